@@ -1,0 +1,88 @@
+#include <malloc.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "app/command.h"
+#include "common/version.h"
+
+namespace {
+
+// glibc returns freed memory to the kernel and maps fresh pages for large blocks; Eigen
+// allocates its packing buffers on every product, so early in a process each product paid for
+// page faults and fp32 GEMM measured 20-34% slow at small sizes (see PERF-NOTES). Keeping freed
+// memory in the heap makes the first benchmark as fast as the last.
+void keep_freed_memory_in_heap() {
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
+}
+
+// Google Benchmark's own flags pass through `run` untouched: take them off before CLI11 parses.
+std::vector<std::string> take_benchmark_flags(std::vector<std::string>& args) {
+  std::vector<std::string> taken;
+  std::vector<std::string> rest;
+  for (std::string& a : args) {
+    (std::string_view(a).starts_with("--benchmark_") ? taken : rest).push_back(std::move(a));
+  }
+  args = std::move(rest);
+  return taken;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace joulebench::cli;
+  keep_freed_memory_in_heap();
+
+  std::vector<std::string> args(argv + 1, argv + argc);
+  const std::vector<std::string> benchmark_flags = take_benchmark_flags(args);
+
+  CLI::App app{
+      "joulebench: energy (J), power (W) and CO2e per iteration of ML workloads, measured inside "
+      "Google Benchmark.\nEvery figure says how it was obtained: measured by a sensor, or "
+      "estimated.",
+      "joulebench"};
+  app.set_version_flag("--version", std::string(joulebench::kVersion));
+  app.require_subcommand(1);
+  app.footer("Run 'joulebench <command> --help' for the options of a command.");
+
+  const std::vector<Command> commands = {
+      add_run_command(app, benchmark_flags), add_list_command(app), add_meters_command(app),
+      add_report_command(app), add_compare_command(app)};
+
+  std::reverse(args.begin(), args.end());  // CLI11 takes a reversed vector
+  try {
+    app.parse(args);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    fmt::print(stderr, "joulebench: error: {} (see 'joulebench --help')\n", e.what());
+    return kExitBadInput;
+  }
+
+  for (const Command& command : commands) {
+    if (!command.app->parsed()) continue;
+    if (!benchmark_flags.empty() && command.app->get_name() != "run") {
+      fmt::print(stderr, "joulebench {}: error: {} is a Google Benchmark flag; only 'run' takes it\n",
+                 command.app->get_name(), benchmark_flags.front());
+      return kExitBadInput;
+    }
+    try {
+      return command.run();
+    } catch (const std::exception& e) {
+      fmt::print(stderr, "joulebench {}: error: {}\n", command.app->get_name(), e.what());
+      return kExitBadInput;
+    }
+  }
+  return kExitBadInput;  // unreachable: require_subcommand(1)
+}

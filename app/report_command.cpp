@@ -1,0 +1,49 @@
+// `joulebench report`: result files to a Markdown table.
+
+#include <iostream>
+#include <sstream>
+
+#include "app/command.h"
+#include "common/atomic_file.h"
+#include "reporters/markdown_table.h"
+#include "reporters/result_file.h"
+
+namespace joulebench::cli {
+namespace {
+
+struct ReportOptions {
+  std::vector<std::string> files;
+  std::string out;
+  std::string format = "md";
+};
+
+int execute(const ReportOptions& o) {
+  std::vector<ResultFile> results;
+  for (const std::string& f : o.files) results.push_back(read_result_file(f));
+  std::ostringstream text;
+  write_markdown_report(text, results);
+  if (o.out.empty()) {
+    std::cout << text.str();
+  } else {
+    write_file_atomically(o.out, text.str());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Command add_report_command(CLI::App& root) {
+  auto options = std::make_shared<ReportOptions>();
+  CLI::App* report = root.add_subcommand(
+      "report",
+      "Turn result files (joulebench's or plain Google Benchmark JSON, from any hosts) into a "
+      "table: time, J, gCO2e and FLOP/J per iteration, and the provenance of each figure.");
+  report->add_option("files", options->files, "Result files (JSON)")->required();
+  report->add_option("--out", options->out, "Write here (atomically) instead of standard output");
+  report->add_option("--format", options->format, "Output format")
+      ->check(CLI::IsMember({"md"}))
+      ->default_val("md");
+  return {report, [options] { return execute(*options); }};
+}
+
+}  // namespace joulebench::cli

@@ -1,0 +1,178 @@
+// `joulebench run`: the suite through Google Benchmark, with energy counters, into a result file.
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+
+#include <benchmark/benchmark.h>
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "app/command.h"
+#include "app/workload_registration.h"
+#include "common/atomic_file.h"
+#include "harness/carbon/carbon_accounting.h"
+#include "harness/measurement/energy_scope.h"
+#include "harness/measurement/run_context.h"
+#include "harness/meters/meter_selection.h"
+#include "harness/system/host_info.h"
+#include "workloads/workload.h"
+
+namespace joulebench::cli {
+namespace {
+
+struct RunOptions {
+  std::string filter;
+  std::optional<double> min_time;
+  std::optional<int> repetitions;
+  std::string out;
+  std::optional<std::string> region;
+  double pue = 1.0;
+  std::string meter = "auto";
+  std::vector<std::string> benchmark_flags;
+};
+
+// Flags that would fight with what `run` itself sets.
+constexpr std::pair<const char*, const char*> kReservedBenchmarkFlags[] = {
+    {"--benchmark_out=", "--out FILE"},
+    {"--benchmark_out_format", "nothing (result files are always JSON)"},
+    {"--benchmark_filter", "--filter REGEX"},
+    {"--benchmark_min_time", "--min-time SECONDS"},
+    {"--benchmark_repetitions", "--repetitions N"},
+};
+
+std::filesystem::path default_result_path() {
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  return std::filesystem::path("results") /
+         fmt::format("{}-{:%Y%m%dT%H%M%SZ}.json", read_host_info().host_name, now);
+}
+
+// Ctrl-C or a kill mid-run: remove the unfinished result file and leave any previous one alone.
+extern "C" void on_interrupt(int signal_number) {
+  if (const char* temp = pending_temp_path_for_signal_handler()) ::unlink(temp);
+  static const char kMessage[] = "\njoulebench run: interrupted; no result file written\n";
+  [[maybe_unused]] const auto ignored = ::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
+  ::_exit(128 + signal_number);
+}
+
+class InterruptGuard {
+ public:
+  InterruptGuard() {
+    struct sigaction action {};
+    action.sa_handler = on_interrupt;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGINT, &action, &previous_int_);
+    ::sigaction(SIGTERM, &action, &previous_term_);
+  }
+  ~InterruptGuard() {
+    ::sigaction(SIGINT, &previous_int_, nullptr);
+    ::sigaction(SIGTERM, &previous_term_, nullptr);
+  }
+  InterruptGuard(const InterruptGuard&) = delete;
+  InterruptGuard& operator=(const InterruptGuard&) = delete;
+
+ private:
+  struct sigaction previous_int_ {};
+  struct sigaction previous_term_ {};
+};
+
+std::vector<std::string> google_benchmark_arguments(const RunOptions& o,
+                                                    const std::filesystem::path& temp_out) {
+  std::vector<std::string> args = {"joulebench"};
+  if (!o.filter.empty()) args.push_back("--benchmark_filter=" + o.filter);
+  if (o.min_time) args.push_back(fmt::format("--benchmark_min_time={}", *o.min_time));
+  if (o.repetitions) args.push_back(fmt::format("--benchmark_repetitions={}", *o.repetitions));
+  args.push_back("--benchmark_out=" + temp_out.string());
+  args.push_back("--benchmark_out_format=json");
+  args.insert(args.end(), o.benchmark_flags.begin(), o.benchmark_flags.end());
+  return args;
+}
+
+int execute(const RunOptions& o) {
+  for (const std::string& flag : o.benchmark_flags) {
+    for (const auto& [reserved, instead] : kReservedBenchmarkFlags) {
+      if (flag.starts_with(reserved)) {
+        throw UsageError(fmt::format("{} is set by joulebench run; use {}", flag, instead));
+      }
+    }
+  }
+
+  // Everything that can be wrong is checked before the first benchmark runs.
+  validate_pue(o.pue);
+  CarbonAccounting carbon{resolve_grid_intensity(o.region), o.pue};
+  MeterSelection selection = select_meter(o.meter);
+  std::filesystem::path out = o.out;
+  if (out.empty()) {
+    out = default_result_path();
+    std::filesystem::create_directories(out.parent_path());
+  }
+  PendingFile pending(out);
+
+  MeasurementSession session{*selection.meter, carbon};
+  register_workloads(all_workloads(), session);
+
+  std::vector<std::string> args = google_benchmark_arguments(o, pending.temp_path());
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  int argc = static_cast<int>(args.size());
+  benchmark::Initialize(&argc, argv.data());
+  if (benchmark::ReportUnrecognizedArguments(argc, argv.data())) {
+    throw UsageError("unrecognised Google Benchmark flag (see above)");
+  }
+  add_benchmark_context(describe_run(*selection.meter, carbon));
+
+  std::size_t ran = 0;
+  {
+    InterruptGuard guard;
+    ran = benchmark::RunSpecifiedBenchmarks();
+  }
+  benchmark::Shutdown();
+  if (ran == 0) {
+    throw UsageError(fmt::format("no workload matches --filter '{}' (see 'joulebench list')",
+                                 o.filter));
+  }
+  pending.commit();
+  fmt::print(stderr, "joulebench run: {} benchmarks, energy {}; results in {}\n", ran,
+             to_string(provenance_of(*selection.meter)), out.string());
+  return kExitOk;
+}
+
+}  // namespace
+
+Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmark_flags) {
+  auto options = std::make_shared<RunOptions>();
+  options->benchmark_flags = benchmark_flags;
+  CLI::App* run = root.add_subcommand(
+      "run",
+      "Run workloads through Google Benchmark and record J, W, gCO2e and FLOP/J per iteration.\n"
+      "Any --benchmark_* flag (with '=', e.g. --benchmark_min_warmup_time=0.1) is passed to "
+      "Google Benchmark.");
+  run->add_option("--filter", options->filter,
+                  "Regular expression over workload names (see 'joulebench list'); default: all");
+  run->add_option("--min-time", options->min_time,
+                  "Minimum seconds per benchmark (Google Benchmark's default: 0.5)")
+      ->check(CLI::NonNegativeNumber);
+  run->add_option("--repetitions", options->repetitions,
+                  "Repeat each benchmark N times; adds mean/median/stddev/cv rows")
+      ->check(CLI::PositiveNumber);
+  run->add_option("--out", options->out,
+                  "Result file (Google Benchmark JSON), written atomically; default: "
+                  "results/<host>-<UTC date and time>.json");
+  run->add_option("--region", options->region,
+                  "Grid region for gCO2e (default: the world average, marked as a default)");
+  run->add_option("--pue", options->pue,
+                  "Power usage effectiveness of the facility, applied before the grid intensity; "
+                  "1.0 = IT energy only")
+      ->default_val(1.0);
+  run->add_option("--meter", options->meter,
+                  "Energy source: auto picks the best usable one (see 'joulebench meters')")
+      ->check(CLI::IsMember(meter_choices()))
+      ->default_val("auto");
+  return {run, [options] { return execute(*options); }};
+}
+
+}  // namespace joulebench::cli

@@ -1,0 +1,26 @@
+#include "app/workload_registration.h"
+
+#include <benchmark/benchmark.h>
+
+namespace joulebench {
+
+void register_workloads(const std::vector<WorkloadSpec>& specs, MeasurementSession& session) {
+  for (const WorkloadSpec& spec : specs) {
+    benchmark::RegisterBenchmark(spec.name.c_str(),
+                                 [&session, make = spec.make](benchmark::State& state) {
+                                   const auto workload = make();
+                                   EnergyScope energy(state, session,
+                                                      workload->flops_per_iteration());
+                                   for (auto _ : state) {
+                                     workload->run();
+                                     benchmark::ClobberMemory();
+                                   }
+                                 })
+        // Real time, not the main thread's CPU time: energy is spent on the wall clock, and
+        // a multithreaded kernel's main-thread CPU time says nothing of its cost.
+        ->UseRealTime()
+        ->Unit(benchmark::kMicrosecond);
+  }
+}
+
+}  // namespace joulebench

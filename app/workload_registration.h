@@ -1,0 +1,15 @@
+#pragma once
+// Where workloads meet the harness: each workload becomes a Google Benchmark whose timed loop is
+// bracketed by an EnergyScope.
+
+#include <vector>
+
+#include "harness/measurement/energy_scope.h"
+#include "workloads/workload.h"
+
+namespace joulebench {
+
+// `session` must outlive the benchmark run.
+void register_workloads(const std::vector<WorkloadSpec>& specs, MeasurementSession& session);
+
+}  // namespace joulebench

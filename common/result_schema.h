@@ -1,0 +1,33 @@
+#pragma once
+// The vocabulary shared by what writes result files (harness/) and what reads them
+// (reporters/): counter names and context keys. Changing one is a change of the file format.
+
+namespace joulebench {
+
+// Counter names as they appear in the result JSON. They must not collide with Google
+// Benchmark's own keys (name, iterations, real_time, ...).
+namespace counter {
+inline constexpr const char* kEnergy = "energy_J";       // J per iteration (IT energy)
+inline constexpr const char* kPower = "power_W";         // mean power over the real time
+inline constexpr const char* kCo2 = "co2_g";             // gCO2e per iteration (with PUE)
+inline constexpr const char* kFlops = "flops";           // FLOP per iteration
+inline constexpr const char* kFlopPerJoule = "flop_per_J";
+}  // namespace counter
+
+// Context keys, shared with the reporters that read them back.
+namespace context_key {
+inline constexpr const char* kVersion = "joulebench_version";
+inline constexpr const char* kMeter = "joulebench_meter";
+inline constexpr const char* kMeterMethod = "joulebench_meter_method";
+inline constexpr const char* kDomains = "joulebench_energy_domains";
+inline constexpr const char* kProvenance = "joulebench_provenance";
+inline constexpr const char* kRegion = "joulebench_region";
+inline constexpr const char* kIntensity = "joulebench_grid_intensity_gCO2e_per_kWh";
+inline constexpr const char* kIntensitySource = "joulebench_grid_intensity_source";
+inline constexpr const char* kPue = "joulebench_pue";
+inline constexpr const char* kCpuModel = "joulebench_cpu_model";
+inline constexpr const char* kKernel = "joulebench_kernel";
+inline constexpr const char* kCompiler = "joulebench_compiler";
+}  // namespace context_key
+
+}  // namespace joulebench

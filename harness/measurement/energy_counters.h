@@ -1,0 +1,34 @@
+#pragma once
+// The per-iteration figures joulebench attaches to every benchmark, computed from two meter
+// readings that bracket the timed loop. Pure arithmetic, kept apart from Google Benchmark so it
+// can be tested on its own.
+
+#include <cstdint>
+#include <string_view>
+
+#include "common/result_schema.h"
+#include "harness/carbon/carbon_accounting.h"
+#include "harness/meters/meter.h"
+
+namespace joulebench {
+
+
+struct WindowFigures {
+  Joules energy;      // over the whole window, all iterations
+  GramsCO2e co2;      // over the whole window, PUE included
+  Joules energy_per_iteration;
+  Watts mean_power;
+  GramsCO2e co2_per_iteration;
+  double flops_per_iteration = 0.0;
+  double flop_per_joule = 0.0;  // 0 when there is no FLOP count or no energy
+  // True when the energy difference is under 100 steps of the meter's resolution or the window
+  // is under 10 update intervals: the figure is then mostly quantisation noise.
+  bool below_resolution = false;
+};
+
+// `iterations` is the total across threads; it must be positive.
+WindowFigures compute_window_figures(const EnergyReading& before, const EnergyReading& after,
+                                     std::int64_t iterations, double flops_per_iteration,
+                                     const Meter& meter, const CarbonAccounting& carbon);
+
+}  // namespace joulebench

@@ -1,0 +1,44 @@
+#include "harness/measurement/energy_scope.h"
+
+#include <string>
+
+#include "harness/measurement/energy_counters.h"
+
+namespace joulebench {
+
+EnergyScope::EnergyScope(benchmark::State& state, MeasurementSession& session,
+                         double flops_per_iteration)
+    : state_(state),
+      session_(session),
+      flops_per_iteration_(flops_per_iteration),
+      reads_meter_(state.thread_index() == 0) {
+  if (reads_meter_) before_ = session_.meter.read();
+}
+
+EnergyScope::~EnergyScope() {
+  if (!reads_meter_) return;
+  const EnergyReading after = session_.meter.read();
+  // Errors (SkipWithError) leave no iterations to divide by.
+  if (state_.error_occurred() || state_.iterations() == 0) return;
+
+  // Counters of all threads are summed and kAvgIterations divides by the iterations of all
+  // threads, so setting them on the first thread alone gives joules per iteration of the whole
+  // benchmark.
+  const std::int64_t iterations =
+      static_cast<std::int64_t>(state_.iterations()) * state_.threads();
+  const WindowFigures f = compute_window_figures(before_, after, iterations, flops_per_iteration_,
+                                                 session_.meter, session_.carbon);
+  using benchmark::Counter;
+  auto& counters = state_.counters;
+  counters[counter::kEnergy] = Counter(f.energy.value, Counter::kAvgIterations);
+  counters[std::string(counter::kCo2)] = Counter(f.co2.value, Counter::kAvgIterations);
+  // Power is set as a plain value: Counter::kIsRate would divide by CPU time, not real time.
+  counters[counter::kPower] = Counter(f.mean_power.value);
+  if (f.flops_per_iteration > 0.0) {
+    counters[counter::kFlops] = Counter(f.flops_per_iteration);
+    counters[counter::kFlopPerJoule] = Counter(f.flop_per_joule);
+  }
+  if (f.below_resolution) state_.SetLabel("energy window below meter resolution");
+}
+
+}  // namespace joulebench

@@ -1,0 +1,44 @@
+#pragma once
+// The bridge into Google Benchmark. Construct an EnergyScope right before the timed loop; when
+// it goes out of scope right after the loop, it reads the meter again and sets the counters:
+//
+//   void BM_gemm(benchmark::State& state) {
+//     ... setup ...
+//     joulebench::EnergyScope energy(state, session, 2.0 * n * n * n);
+//     for (auto _ : state) gemm();
+//   }
+//
+// Google Benchmark calls the function several times with growing iteration counts and reports
+// only the last call, so the meter is read on every call and the counters set every time.
+
+#include <benchmark/benchmark.h>
+
+#include "harness/carbon/carbon_accounting.h"
+#include "harness/meters/meter.h"
+
+namespace joulebench {
+
+// What every measured benchmark of a run shares. Outlives all benchmarks of the run.
+struct MeasurementSession {
+  Meter& meter;
+  CarbonAccounting carbon;
+};
+
+class EnergyScope {
+ public:
+  EnergyScope(benchmark::State& state, MeasurementSession& session,
+              double flops_per_iteration = 0.0);
+  ~EnergyScope();
+  EnergyScope(const EnergyScope&) = delete;
+  EnergyScope& operator=(const EnergyScope&) = delete;
+
+ private:
+  benchmark::State& state_;
+  MeasurementSession& session_;
+  double flops_per_iteration_;
+  // Meters are system-wide: with Threads(n) only the first thread reads them, once.
+  bool reads_meter_;
+  EnergyReading before_;
+};
+
+}  // namespace joulebench

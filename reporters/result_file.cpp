@@ -1,0 +1,148 @@
+#include "reporters/result_file.h"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace joulebench {
+namespace {
+
+using nlohmann::json;
+
+// Keys Google Benchmark 1.7-1.9 writes for each run; every other numeric key is a user counter.
+const std::set<std::string, std::less<>>& run_fields() {
+  static const std::set<std::string, std::less<>> fields = {
+      "name", "family_index", "per_family_instance_index", "run_name", "run_type",
+      "repetitions", "repetition_index", "threads", "aggregate_name", "aggregate_unit",
+      "error_occurred", "error_message", "iterations", "real_time", "cpu_time", "time_unit",
+      "bytes_per_second", "items_per_second", "label", "big_o", "rms", "complexity",
+      "allocs_per_iter", "max_bytes_used", "total_allocated_bytes", "net_heap_growth",
+      "memory_iterations", "skipped", "skip_message"};
+  return fields;
+}
+
+double seconds_per_unit(std::string_view unit) {
+  if (unit == "ns") return 1e-9;
+  if (unit == "us") return 1e-6;
+  if (unit == "ms") return 1e-3;
+  if (unit == "s") return 1.0;
+  return 0.0;
+}
+
+ResultRow parse_row(const json& j, const std::string& source, std::size_t index) {
+  if (!j.is_object()) {
+    throw std::runtime_error(fmt::format("{}: benchmarks[{}] is not an object", source, index));
+  }
+  auto require_string = [&](const char* key) -> std::string {
+    const auto it = j.find(key);
+    if (it == j.end() || !it->is_string()) {
+      throw std::runtime_error(
+          fmt::format("{}: benchmarks[{}] has no string field \"{}\"", source, index, key));
+    }
+    return it->get<std::string>();
+  };
+  auto optional_string = [&](const char* key) -> std::string {
+    const auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  auto number = [&](const char* key) -> double {
+    const auto it = j.find(key);
+    if (it == j.end()) return 0.0;
+    if (!it->is_number()) {
+      throw std::runtime_error(
+          fmt::format("{}: benchmarks[{}].{} is not a number", source, index, key));
+    }
+    return it->get<double>();
+  };
+
+  ResultRow row;
+  row.name = require_string("name");
+  row.run_name = optional_string("run_name");
+  if (row.run_name.empty()) row.run_name = row.name;
+  row.run_type = optional_string("run_type");
+  if (row.run_type.empty()) row.run_type = "iteration";
+  row.aggregate_name = optional_string("aggregate_name");
+  row.iterations = static_cast<std::int64_t>(number("iterations"));
+  row.real_time = number("real_time");
+  row.cpu_time = number("cpu_time");
+  row.time_unit = optional_string("time_unit");
+  if (row.time_unit.empty()) row.time_unit = "ns";
+  if (seconds_per_unit(row.time_unit) == 0.0) {
+    throw std::runtime_error(fmt::format("{}: benchmarks[{}] has unknown time_unit \"{}\"",
+                                         source, index, row.time_unit));
+  }
+  row.label = optional_string("label");
+  const auto err = j.find("error_occurred");
+  if (err != j.end() && err->is_boolean() && err->get<bool>()) {
+    row.error_message = optional_string("error_message");
+  }
+  for (const auto& [key, value] : j.items()) {
+    if (value.is_number() && !run_fields().contains(key)) row.counters[key] = value.get<double>();
+  }
+  return row;
+}
+
+}  // namespace
+
+std::optional<double> ResultRow::counter(std::string_view key) const {
+  const auto it = counters.find(std::string(key));
+  if (it == counters.end()) return std::nullopt;
+  return it->second;
+}
+
+double ResultRow::real_seconds() const { return real_time * seconds_per_unit(time_unit); }
+
+std::optional<std::string> ResultFile::context_value(std::string_view key) const {
+  const auto it = context.find(std::string(key));
+  if (it == context.end()) return std::nullopt;
+  return it->second;
+}
+
+ResultFile parse_result_json(std::string_view text, std::string source) {
+  json doc;
+  try {
+    doc = json::parse(text);
+  } catch (const json::parse_error& e) {
+    // nlohmann's message starts with "[json.exception.parse_error.101] "; keep what follows.
+    std::string_view what = e.what();
+    if (const auto close = what.find("] "); close != std::string_view::npos) {
+      what.remove_prefix(close + 2);
+    }
+    throw std::runtime_error(fmt::format("{}: not valid JSON: {}", source, what));
+  }
+  if (!doc.is_object() || !doc.contains("benchmarks") || !doc["benchmarks"].is_array()) {
+    throw std::runtime_error(fmt::format(
+        "{}: not a Google Benchmark result (no \"benchmarks\" array)", source));
+  }
+  ResultFile file;
+  file.source = std::move(source);
+  if (const auto ctx = doc.find("context"); ctx != doc.end() && ctx->is_object()) {
+    for (const auto& [key, value] : ctx->items()) {
+      if (value.is_string()) {
+        file.context[key] = value.get<std::string>();
+      } else if (value.is_primitive()) {
+        file.context[key] = value.dump();
+      }
+    }
+  }
+  const json& benchmarks = doc["benchmarks"];
+  for (std::size_t i = 0; i < benchmarks.size(); ++i) {
+    file.rows.push_back(parse_row(benchmarks[i], file.source, i));
+  }
+  return file;
+}
+
+ResultFile read_result_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(fmt::format("{}: cannot open for reading", path.string()));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw std::runtime_error(fmt::format("{}: read error", path.string()));
+  return parse_result_json(buffer.str(), path.string());
+}
+
+}  // namespace joulebench

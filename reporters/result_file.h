@@ -1,0 +1,48 @@
+#pragma once
+// Google Benchmark JSON result files, read into plain structs. Works for joulebench's own files
+// and for plain files from users' benchmarks that carry no energy counters.
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace joulebench {
+
+struct ResultRow {
+  std::string name;
+  std::string run_name;
+  std::string run_type;        // "iteration" or "aggregate"
+  std::string aggregate_name;  // "mean", "median", ... for aggregate rows
+  std::int64_t iterations = 0;
+  double real_time = 0.0;
+  double cpu_time = 0.0;
+  std::string time_unit = "ns";
+  std::map<std::string, double> counters;  // every user counter
+  std::string label;
+  std::optional<std::string> error_message;  // set when the benchmark failed
+
+  std::optional<double> counter(std::string_view key) const;
+  // Real time per iteration in seconds.
+  double real_seconds() const;
+};
+
+struct ResultFile {
+  std::string source;                          // path or name, for messages
+  std::map<std::string, std::string> context;  // scalar context entries, as strings
+  std::vector<ResultRow> rows;
+
+  std::optional<std::string> context_value(std::string_view key) const;
+};
+
+// Throws std::runtime_error with a one-line message naming `source` when the text is not a
+// Google Benchmark result (malformed JSON, missing "benchmarks", wrong field types).
+ResultFile parse_result_json(std::string_view text, std::string source);
+
+// Reads and parses a file; the same errors, plus unreadable files.
+ResultFile read_result_file(const std::filesystem::path& path);
+
+}  // namespace joulebench

@@ -1,0 +1,32 @@
+#pragma once
+// What runs inside the timed loop. A workload knows nothing of energy: it does its setup in its
+// constructor (outside the timed loop), one iteration of work per run(), and declares how much
+// arithmetic that iteration is.
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace joulebench {
+
+class Workload {
+ public:
+  virtual ~Workload() = default;
+  // One iteration of work. Results must land in memory the workload owns, so the compiler
+  // cannot drop the work.
+  virtual void run() = 0;
+  // Analytic floating-point (or integer) operations per iteration; a multiply-add counts 2.
+  virtual double flops_per_iteration() const = 0;
+};
+
+struct WorkloadSpec {
+  std::string name;         // "gemm/fp32/eigen/256": task/precision/backend/size
+  std::string description;  // one line for `joulebench list`
+  std::function<std::unique_ptr<Workload>()> make;  // allocates and fills the inputs
+};
+
+// Every workload of this build, in a stable order; the default suite runs them all.
+std::vector<WorkloadSpec> all_workloads();
+
+}  // namespace joulebench
