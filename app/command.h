@@ -2,19 +2,18 @@
 // Each subcommand lives in its own file and adds itself to the CLI11 app; main() runs the one
 // that was parsed.
 
+#include <CLI/CLI.hpp>
 #include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
-
 namespace joulebench::cli {
 
 // Exit codes shared by every subcommand.
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailed = 1;      // ran, and the answer is "no" (e.g. a regression)
-inline constexpr int kExitBadInput = 2;    // bad flags, bad files, unusable meter, ...
+inline constexpr int kExitFailed = 1;    // ran, and the answer is "no" (e.g. a regression)
+inline constexpr int kExitBadInput = 2;  // bad flags, bad files, unusable meter, ...
 
 // Thrown for anything the user can fix; main() prints it as one line and exits 2.
 struct UsageError : std::runtime_error {

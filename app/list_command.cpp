@@ -1,8 +1,8 @@
 // `joulebench list`: the workloads this build can run.
 
-#include <regex>
-
 #include <fmt/format.h>
+
+#include <regex>
 
 #include "app/command.h"
 #include "workloads/workload.h"
@@ -18,8 +18,8 @@ Command add_list_command(CLI::App& root) {
             try {
               pattern = std::regex(*filter);
             } catch (const std::regex_error& e) {
-              throw UsageError(fmt::format("--filter '{}' is not a valid regex: {}", *filter,
-                                           e.what()));
+              throw UsageError(
+                  fmt::format("--filter '{}' is not a valid regex: {}", *filter, e.what()));
             }
             for (const WorkloadSpec& spec : all_workloads()) {
               if (std::regex_search(spec.name, pattern)) {

@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <malloc.h>
 
 #include <algorithm>
@@ -6,8 +7,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "app/command.h"
 #include "common/version.h"
@@ -52,9 +51,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer("Run 'joulebench <command> --help' for the options of a command.");
 
-  const std::vector<Command> commands = {
-      add_run_command(app, benchmark_flags), add_list_command(app), add_meters_command(app),
-      add_report_command(app), add_compare_command(app)};
+  const std::vector<Command> commands = {add_run_command(app, benchmark_flags),
+                                         add_list_command(app), add_meters_command(app),
+                                         add_report_command(app), add_compare_command(app)};
 
   std::reverse(args.begin(), args.end());  // CLI11 takes a reversed vector
   try {
@@ -71,9 +70,11 @@ int main(int argc, char** argv) {
   }
 
   for (const Command& command : commands) {
-    if (!command.app->parsed()) continue;
+    if (!command.app->parsed())
+      continue;
     if (!benchmark_flags.empty() && command.app->get_name() != "run") {
-      fmt::print(stderr, "joulebench {}: error: {} is a Google Benchmark flag; only 'run' takes it\n",
+      fmt::print(stderr,
+                 "joulebench {}: error: {} is a Google Benchmark flag; only 'run' takes it\n",
                  command.app->get_name(), benchmark_flags.front());
       return kExitBadInput;
     }

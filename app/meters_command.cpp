@@ -8,9 +8,10 @@
 namespace joulebench::cli {
 
 Command add_meters_command(CLI::App& root) {
-  CLI::App* meters = root.add_subcommand(
-      "meters", "Show every energy source, whether it is usable here and why, and what "
-                "'--meter auto' picks.");
+  CLI::App* meters =
+      root.add_subcommand("meters",
+                          "Show every energy source, whether it is usable here and why, and what "
+                          "'--meter auto' picks.");
   return {meters, [] {
             const MeterSelection chosen = select_meter("auto");
             for (const MeterCandidate& c : chosen.candidates) {

@@ -19,7 +19,8 @@ struct ReportOptions {
 
 int execute(const ReportOptions& o) {
   std::vector<ResultFile> results;
-  for (const std::string& f : o.files) results.push_back(read_result_file(f));
+  for (const std::string& f : o.files)
+    results.push_back(read_result_file(f));
   std::ostringstream text;
   write_markdown_report(text, results);
   if (o.out.empty()) {

@@ -1,15 +1,14 @@
 // `joulebench run`: the suite through Google Benchmark, with energy counters, into a result file.
 
+#include <benchmark/benchmark.h>
+#include <fmt/chrono.h>
+#include <fmt/format.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
 #include <optional>
-
-#include <benchmark/benchmark.h>
-#include <fmt/chrono.h>
-#include <fmt/format.h>
 
 #include "app/command.h"
 #include "app/workload_registration.h"
@@ -52,7 +51,8 @@ std::filesystem::path default_result_path() {
 
 // Ctrl-C or a kill mid-run: remove the unfinished result file and leave any previous one alone.
 extern "C" void on_interrupt(int signal_number) {
-  if (const char* temp = pending_temp_path_for_signal_handler()) ::unlink(temp);
+  if (const char* temp = pending_temp_path_for_signal_handler())
+    ::unlink(temp);
   static const char kMessage[] = "\njoulebench run: interrupted; no result file written\n";
   [[maybe_unused]] const auto ignored = ::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
   ::_exit(128 + signal_number);
@@ -82,9 +82,12 @@ class InterruptGuard {
 std::vector<std::string> google_benchmark_arguments(const RunOptions& o,
                                                     const std::filesystem::path& temp_out) {
   std::vector<std::string> args = {"joulebench"};
-  if (!o.filter.empty()) args.push_back("--benchmark_filter=" + o.filter);
-  if (o.min_time) args.push_back(fmt::format("--benchmark_min_time={}", *o.min_time));
-  if (o.repetitions) args.push_back(fmt::format("--benchmark_repetitions={}", *o.repetitions));
+  if (!o.filter.empty())
+    args.push_back("--benchmark_filter=" + o.filter);
+  if (o.min_time)
+    args.push_back(fmt::format("--benchmark_min_time={}", *o.min_time));
+  if (o.repetitions)
+    args.push_back(fmt::format("--benchmark_repetitions={}", *o.repetitions));
   args.push_back("--benchmark_out=" + temp_out.string());
   args.push_back("--benchmark_out_format=json");
   args.insert(args.end(), o.benchmark_flags.begin(), o.benchmark_flags.end());
@@ -116,7 +119,8 @@ int execute(const RunOptions& o) {
 
   std::vector<std::string> args = google_benchmark_arguments(o, pending.temp_path());
   std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
+  for (std::string& a : args)
+    argv.push_back(a.data());
   argv.push_back(nullptr);
   int argc = static_cast<int>(args.size());
   benchmark::Initialize(&argc, argv.data());
@@ -132,8 +136,8 @@ int execute(const RunOptions& o) {
   }
   benchmark::Shutdown();
   if (ran == 0) {
-    throw UsageError(fmt::format("no workload matches --filter '{}' (see 'joulebench list')",
-                                 o.filter));
+    throw UsageError(
+        fmt::format("no workload matches --filter '{}' (see 'joulebench list')", o.filter));
   }
   pending.commit();
   fmt::print(stderr, "joulebench run: {} benchmarks, energy {}; results in {}\n", ran,

@@ -1,6 +1,7 @@
 #include "common/atomic_file.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -8,8 +9,6 @@
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
-
-#include <fmt/format.h>
 
 namespace joulebench {
 namespace {
@@ -20,7 +19,8 @@ std::atomic<bool> g_signal_temp_path_set{false};
 
 void publish_for_signal_handler(const std::filesystem::path& temp) {
   const std::string s = temp.string();
-  if (s.size() >= sizeof g_signal_temp_path) return;
+  if (s.size() >= sizeof g_signal_temp_path)
+    return;
   g_signal_temp_path_set.store(false);
   std::memcpy(g_signal_temp_path, s.c_str(), s.size() + 1);
   g_signal_temp_path_set.store(true);
@@ -35,14 +35,16 @@ void forget_for_signal_handler(const std::filesystem::path& temp) {
 }  // namespace
 
 PendingFile::PendingFile(std::filesystem::path target) : target_(std::move(target)) {
-  if (target_.empty()) throw std::runtime_error("empty output path");
+  if (target_.empty())
+    throw std::runtime_error("empty output path");
   if (std::filesystem::is_directory(target_)) {
     throw std::runtime_error(fmt::format("{} is a directory, not a file", target_.string()));
   }
   std::string pattern = target_.string() + ".tmp.XXXXXX";
   const int fd = ::mkstemp(pattern.data());
   if (fd < 0) {
-    throw std::runtime_error(fmt::format("cannot write {}: {}", target_.string(), std::strerror(errno)));
+    throw std::runtime_error(
+        fmt::format("cannot write {}: {}", target_.string(), std::strerror(errno)));
   }
   ::close(fd);
   temp_ = pattern;
@@ -51,15 +53,18 @@ PendingFile::PendingFile(std::filesystem::path target) : target_(std::move(targe
 
 PendingFile::~PendingFile() {
   forget_for_signal_handler(temp_);
-  if (!committed_) ::unlink(temp_.c_str());
+  if (!committed_)
+    ::unlink(temp_.c_str());
 }
 
 void PendingFile::commit() {
   const int fd = ::open(temp_.c_str(), O_RDONLY);
   if (fd < 0 || ::fsync(fd) != 0) {
     const int err = errno;
-    if (fd >= 0) ::close(fd);
-    throw std::runtime_error(fmt::format("cannot flush {}: {}", temp_.string(), std::strerror(err)));
+    if (fd >= 0)
+      ::close(fd);
+    throw std::runtime_error(
+        fmt::format("cannot flush {}: {}", temp_.string(), std::strerror(err)));
   }
   ::close(fd);
   // mkstemp creates the file 0600; result files are meant to be shared like any other output.
@@ -67,9 +72,8 @@ void PendingFile::commit() {
   ::umask(mask);
   ::chmod(temp_.c_str(), 0666 & ~mask);
   if (::rename(temp_.c_str(), target_.c_str()) != 0) {
-    throw std::runtime_error(
-        fmt::format("cannot move {} to {}: {}", temp_.string(), target_.string(),
-                    std::strerror(errno)));
+    throw std::runtime_error(fmt::format("cannot move {} to {}: {}", temp_.string(),
+                                         target_.string(), std::strerror(errno)));
   }
   committed_ = true;
   forget_for_signal_handler(temp_);
@@ -80,16 +84,19 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
   {
     const int fd = ::open(pending.temp_path().c_str(), O_WRONLY | O_TRUNC);
     if (fd < 0) {
-      throw std::runtime_error(fmt::format("cannot write {}: {}", target.string(), std::strerror(errno)));
+      throw std::runtime_error(
+          fmt::format("cannot write {}: {}", target.string(), std::strerror(errno)));
     }
     std::size_t written = 0;
     while (written < contents.size()) {
       const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
       if (n < 0) {
-        if (errno == EINTR) continue;
+        if (errno == EINTR)
+          continue;
         const int err = errno;
         ::close(fd);
-        throw std::runtime_error(fmt::format("cannot write {}: {}", target.string(), std::strerror(err)));
+        throw std::runtime_error(
+            fmt::format("cannot write {}: {}", target.string(), std::strerror(err)));
       }
       written += static_cast<std::size_t>(n);
     }

@@ -7,10 +7,10 @@ namespace joulebench {
 // Counter names as they appear in the result JSON. They must not collide with Google
 // Benchmark's own keys (name, iterations, real_time, ...).
 namespace counter {
-inline constexpr const char* kEnergy = "energy_J";       // J per iteration (IT energy)
-inline constexpr const char* kPower = "power_W";         // mean power over the real time
-inline constexpr const char* kCo2 = "co2_g";             // gCO2e per iteration (with PUE)
-inline constexpr const char* kFlops = "flops";           // FLOP per iteration
+inline constexpr const char* kEnergy = "energy_J";  // J per iteration (IT energy)
+inline constexpr const char* kPower = "power_W";    // mean power over the real time
+inline constexpr const char* kCo2 = "co2_g";        // gCO2e per iteration (with PUE)
+inline constexpr const char* kFlops = "flops";      // FLOP per iteration
 inline constexpr const char* kFlopPerJoule = "flop_per_J";
 }  // namespace counter
 

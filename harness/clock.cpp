@@ -13,7 +13,11 @@ Seconds read_clock(clockid_t id) noexcept {
 
 }  // namespace
 
-Seconds steady_now() noexcept { return read_clock(CLOCK_MONOTONIC); }
-Seconds process_cpu_now() noexcept { return read_clock(CLOCK_PROCESS_CPUTIME_ID); }
+Seconds steady_now() noexcept {
+  return read_clock(CLOCK_MONOTONIC);
+}
+Seconds process_cpu_now() noexcept {
+  return read_clock(CLOCK_PROCESS_CPUTIME_ID);
+}
 
 }  // namespace joulebench

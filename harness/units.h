@@ -28,9 +28,15 @@ using Watts = Quantity<struct WattsTag>;
 using Seconds = Quantity<struct SecondsTag>;
 using GramsCO2e = Quantity<struct GramsCO2eTag>;
 
-constexpr Watts operator/(Joules e, Seconds t) { return {e.value / t.value}; }
-constexpr Joules operator*(Watts p, Seconds t) { return {p.value * t.value}; }
-constexpr Joules operator*(Seconds t, Watts p) { return {p.value * t.value}; }
+constexpr Watts operator/(Joules e, Seconds t) {
+  return {e.value / t.value};
+}
+constexpr Joules operator*(Watts p, Seconds t) {
+  return {p.value * t.value};
+}
+constexpr Joules operator*(Seconds t, Watts p) {
+  return {p.value * t.value};
+}
 
 inline constexpr double kJoulesPerKilowattHour = 3.6e6;
 

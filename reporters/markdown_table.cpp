@@ -1,10 +1,10 @@
 #include "reporters/markdown_table.h"
 
-#include <optional>
-#include <string>
-
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+
+#include <optional>
+#include <string>
 
 #include "common/result_schema.h"
 #include "reporters/report_rows.h"
@@ -18,7 +18,8 @@ constexpr const char* kMissing = "n/a";
 std::string cell(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '|') out += '\\';
+    if (c == '|')
+      out += '\\';
     out += c;
   }
   return out;
@@ -29,9 +30,12 @@ std::string format_number(std::optional<double> v) {
 }
 
 std::string format_duration(double seconds) {
-  if (seconds >= 1.0) return fmt::format("{:.3g} s", seconds);
-  if (seconds >= 1e-3) return fmt::format("{:.3g} ms", seconds * 1e3);
-  if (seconds >= 1e-6) return fmt::format("{:.3g} us", seconds * 1e6);
+  if (seconds >= 1.0)
+    return fmt::format("{:.3g} s", seconds);
+  if (seconds >= 1e-3)
+    return fmt::format("{:.3g} ms", seconds * 1e3);
+  if (seconds >= 1e-6)
+    return fmt::format("{:.3g} us", seconds * 1e6);
   return fmt::format("{:.3g} ns", seconds * 1e9);
 }
 
@@ -41,7 +45,8 @@ std::string host_of(const ResultFile& file) {
 
 bool has_energy(const ResultFile& file) {
   for (const ResultRow& row : file.rows) {
-    if (row.counter(counter::kEnergy)) return true;
+    if (row.counter(counter::kEnergy))
+      return true;
   }
   return false;
 }
@@ -55,13 +60,15 @@ void write_markdown_report(std::ostream& out, const std::vector<ResultFile>& fil
   std::vector<const ResultFile*> without_energy;
   for (const ResultFile& file : files) {
     const bool energy = has_energy(file);
-    if (!energy) without_energy.push_back(&file);
+    if (!energy)
+      without_energy.push_back(&file);
     const std::string provenance =
         energy ? file.context_value(context_key::kProvenance).value_or("unknown")
                : "no energy data";
     for (const ResultRow* row : summary_rows(file)) {
       std::string name = row->name;
-      if (row->error_message) name += fmt::format(" (error: {})", *row->error_message);
+      if (row->error_message)
+        name += fmt::format(" (error: {})", *row->error_message);
       fmt::print(out, "| {} | {} | {} | {} | {} | {} | {} |\n", cell(name), cell(host_of(file)),
                  row->error_message ? kMissing : format_duration(row->real_seconds()),
                  format_number(row->counter(counter::kEnergy)),
@@ -72,7 +79,8 @@ void write_markdown_report(std::ostream& out, const std::vector<ResultFile>& fil
 
   fmt::print(out, "\n**Sources**\n\n");
   for (const ResultFile& file : files) {
-    if (!has_energy(file)) continue;
+    if (!has_energy(file))
+      continue;
     auto ctx = [&](const char* key) { return file.context_value(key).value_or("unknown"); };
     fmt::print(out, "- `{}` ({}, {}): energy {}: {}; grid {} gCO2e/kWh for {} ({}); PUE {}.\n",
                file.source, host_of(file), file.context_value("date").value_or("undated"),

@@ -15,9 +15,9 @@ std::vector<const ResultRow*> summary_rows(const ResultFile& file) {
   std::vector<const ResultRow*> out;
   for (const ResultRow& row : file.rows) {
     const bool has_median = with_median.contains(row.run_name);
-    const bool keep = row.run_type == "aggregate" ? row.aggregate_name == "median"
-                                                  : !has_median;
-    if (keep) out.push_back(&row);
+    const bool keep = row.run_type == "aggregate" ? row.aggregate_name == "median" : !has_median;
+    if (keep)
+      out.push_back(&row);
   }
   return out;
 }

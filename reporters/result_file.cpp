@@ -1,12 +1,12 @@
 #include "reporters/result_file.h"
 
+#include <fmt/format.h>
+
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <stdexcept>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace joulebench {
 namespace {
@@ -15,21 +15,47 @@ using nlohmann::json;
 
 // Keys Google Benchmark 1.7-1.9 writes for each run; every other numeric key is a user counter.
 const std::set<std::string, std::less<>>& run_fields() {
-  static const std::set<std::string, std::less<>> fields = {
-      "name", "family_index", "per_family_instance_index", "run_name", "run_type",
-      "repetitions", "repetition_index", "threads", "aggregate_name", "aggregate_unit",
-      "error_occurred", "error_message", "iterations", "real_time", "cpu_time", "time_unit",
-      "bytes_per_second", "items_per_second", "label", "big_o", "rms", "complexity",
-      "allocs_per_iter", "max_bytes_used", "total_allocated_bytes", "net_heap_growth",
-      "memory_iterations", "skipped", "skip_message"};
+  static const std::set<std::string, std::less<>> fields = {"name",
+                                                            "family_index",
+                                                            "per_family_instance_index",
+                                                            "run_name",
+                                                            "run_type",
+                                                            "repetitions",
+                                                            "repetition_index",
+                                                            "threads",
+                                                            "aggregate_name",
+                                                            "aggregate_unit",
+                                                            "error_occurred",
+                                                            "error_message",
+                                                            "iterations",
+                                                            "real_time",
+                                                            "cpu_time",
+                                                            "time_unit",
+                                                            "bytes_per_second",
+                                                            "items_per_second",
+                                                            "label",
+                                                            "big_o",
+                                                            "rms",
+                                                            "complexity",
+                                                            "allocs_per_iter",
+                                                            "max_bytes_used",
+                                                            "total_allocated_bytes",
+                                                            "net_heap_growth",
+                                                            "memory_iterations",
+                                                            "skipped",
+                                                            "skip_message"};
   return fields;
 }
 
 double seconds_per_unit(std::string_view unit) {
-  if (unit == "ns") return 1e-9;
-  if (unit == "us") return 1e-6;
-  if (unit == "ms") return 1e-3;
-  if (unit == "s") return 1.0;
+  if (unit == "ns")
+    return 1e-9;
+  if (unit == "us")
+    return 1e-6;
+  if (unit == "ms")
+    return 1e-3;
+  if (unit == "s")
+    return 1.0;
   return 0.0;
 }
 
@@ -51,7 +77,8 @@ ResultRow parse_row(const json& j, const std::string& source, std::size_t index)
   };
   auto number = [&](const char* key) -> double {
     const auto it = j.find(key);
-    if (it == j.end()) return 0.0;
+    if (it == j.end())
+      return 0.0;
     if (!it->is_number()) {
       throw std::runtime_error(
           fmt::format("{}: benchmarks[{}].{} is not a number", source, index, key));
@@ -62,18 +89,21 @@ ResultRow parse_row(const json& j, const std::string& source, std::size_t index)
   ResultRow row;
   row.name = require_string("name");
   row.run_name = optional_string("run_name");
-  if (row.run_name.empty()) row.run_name = row.name;
+  if (row.run_name.empty())
+    row.run_name = row.name;
   row.run_type = optional_string("run_type");
-  if (row.run_type.empty()) row.run_type = "iteration";
+  if (row.run_type.empty())
+    row.run_type = "iteration";
   row.aggregate_name = optional_string("aggregate_name");
   row.iterations = static_cast<std::int64_t>(number("iterations"));
   row.real_time = number("real_time");
   row.cpu_time = number("cpu_time");
   row.time_unit = optional_string("time_unit");
-  if (row.time_unit.empty()) row.time_unit = "ns";
+  if (row.time_unit.empty())
+    row.time_unit = "ns";
   if (seconds_per_unit(row.time_unit) == 0.0) {
-    throw std::runtime_error(fmt::format("{}: benchmarks[{}] has unknown time_unit \"{}\"",
-                                         source, index, row.time_unit));
+    throw std::runtime_error(fmt::format("{}: benchmarks[{}] has unknown time_unit \"{}\"", source,
+                                         index, row.time_unit));
   }
   row.label = optional_string("label");
   const auto err = j.find("error_occurred");
@@ -81,7 +111,8 @@ ResultRow parse_row(const json& j, const std::string& source, std::size_t index)
     row.error_message = optional_string("error_message");
   }
   for (const auto& [key, value] : j.items()) {
-    if (value.is_number() && !run_fields().contains(key)) row.counters[key] = value.get<double>();
+    if (value.is_number() && !run_fields().contains(key))
+      row.counters[key] = value.get<double>();
   }
   return row;
 }
@@ -90,15 +121,19 @@ ResultRow parse_row(const json& j, const std::string& source, std::size_t index)
 
 std::optional<double> ResultRow::counter(std::string_view key) const {
   const auto it = counters.find(std::string(key));
-  if (it == counters.end()) return std::nullopt;
+  if (it == counters.end())
+    return std::nullopt;
   return it->second;
 }
 
-double ResultRow::real_seconds() const { return real_time * seconds_per_unit(time_unit); }
+double ResultRow::real_seconds() const {
+  return real_time * seconds_per_unit(time_unit);
+}
 
 std::optional<std::string> ResultFile::context_value(std::string_view key) const {
   const auto it = context.find(std::string(key));
-  if (it == context.end()) return std::nullopt;
+  if (it == context.end())
+    return std::nullopt;
   return it->second;
 }
 
@@ -115,8 +150,8 @@ ResultFile parse_result_json(std::string_view text, std::string source) {
     throw std::runtime_error(fmt::format("{}: not valid JSON: {}", source, what));
   }
   if (!doc.is_object() || !doc.contains("benchmarks") || !doc["benchmarks"].is_array()) {
-    throw std::runtime_error(fmt::format(
-        "{}: not a Google Benchmark result (no \"benchmarks\" array)", source));
+    throw std::runtime_error(
+        fmt::format("{}: not a Google Benchmark result (no \"benchmarks\" array)", source));
   }
   ResultFile file;
   file.source = std::move(source);
@@ -138,10 +173,12 @@ ResultFile parse_result_json(std::string_view text, std::string source) {
 
 ResultFile read_result_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(fmt::format("{}: cannot open for reading", path.string()));
+  if (!in)
+    throw std::runtime_error(fmt::format("{}: cannot open for reading", path.string()));
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  if (in.bad()) throw std::runtime_error(fmt::format("{}: read error", path.string()));
+  if (in.bad())
+    throw std::runtime_error(fmt::format("{}: read error", path.string()));
   return parse_result_json(buffer.str(), path.string());
 }
 

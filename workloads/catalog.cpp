@@ -5,7 +5,8 @@ namespace joulebench {
 
 std::vector<WorkloadSpec> all_workloads() {
   std::vector<WorkloadSpec> all;
-  for (auto& spec : gemm_fp32_eigen_workloads()) all.push_back(std::move(spec));
+  for (auto& spec : gemm_fp32_eigen_workloads())
+    all.push_back(std::move(spec));
   return all;
 }
 

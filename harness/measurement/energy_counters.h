@@ -12,10 +12,9 @@
 
 namespace joulebench {
 
-
 struct WindowFigures {
-  Joules energy;      // over the whole window, all iterations
-  GramsCO2e co2;      // over the whole window, PUE included
+  Joules energy;  // over the whole window, all iterations
+  GramsCO2e co2;  // over the whole window, PUE included
   Joules energy_per_iteration;
   Watts mean_power;
   GramsCO2e co2_per_iteration;

@@ -12,20 +12,22 @@ EnergyScope::EnergyScope(benchmark::State& state, MeasurementSession& session,
       session_(session),
       flops_per_iteration_(flops_per_iteration),
       reads_meter_(state.thread_index() == 0) {
-  if (reads_meter_) before_ = session_.meter.read();
+  if (reads_meter_)
+    before_ = session_.meter.read();
 }
 
 EnergyScope::~EnergyScope() {
-  if (!reads_meter_) return;
+  if (!reads_meter_)
+    return;
   const EnergyReading after = session_.meter.read();
   // Errors (SkipWithError) leave no iterations to divide by.
-  if (state_.error_occurred() || state_.iterations() == 0) return;
+  if (state_.error_occurred() || state_.iterations() == 0)
+    return;
 
   // Counters of all threads are summed and kAvgIterations divides by the iterations of all
   // threads, so setting them on the first thread alone gives joules per iteration of the whole
   // benchmark.
-  const std::int64_t iterations =
-      static_cast<std::int64_t>(state_.iterations()) * state_.threads();
+  const std::int64_t iterations = static_cast<std::int64_t>(state_.iterations()) * state_.threads();
   const WindowFigures f = compute_window_figures(before_, after, iterations, flops_per_iteration_,
                                                  session_.meter, session_.carbon);
   using benchmark::Counter;
@@ -38,7 +40,8 @@ EnergyScope::~EnergyScope() {
     counters[counter::kFlops] = Counter(f.flops_per_iteration);
     counters[counter::kFlopPerJoule] = Counter(f.flop_per_joule);
   }
-  if (f.below_resolution) state_.SetLabel("energy window below meter resolution");
+  if (f.below_resolution)
+    state_.SetLabel("energy window below meter resolution");
 }
 
 }  // namespace joulebench

@@ -35,7 +35,8 @@ ContextEntries describe_run(const Meter& meter, const CarbonAccounting& carbon) 
 }
 
 void add_benchmark_context(const ContextEntries& entries) {
-  for (const auto& [key, value] : entries) benchmark::AddCustomContext(key, value);
+  for (const auto& [key, value] : entries)
+    benchmark::AddCustomContext(key, value);
 }
 
 }  // namespace joulebench

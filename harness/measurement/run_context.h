@@ -11,7 +11,6 @@
 
 namespace joulebench {
 
-
 using ContextEntries = std::vector<std::pair<std::string, std::string>>;
 
 ContextEntries describe_run(const Meter& meter, const CarbonAccounting& carbon);

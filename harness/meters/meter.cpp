@@ -20,13 +20,15 @@ Provenance weakest(Provenance a, Provenance b) {
 
 Joules EnergyReading::total() const {
   Joules sum;
-  for (Joules j : per_domain) sum += j;
+  for (Joules j : per_domain)
+    sum += j;
   return sum;
 }
 
 Provenance provenance_of(const Meter& meter) {
   Provenance p = Provenance::measured;
-  for (const EnergyDomain& d : meter.domains()) p = weakest(p, d.provenance);
+  for (const EnergyDomain& d : meter.domains())
+    p = weakest(p, d.provenance);
   return p;
 }
 

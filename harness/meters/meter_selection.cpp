@@ -1,9 +1,9 @@
 #include "harness/meters/meter_selection.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <stdexcept>
-
-#include <fmt/format.h>
 
 #include "harness/meters/model_meter.h"
 
@@ -29,8 +29,8 @@ const std::vector<std::string>& meter_choices() {
 std::vector<MeterCandidate> probe_meters() {
   std::vector<MeterCandidate> out;
   for (std::string_view name : kSensorMeters) {
-    out.push_back({std::string(name), false,
-                   "reader not built yet in this version (energy-meter issue #3)"});
+    out.push_back(
+        {std::string(name), false, "reader not built yet in this version (energy-meter issue #3)"});
   }
   out.push_back(model_candidate());
   return out;
@@ -39,10 +39,9 @@ std::vector<MeterCandidate> probe_meters() {
 MeterSelection select_meter(std::string_view request) {
   MeterSelection selection;
   selection.candidates = probe_meters();
-  const auto it = std::find_if(selection.candidates.begin(), selection.candidates.end(),
-                               [&](const MeterCandidate& c) {
-                                 return request == "auto" ? c.usable : c.name == request;
-                               });
+  const auto it = std::find_if(
+      selection.candidates.begin(), selection.candidates.end(),
+      [&](const MeterCandidate& c) { return request == "auto" ? c.usable : c.name == request; });
   if (it == selection.candidates.end()) {
     throw std::runtime_error(fmt::format("unknown meter '{}' (choose one of: {})", request,
                                          fmt::join(meter_choices(), ", ")));

@@ -12,7 +12,7 @@
 namespace joulebench {
 
 struct MeterCandidate {
-  std::string name;    // "rapl", "perf", "nvml", "model"
+  std::string name;  // "rapl", "perf", "nvml", "model"
   bool usable = false;
   std::string reason;  // why it is usable, or why not (not present, permission, not built)
 };

@@ -1,8 +1,7 @@
 #include "harness/meters/model_meter.h"
 
-#include <time.h>
-
 #include <fmt/format.h>
+#include <time.h>
 
 namespace joulebench {
 namespace {
@@ -16,8 +15,7 @@ Seconds process_cpu_clock_resolution() {
 }  // namespace
 
 PerCorePower default_per_core_power() {
-  return {Watts{12.0},
-          "Green Algorithms v3.0 TDP_cpu.csv, default row 'Any', CC-BY-4.0"};
+  return {Watts{12.0}, "Green Algorithms v3.0 TDP_cpu.csv, default row 'Any', CC-BY-4.0"};
 }
 
 ModelMeter::ModelMeter(PerCorePower power, ClockFn cpu_clock, ClockFn wall_clock)
@@ -32,8 +30,7 @@ ModelMeter::ModelMeter(PerCorePower power, ClockFn cpu_clock, ClockFn wall_clock
 }
 
 std::string ModelMeter::method() const {
-  return fmt::format("process CPU time x {:g} W per core ({})", power_.watts.value,
-                     power_.source);
+  return fmt::format("process CPU time x {:g} W per core ({})", power_.watts.value, power_.source);
 }
 
 EnergyReading ModelMeter::read() noexcept {

@@ -1,11 +1,10 @@
 #include "harness/system/host_info.h"
 
+#include <fmt/format.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
 #include <fstream>
-
-#include <fmt/format.h>
 
 namespace joulebench {
 namespace {
@@ -22,7 +21,8 @@ std::string cpu_model_from_proc() {
   while (std::getline(in, line)) {
     if (line.rfind("model name", 0) == 0) {
       const auto colon = line.find(':');
-      if (colon != std::string::npos) return trim(line.substr(colon + 1));
+      if (colon != std::string::npos)
+        return trim(line.substr(colon + 1));
     }
   }
   return "unknown";

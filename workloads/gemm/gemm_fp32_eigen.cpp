@@ -1,8 +1,8 @@
 #include "workloads/gemm/gemm_fp32_eigen.h"
 
-#include <random>
-
 #include <fmt/format.h>
+
+#include <random>
 
 #include "workloads/random_matrix.h"
 
@@ -14,7 +14,9 @@ GemmFp32Eigen::GemmFp32Eigen(int n, unsigned seed)
       b_(random_nonzero_matrix<float>(n, n, seed + 1)),
       c_(Eigen::MatrixXf::Zero(n, n)) {}
 
-void GemmFp32Eigen::run() { c_.noalias() = a_ * b_; }
+void GemmFp32Eigen::run() {
+  c_.noalias() = a_ * b_;
+}
 
 double GemmFp32Eigen::flops_per_iteration() const {
   const auto n = static_cast<double>(n_);

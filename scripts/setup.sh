@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages joulebench needs, and only those that are missing.
+# Idempotent and silent when everything is present. Needs root (or sudo) only to install.
+set -euo pipefail
+
+packages=(
+  cmake g++ make
+  libbenchmark-dev   # Google Benchmark 1.7.1: the timed loop and the result format
+  libgtest-dev       # the tests
+  nlohmann-json3-dev # reading and writing result files
+  libfmt-dev
+  libeigen3-dev      # the reference workloads
+  libcli11-dev       # the command line
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  as_root=(sudo)
+else
+  echo "joulebench setup: missing packages: ${missing[*]}; run as root, or: sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "joulebench setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds with -Werror, runs every test; then again under
+# AddressSanitizer + UndefinedBehaviorSanitizer. This is what CI runs (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+jobs="$(nproc)"
+for preset in ci asan-ubsan; do
+  echo "== $preset ==" >&2
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j"$jobs"
+  ctest --preset "$preset" -j"$jobs"
+done

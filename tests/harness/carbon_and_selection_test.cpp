@@ -1,0 +1,62 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "harness/carbon/carbon_accounting.h"
+#include "harness/meters/meter_selection.h"
+
+namespace joulebench {
+namespace {
+
+TEST(CarbonAccounting, PueScalesEnergyBeforeIntensity) {
+  const CarbonAccounting c{GridIntensity{500.0, "x", "s", 2024, false}, 1.5};
+  EXPECT_DOUBLE_EQ(c.facility_energy(Joules{100.0}).value, 150.0);
+  // 3.6e6 J = 1 kWh; x 1.5 x 500 g/kWh.
+  EXPECT_DOUBLE_EQ(c.emissions(Joules{3.6e6}).value, 750.0);
+}
+
+TEST(CarbonAccounting, NoRegionIsTheWorldAverageMarkedAsDefault) {
+  const GridIntensity gi = resolve_grid_intensity(std::nullopt);
+  EXPECT_TRUE(gi.is_default);
+  EXPECT_EQ(gi.region, "world");
+  EXPECT_GT(gi.grams_per_kwh, 0.0);
+  EXPECT_FALSE(gi.source.empty());
+  EXPECT_GT(gi.year, 2000);
+  EXPECT_FALSE(resolve_grid_intensity(std::string("WORLD")).is_default);
+}
+
+TEST(CarbonAccounting, UnknownRegionIsAOneLineError) {
+  try {
+    resolve_grid_intensity(std::string("atlantis"));
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("atlantis"), std::string::npos);
+    EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos);
+  }
+}
+
+TEST(CarbonAccounting, PueOutsideItsRangeIsRejected) {
+  EXPECT_NO_THROW(validate_pue(1.0));
+  EXPECT_NO_THROW(validate_pue(1.58));
+  EXPECT_THROW(validate_pue(0.9), std::runtime_error);
+  EXPECT_THROW(validate_pue(-1.0), std::runtime_error);
+  EXPECT_THROW(validate_pue(std::nan("")), std::runtime_error);
+}
+
+TEST(MeterSelection, AutoFallsBackToTheLabelledEstimateAndSaysWhy) {
+  const MeterSelection s = select_meter("auto");
+  ASSERT_NE(s.meter, nullptr);
+  EXPECT_EQ(s.meter->name(), "model");
+  EXPECT_EQ(s.candidates.size(), 4u);
+  for (const MeterCandidate& c : s.candidates)
+    EXPECT_FALSE(c.reason.empty()) << c.name;
+}
+
+TEST(MeterSelection, AnUnusableNamedMeterIsAnErrorWithItsReason) {
+  EXPECT_THROW(select_meter("rapl"), std::runtime_error);
+  EXPECT_THROW(select_meter("sundial"), std::runtime_error);
+  EXPECT_EQ(select_meter("model").meter->name(), "model");
+}
+
+}  // namespace
+}  // namespace joulebench

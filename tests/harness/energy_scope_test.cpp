@@ -1,0 +1,145 @@
+#include "harness/measurement/energy_scope.h"
+
+#include <gtest/gtest.h>
+
+#include "common/result_schema.h"
+#include "tests/support/capturing_reporter.h"
+#include "tests/support/fake_meter.h"
+
+namespace joulebench {
+namespace {
+
+using testing::FakeMeter;
+
+// Energy grows quadratically in the reading index, so every window has a different size and a
+// counter computed from the wrong pair of readings cannot match by accident.
+FakeMeter make_meter() {
+  return FakeMeter([](int k) { return 0.5 * k * k + 3.0; }, [](int k) { return 0.25 * k; });
+}
+
+CarbonAccounting carbon(double grams_per_kwh, double pue) {
+  return {GridIntensity{grams_per_kwh, "test", "test table", 2024, false}, pue};
+}
+
+struct Expected {
+  double joules;   // over the window
+  double seconds;  // over the window
+};
+
+// The last two readings bracket the loop of the call Google Benchmark reported.
+Expected last_window(const FakeMeter& meter) {
+  const auto log = meter.log();
+  EXPECT_GE(log.size(), 2u);
+  const auto& before = log[log.size() - 2];
+  const auto& after = log[log.size() - 1];
+  return {(after.total() - before.total()).value, (after.time - before.time).value};
+}
+
+TEST(EnergyScope, CountersArePerIterationDifferenceOfTheLastCall) {
+  FakeMeter meter = make_meter();
+  MeasurementSession session{meter, carbon(400.0, 1.5)};
+  benchmark::RegisterBenchmark("scope/auto_iterations", [&](benchmark::State& state) {
+    EnergyScope energy(state, session, 1000.0);
+    for (auto _ : state)
+      benchmark::DoNotOptimize(state.iterations());
+  })->MinTime(0.01);
+
+  const auto reporter = testing::run_benchmarks("^scope/auto_iterations");
+  ASSERT_EQ(reporter.runs().size(), 1u);
+  const auto& run = reporter.runs()[0];
+  // Google Benchmark probes with growing counts: several calls, two readings each.
+  EXPECT_GT(meter.log().size(), 2u);
+  EXPECT_EQ(meter.log().size() % 2, 0u);
+
+  const Expected w = last_window(meter);
+  const double n = static_cast<double>(run.iterations);
+  EXPECT_DOUBLE_EQ(run.counters.at(counter::kEnergy).value, w.joules / n);
+  EXPECT_DOUBLE_EQ(run.counters.at(counter::kPower).value, w.joules / w.seconds);
+  EXPECT_DOUBLE_EQ(run.counters.at(counter::kCo2).value, w.joules * 1.5 / 3.6e6 * 400.0 / n);
+  EXPECT_DOUBLE_EQ(run.counters.at(counter::kFlops).value, 1000.0);
+  EXPECT_DOUBLE_EQ(run.counters.at(counter::kFlopPerJoule).value, 1000.0 / (w.joules / n));
+}
+
+TEST(EnergyScope, FixedIterationsReadTheMeterOncePerSide) {
+  FakeMeter meter = make_meter();
+  MeasurementSession session{meter, carbon(100.0, 1.0)};
+  benchmark::RegisterBenchmark("scope/fixed_iterations", [&](benchmark::State& state) {
+    EnergyScope energy(state, session);
+    for (auto _ : state)
+      benchmark::DoNotOptimize(state.iterations());
+  })->Iterations(7);
+
+  const auto reporter = testing::run_benchmarks("^scope/fixed_iterations");
+  ASSERT_EQ(reporter.runs().size(), 1u);
+  ASSERT_EQ(meter.log().size(), 2u);
+  // Readings 0 and 1: 3.0 J and 3.5 J, 0.25 s apart.
+  EXPECT_DOUBLE_EQ(reporter.runs()[0].counters.at(counter::kEnergy).value, 0.5 / 7.0);
+  EXPECT_DOUBLE_EQ(reporter.runs()[0].counters.at(counter::kPower).value, 2.0);
+  // No FLOP count declared: no FLOP counters rather than zeros.
+  EXPECT_EQ(reporter.runs()[0].counters.count(counter::kFlops), 0u);
+  EXPECT_EQ(reporter.runs()[0].counters.count(counter::kFlopPerJoule), 0u);
+}
+
+TEST(EnergyScope, ThreadsReadTheSystemWideMeterOnceAndDivideByAllIterations) {
+  FakeMeter meter = make_meter();
+  MeasurementSession session{meter, carbon(100.0, 1.0)};
+  benchmark::RegisterBenchmark("scope/threads",
+                               [&](benchmark::State& state) {
+                                 EnergyScope energy(state, session);
+                                 for (auto _ : state)
+                                   benchmark::DoNotOptimize(state.iterations());
+                               })
+      ->Iterations(5)
+      ->Threads(3);
+
+  const auto reporter = testing::run_benchmarks("^scope/threads");
+  ASSERT_EQ(reporter.runs().size(), 1u);
+  ASSERT_EQ(meter.log().size(), 2u);  // thread 0 only
+  const auto& run = reporter.runs()[0];
+  EXPECT_EQ(run.iterations, 15);  // Google Benchmark reports the sum over threads
+  EXPECT_DOUBLE_EQ(run.counters.at(counter::kEnergy).value, 0.5 / 15.0);
+  EXPECT_DOUBLE_EQ(run.counters.at(counter::kPower).value, 2.0);
+}
+
+TEST(EnergyScope, RepetitionsEachGetTheirOwnWindow) {
+  FakeMeter meter = make_meter();
+  MeasurementSession session{meter, carbon(100.0, 1.0)};
+  benchmark::RegisterBenchmark("scope/repetitions",
+                               [&](benchmark::State& state) {
+                                 EnergyScope energy(state, session);
+                                 for (auto _ : state)
+                                   benchmark::DoNotOptimize(state.iterations());
+                               })
+      ->Iterations(4)
+      ->Repetitions(3)
+      ->ReportAggregatesOnly(false);
+
+  const auto reporter = testing::run_benchmarks("^scope/repetitions");
+  ASSERT_EQ(meter.log().size(), 6u);
+  std::vector<double> per_iteration;
+  for (const auto& run : reporter.runs()) {
+    if (run.run_type == benchmark::BenchmarkReporter::Run::RT_Iteration) {
+      per_iteration.push_back(run.counters.at(counter::kEnergy).value);
+    }
+  }
+  // Windows (0,1), (2,3), (4,5): 0.5, 2.5 and 4.5 J over 4 iterations.
+  EXPECT_EQ(per_iteration, (std::vector<double>{0.5 / 4, 2.5 / 4, 4.5 / 4}));
+}
+
+TEST(EnergyScope, ErroredBenchmarkGetsNoEnergyCounters) {
+  FakeMeter meter = make_meter();
+  MeasurementSession session{meter, carbon(100.0, 1.0)};
+  benchmark::RegisterBenchmark("scope/error", [&](benchmark::State& state) {
+    EnergyScope energy(state, session);
+    state.SkipWithError("input missing");
+    for (auto _ : state) {
+    }
+  });
+  const auto reporter = testing::run_benchmarks("^scope/error");
+  ASSERT_EQ(reporter.runs().size(), 1u);
+  EXPECT_TRUE(reporter.runs()[0].error_occurred);
+  EXPECT_EQ(reporter.runs()[0].counters.count(counter::kEnergy), 0u);
+}
+
+}  // namespace
+}  // namespace joulebench
