@@ -82,8 +82,6 @@ class InterruptGuard {
 std::vector<std::string> google_benchmark_arguments(const RunOptions& o,
                                                     const std::filesystem::path& temp_out) {
   std::vector<std::string> args = {"joulebench"};
-  if (!o.filter.empty())
-    args.push_back("--benchmark_filter=" + o.filter);
   if (o.min_time)
     args.push_back(fmt::format("--benchmark_min_time={}", *o.min_time));
   if (o.repetitions)
@@ -112,10 +110,18 @@ int execute(const RunOptions& o) {
     out = default_result_path();
     std::filesystem::create_directories(out.parent_path());
   }
+
+  // The filter applies to workload names as `joulebench list` shows them (Google Benchmark's
+  // own filter would see names with suffixes such as "/real_time", where "128$" fails).
+  const std::vector<WorkloadSpec> workloads = select_workloads(o.filter);
+  if (workloads.empty()) {
+    throw UsageError(
+        fmt::format("no workload matches --filter '{}' (see 'joulebench list')", o.filter));
+  }
   PendingFile pending(out);
 
   MeasurementSession session{*selection.meter, carbon};
-  register_workloads(all_workloads(), session);
+  register_workloads(workloads, session);
 
   std::vector<std::string> args = google_benchmark_arguments(o, pending.temp_path());
   std::vector<char*> argv;
@@ -135,10 +141,8 @@ int execute(const RunOptions& o) {
     ran = benchmark::RunSpecifiedBenchmarks();
   }
   benchmark::Shutdown();
-  if (ran == 0) {
-    throw UsageError(
-        fmt::format("no workload matches --filter '{}' (see 'joulebench list')", o.filter));
-  }
+  if (ran == 0)
+    throw UsageError("no benchmark ran");
   pending.commit();
   fmt::print(stderr, "joulebench run: {} benchmarks, energy {}; results in {}\n", ran,
              to_string(provenance_of(*selection.meter)), out.string());
