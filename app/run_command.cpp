@@ -143,6 +143,11 @@ int execute(const RunOptions& o) {
   benchmark::Shutdown();
   if (ran == 0)
     throw UsageError("no benchmark ran");
+  // --benchmark_list_tests=true and the like measure nothing: keep any previous file as it is.
+  if (std::filesystem::file_size(pending.temp_path()) == 0) {
+    fmt::print(stderr, "joulebench run: nothing was measured; no result file written\n");
+    return kExitOk;
+  }
   pending.commit();
   fmt::print(stderr, "joulebench run: {} benchmarks, energy {}; results in {}\n", ran,
              to_string(provenance_of(*selection.meter)), out.string());

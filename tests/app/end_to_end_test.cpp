@@ -93,3 +93,22 @@ TEST(EndToEnd, InterruptLeavesThePreviousFileAndNoTemporary) {
 
 }  // namespace
 }  // namespace joulebench
+
+namespace joulebench {
+namespace {
+
+TEST(EndToEnd, BenchmarkFlagsPassThroughAndListingWritesNoFile) {
+  testing::TempDir dir;
+  const auto r = testing::Process(JOULEBENCH_BINARY,
+                                  {"run", "--filter", "eigen/256", "--benchmark_list_tests=true",
+                                   "--out", "run.json"},
+                                  dir.path(), dir.path())
+                     .wait();
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("gemm/fp32/eigen/256"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("gemm/fp32/eigen/128"), std::string::npos) << r.out;
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{});
+}
+
+}  // namespace
+}  // namespace joulebench
