@@ -11,4 +11,5 @@ for preset in ci asan-ubsan; do
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset" -j"$jobs"
   ctest --preset "$preset" -j"$jobs"
+  if [[ $preset == ci ]]; then scripts/energy-gate-check.sh build/ci/app/joulebench; fi
 done

@@ -7,6 +7,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "common/result_schema.h"
 #include "reporters/compare/meter_compatibility.h"
 
 namespace joulebench {
@@ -91,9 +92,10 @@ void decide(BenchmarkComparison& b, const CompareOptions& options, std::size_t n
 
   if (smallest_possible_p_value(n1, n2) >= options.alpha) {
     b.verdict = Verdict::too_few_repetitions;
-    b.reason =
-        fmt::format("{} vs {} repetitions: no outcome can reach p < {}; needs at least {} per side",
-                    n1, n2, options.alpha, needed);
+    b.reason = fmt::format(
+        "{} base and {} new repetitions: no outcome can reach p < {}; needs at least {} per "
+        "side (joulebench run --repetitions {})",
+        n1, n2, options.alpha, needed, needed);
     return;
   }
   const bool significant = b.test->p_value < options.alpha;
@@ -163,6 +165,19 @@ Comparison compare_results(const ResultFile& base, const ResultFile& candidate,
           fmt::format("meters differ ({}); compared anyway because of "
                       "--allow-mixed-meters: a change may be the meter's",
                       *mismatch));
+    }
+  }
+
+  if (options.metric == Metric::co2) {
+    // gCO2e = J x intensity x PUE: a new region or PUE moves every figure with no code change.
+    for (const char* key : {context_key::kIntensity, context_key::kPue}) {
+      if (base.context_value(key) != candidate.context_value(key)) {
+        out.notes.push_back(
+            fmt::format("{} differs ({} vs {}): CO2e changes that are not energy "
+                        "changes come from the grid, not the code",
+                        key, base.context_value(key).value_or("none"),
+                        candidate.context_value(key).value_or("none")));
+      }
     }
   }
 

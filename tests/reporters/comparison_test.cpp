@@ -252,5 +252,23 @@ TEST(Comparison, ZeroBaseMedianIsAnUnboundedChange) {
   EXPECT_EQ(c.benchmarks[0].verdict, Verdict::regression);
 }
 
+TEST(Comparison, Co2NotesAChangedGridIntensity) {
+  FileSpec base = one("base.json", {1, 2, 3, 4});
+  FileSpec changed = one("new.json", {1, 2, 3, 4});
+  base.counter = changed.counter = counter::kCo2;
+  CompareOptions options;
+  options.metric = Metric::co2;
+  EXPECT_TRUE(compare(base, changed, options).notes.empty());
+  auto with_intensity = [](const FileSpec& spec, const char* intensity) {
+    auto doc = test::result_json(spec);
+    doc["context"][context_key::kIntensity] = intensity;
+    return parse_result_json(doc.dump(), spec.source);
+  };
+  const Comparison c =
+      compare_results(with_intensity(base, "475"), with_intensity(changed, "56"), options);
+  ASSERT_EQ(c.notes.size(), 1u);
+  EXPECT_NE(c.notes[0].find("475 vs 56"), std::string::npos) << c.notes[0];
+}
+
 }  // namespace
 }  // namespace joulebench
