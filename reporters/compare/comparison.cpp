@@ -155,12 +155,15 @@ Comparison compare_results(const ResultFile& base, const ResultFile& candidate,
     }
   }
   if (info.depends_on_meter) {
+    out.energy_source = describe_meter(base);
     if (const auto mismatch = meter_mismatch(base, candidate)) {
       if (!options.allow_mixed_meters) {
         throw std::runtime_error(fmt::format(
             "refusing to compare {} across meters: {} (--allow-mixed-meters to compare anyway)",
             info.field, *mismatch));
       }
+      out.energy_source =
+          fmt::format("base {}, new {}", describe_meter(base), describe_meter(candidate));
       out.notes.push_back(
           fmt::format("meters differ ({}); compared anyway because of "
                       "--allow-mixed-meters: a change may be the meter's",

@@ -55,7 +55,10 @@ struct Comparison {
   std::vector<BenchmarkComparison> benchmarks;  // present in both files, in base-file order
   std::vector<std::string> only_in_base;        // listed, not failures: suites change
   std::vector<std::string> only_in_new;
-  std::vector<std::string> notes;      // e.g. "meters differ; compared anyway"
+  std::vector<std::string> notes;  // e.g. "meters differ; compared anyway"
+  // Where the energy came from ("model (estimated)"; both when they differ); empty for metrics
+  // that do not depend on a meter.
+  std::string energy_source;
   std::size_t repetitions_needed = 0;  // per side, for p < alpha to be possible at all
 
   std::size_t count(Verdict verdict) const;

@@ -5,9 +5,8 @@
 #include "common/result_schema.h"
 
 namespace joulebench {
-namespace {
 
-std::string meter_of(const ResultFile& file) {
+std::string describe_meter(const ResultFile& file) {
   const auto meter = file.context_value(context_key::kMeter);
   const auto provenance = file.context_value(context_key::kProvenance);
   if (!meter && !provenance)
@@ -16,8 +15,6 @@ std::string meter_of(const ResultFile& file) {
                      provenance.value_or("unknown provenance"));
 }
 
-}  // namespace
-
 std::optional<std::string> meter_mismatch(const ResultFile& base, const ResultFile& candidate) {
   const bool same =
       base.context_value(context_key::kMeter) == candidate.context_value(context_key::kMeter) &&
@@ -25,8 +22,8 @@ std::optional<std::string> meter_mismatch(const ResultFile& base, const ResultFi
           candidate.context_value(context_key::kProvenance);
   if (same)
     return std::nullopt;
-  return fmt::format("{} has energy from {}, {} from {}", base.source, meter_of(base),
-                     candidate.source, meter_of(candidate));
+  return fmt::format("{} has energy from {}, {} from {}", base.source, describe_meter(base),
+                     candidate.source, describe_meter(candidate));
 }
 
 }  // namespace joulebench

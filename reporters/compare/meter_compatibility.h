@@ -16,4 +16,7 @@ namespace joulebench {
 // one that has it.
 std::optional<std::string> meter_mismatch(const ResultFile& base, const ResultFile& candidate);
 
+// "model (estimated)", "rapl (measured)", or "no recorded meter": where a file's energy came from.
+std::string describe_meter(const ResultFile& file);
+
 }  // namespace joulebench

@@ -61,6 +61,7 @@ void render_compare_json(std::ostream& out, const Comparison& c) {
                     {"only_in_base", c.only_in_base},
                     {"only_in_new", c.only_in_new},
                     {"notes", c.notes},
+                    {"energy_source", c.energy_source},
                     {"summary", summary}};
   out << doc.dump(2) << '\n';
 }

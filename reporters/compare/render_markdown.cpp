@@ -4,6 +4,7 @@
 #include <fmt/ostream.h>
 
 #include <string>
+#include <vector>
 
 #include "reporters/compare/render.h"
 #include "reporters/compare/render_format.h"
@@ -51,24 +52,32 @@ void render_compare_markdown(std::ostream& out, const Comparison& c) {
                f::change(b.relative_change), f::p_value(b), flagged ? "**" : "",
                to_string(b.verdict), flagged ? "**" : "");
   }
-  fmt::print(out, "\n");
+  std::vector<std::string> bullets;
   for (const BenchmarkComparison& b : c.benchmarks) {
     if (!b.reason.empty())
-      fmt::print(out, "- `{}`: {}: {}\n", cell(b.name), to_string(b.verdict), cell(b.reason));
+      bullets.push_back(
+          fmt::format("`{}`: {}: {}", cell(b.name), to_string(b.verdict), cell(b.reason)));
   }
   auto list = [&](const char* label, const std::vector<std::string>& names) {
     if (names.empty())
       return;
-    fmt::print(out, "- {} (not compared):", label);
+    std::string line = fmt::format("{} (not compared):", label);
     for (const std::string& name : names)
-      fmt::print(out, " `{}`", cell(name));
-    fmt::print(out, "\n");
+      line += fmt::format(" `{}`", cell(name));
+    bullets.push_back(line);
   };
   list("only in base", c.only_in_base);
   list("only in new", c.only_in_new);
   for (const std::string& note : c.notes)
-    fmt::print(out, "- note: {}\n", cell(note));
-  fmt::print(out, "\n<sub>{}. Base `{}`, new `{}`.</sub>\n", f::method(c), cell(c.base_source),
+    bullets.push_back("note: " + cell(note));
+  if (!c.energy_source.empty())
+    bullets.push_back("energy from " + cell(c.energy_source));
+  fmt::print(out, "\n");
+  for (const std::string& bullet : bullets)
+    fmt::print(out, "- {}\n", bullet);
+  if (!bullets.empty())
+    fmt::print(out, "\n");
+  fmt::print(out, "<sub>{}. Base `{}`, new `{}`.</sub>\n", f::method(c), cell(c.base_source),
              cell(c.new_source));
 }
 

@@ -46,6 +46,8 @@ void render_compare_text(std::ostream& out, const Comparison& c) {
     fmt::print(out, "only in new (not compared): {}\n", fmt::join(c.only_in_new, ", "));
   for (const std::string& note : c.notes)
     fmt::print(out, "note: {}\n", note);
+  if (!c.energy_source.empty())
+    fmt::print(out, "energy from {}\n", c.energy_source);
   fmt::print(out, "{}\n", f::summary(c));
 }
 

@@ -80,6 +80,7 @@ TEST(CompareRender, JsonCarriesEveryValueTheVerdictRestsOn) {
   EXPECT_EQ(doc["only_in_base"], nlohmann::json::array({"removed"}));
   EXPECT_EQ(doc["only_in_new"], nlohmann::json::array({"added"}));
   EXPECT_EQ(doc["summary"]["regression"], 1);
+  EXPECT_EQ(doc["energy_source"], "model (estimated)");
   EXPECT_EQ(doc["summary"]["no change"], 1);
 }
 

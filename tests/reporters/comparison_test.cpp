@@ -208,6 +208,7 @@ TEST(Comparison, RefusesMeasuredAgainstEstimated) {
   const Comparison c = compare(base, changed, allow);
   ASSERT_EQ(c.notes.size(), 1u);
   EXPECT_NE(c.notes[0].find("meters differ"), std::string::npos);
+  EXPECT_EQ(c.energy_source, "base model (estimated), new rapl (measured)");
 }
 
 TEST(Comparison, RefusesDifferentMetersOfTheSameProvenance) {
