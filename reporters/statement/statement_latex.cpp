@@ -41,6 +41,9 @@ std::string tex(std::string_view text) {
   }
   for (std::size_t at = out.find("CO2"); at != std::string::npos; at = out.find("CO2", at + 1))
     out.replace(at, 3, "CO\\textsubscript{2}");
+  // "--region" would print as an en dash.
+  for (std::size_t at = out.find("--"); at != std::string::npos; at = out.find("--", at + 1))
+    out.replace(at, 2, "-{}-");
   return out;
 }
 
