@@ -128,7 +128,7 @@ IntensitySeries IntensitySeries::load(const std::filesystem::path& file) {
     throw std::runtime_error(fmt::format("cannot read intensity series {}", file.string()));
   std::ostringstream text;
   text << in.rdbuf();
-  return parse(text.str(), file.filename().string());
+  return parse(text.str(), file.string());
 }
 
 IntensitySeries::Lookup IntensitySeries::at(
