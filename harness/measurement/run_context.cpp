@@ -14,9 +14,18 @@ ContextEntries describe_run(const Meter& meter, const CarbonAccounting& carbon) 
     domains.push_back(fmt::format("{} ({})", d.name, to_string(d.provenance)));
   }
   const GridIntensity& gi = carbon.intensity;
-  std::string region = gi.is_default
-                           ? fmt::format("{} (default: no region given)", gi.region)
-                           : fmt::format("{} ({}; from {})", gi.region, gi.name, gi.chosen_by);
+  std::string region = gi.region;
+  if (gi.is_default) {
+    region += " (default: no region given)";
+  } else {
+    std::vector<std::string> notes;
+    if (!gi.name.empty())
+      notes.push_back(gi.name);
+    if (!gi.chosen_by.empty())
+      notes.push_back("from " + gi.chosen_by);
+    if (!notes.empty())
+      region += fmt::format(" ({})", fmt::join(notes, "; "));
+  }
   std::string intensity = fmt::format("{:g}", gi.grams_per_kwh);
   std::string intensity_source = fmt::format("{} ({})", gi.source, gi.year);
   if (carbon.series) {
