@@ -12,6 +12,8 @@ inline constexpr const char* kPower = "power_W";    // mean power over the real 
 inline constexpr const char* kCo2 = "co2_g";        // gCO2e per iteration (with PUE)
 inline constexpr const char* kFlops = "flops";      // FLOP per iteration
 inline constexpr const char* kFlopPerJoule = "flop_per_J";
+// gCO2e/kWh the benchmark was charged with; only with an hourly intensity series.
+inline constexpr const char* kGridIntensity = "grid_gCO2e_per_kWh";
 }  // namespace counter
 
 // Context keys, shared with the reporters that read them back.
@@ -24,6 +26,7 @@ inline constexpr const char* kProvenance = "joulebench_provenance";
 inline constexpr const char* kRegion = "joulebench_region";
 inline constexpr const char* kIntensity = "joulebench_grid_intensity_gCO2e_per_kWh";
 inline constexpr const char* kIntensitySource = "joulebench_grid_intensity_source";
+inline constexpr const char* kIntensityMethod = "joulebench_grid_intensity_method";
 inline constexpr const char* kPue = "joulebench_pue";
 inline constexpr const char* kCpuModel = "joulebench_cpu_model";
 inline constexpr const char* kKernel = "joulebench_kernel";
