@@ -31,6 +31,7 @@ struct RunOptions {
   std::optional<std::string> region;
   double pue = 1.0;
   std::string meter = "auto";
+  std::optional<std::string> powercap_root;
   std::vector<std::string> benchmark_flags;
 };
 
@@ -106,7 +107,7 @@ int execute(const RunOptions& o) {
   // Everything that can be wrong is checked before the first benchmark runs.
   validate_pue(o.pue);
   CarbonAccounting carbon{resolve_grid_intensity(o.region), o.pue};
-  MeterSelection selection = select_meter(o.meter);
+  MeterSelection selection = select_meter(o.meter, process_meter_environment(o.powercap_root));
   std::filesystem::path out = o.out;
   if (out.empty()) {
     out = default_result_path();
@@ -140,6 +141,8 @@ int execute(const RunOptions& o) {
         fmt::format("no workload matches --filter '{}' (see 'joulebench list')", o.filter));
   }
   pending.commit();
+  if (const std::optional<std::string> failure = selection.meter->failure())
+    fmt::print(stderr, "joulebench run: warning: the meter failed during the run: {}\n", *failure);
   fmt::print(stderr, "joulebench run: {} benchmarks, energy {}; results in {}\n", ran,
              to_string(provenance_of(*selection.meter)), out.string());
   return kExitOk;
@@ -176,6 +179,9 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
                   "Energy source: auto picks the best usable one (see 'joulebench meters')")
       ->check(CLI::IsMember(meter_choices()))
       ->default_val("auto");
+  run->add_option("--powercap-root", options->powercap_root,
+                  "powercap sysfs tree to read RAPL from (default: $JOULEBENCH_POWERCAP_ROOT, "
+                  "else /sys/class/powercap)");
   return {run, [options] { return execute(*options); }};
 }
 
