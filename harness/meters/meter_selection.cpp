@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <functional>
 #include <stdexcept>
 
 #include "harness/meters/composite_meter.h"
 #include "harness/meters/model_meter.h"
+#include "harness/meters/nvml_meter.h"
 #include "harness/meters/rapl_meter.h"
 
 namespace joulebench {
@@ -51,8 +53,22 @@ Probe probe_perf(const MeterEnvironment&) {
   return unavailable("perf", "reader not built yet in this version (energy-meter issue #3)");
 }
 
-Probe probe_nvml(const MeterEnvironment&) {
-  return unavailable("nvml", "reader not built yet in this version (energy-meter issue #3)");
+Probe probe_nvml(const MeterEnvironment& env) {
+  NvmlDiscovery found = discover_nvml(env.nvml_library);
+  if (!found.usable())
+    return unavailable("nvml", found.problem);
+  Probe p = unavailable("nvml", "");
+  p.candidate.usable = true;
+  p.candidate.provenance = Provenance::measured;
+  for (const NvmlGpu& gpu : found.gpus) {
+    p.candidate.domains.push_back(fmt::format("gpu.{}", gpu.index));
+    if (!gpu.energy_counter)
+      p.candidate.provenance = Provenance::integrated_power;
+  }
+  p.candidate.reason = "NVIDIA GPUs through NVML; their energy adds to the CPU's";
+  auto shared = std::make_shared<NvmlDiscovery>(std::move(found));
+  p.make = [shared] { return std::make_unique<NvmlMeter>(std::move(*shared)); };
+  return p;
 }
 
 Probe probe_model() {
@@ -107,6 +123,11 @@ std::unique_ptr<Meter> select_auto(std::vector<Probe>& probes) {
   return std::make_unique<CompositeMeter>(std::move(parts));
 }
 
+std::string nvml_library_from_environment() {
+  const char* path = std::getenv(kNvmlLibraryVariable);
+  return path != nullptr && *path != '\0' ? path : kDefaultNvmlLibrary;
+}
+
 }  // namespace
 
 std::string_view MeterCandidate::status() const {
@@ -117,7 +138,7 @@ std::string_view MeterCandidate::status() const {
 
 MeterEnvironment process_meter_environment(const std::optional<std::string>& powercap_root_flag) {
   return MeterEnvironment{.powercap_root = resolve_powercap_root(powercap_root_flag),
-                          .nvml_library = "libnvidia-ml.so.1"};
+                          .nvml_library = nvml_library_from_environment()};
 }
 
 const std::vector<std::string>& meter_choices() {

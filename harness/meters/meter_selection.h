@@ -15,6 +15,9 @@
 
 namespace joulebench {
 
+// Overrides libnvidia-ml.so.1 (a path, or another soname): for tests and unusual installs.
+inline constexpr const char* kNvmlLibraryVariable = "JOULEBENCH_NVML_LIBRARY";
+
 // Where the probes look; tests point every field at fixtures.
 struct MeterEnvironment {
   std::string powercap_root;
@@ -22,7 +25,8 @@ struct MeterEnvironment {
 };
 
 // The environment of this process: `powercap_root_flag` (from --powercap-root), else
-// $JOULEBENCH_POWERCAP_ROOT, else /sys/class/powercap; NVML from libnvidia-ml.so.1.
+// $JOULEBENCH_POWERCAP_ROOT, else /sys/class/powercap; NVML from $JOULEBENCH_NVML_LIBRARY, else
+// libnvidia-ml.so.1.
 MeterEnvironment process_meter_environment(
     const std::optional<std::string>& powercap_root_flag = std::nullopt);
 
