@@ -10,6 +10,7 @@
 #include "harness/meters/composite_meter.h"
 #include "harness/meters/model_meter.h"
 #include "harness/meters/nvml_meter.h"
+#include "harness/meters/perf_meter.h"
 #include "harness/meters/rapl_meter.h"
 
 namespace joulebench {
@@ -49,8 +50,23 @@ Probe probe_rapl(const MeterEnvironment& env) {
   return p;
 }
 
-Probe probe_perf(const MeterEnvironment&) {
-  return unavailable("perf", "reader not built yet in this version (energy-meter issue #3)");
+Probe probe_perf(const MeterEnvironment& env) {
+  PerfDiscovery found = discover_perf(env.perf);
+  if (!found.usable())
+    return unavailable("perf", found.problem);
+  Probe p = unavailable("perf", "");
+  p.candidate.usable = true;
+  for (const PerfEvent& e : found.events)
+    p.candidate.domains.push_back(e.domain);
+  for (const auto& [domain, why] : found.passed_over)
+    p.candidate.left_out.push_back({domain, why});
+  p.candidate.reason =
+      fmt::format("RAPL events of the perf power PMU ({})", env.perf.pmu_directory);
+  auto shared = std::make_shared<PerfDiscovery>(std::move(found));
+  p.make = [shared, seam = env.perf] {
+    return std::make_unique<PerfMeter>(std::move(*shared), seam);
+  };
+  return p;
 }
 
 Probe probe_nvml(const MeterEnvironment& env) {
@@ -138,7 +154,8 @@ std::string_view MeterCandidate::status() const {
 
 MeterEnvironment process_meter_environment(const std::optional<std::string>& powercap_root_flag) {
   return MeterEnvironment{.powercap_root = resolve_powercap_root(powercap_root_flag),
-                          .nvml_library = nvml_library_from_environment()};
+                          .nvml_library = nvml_library_from_environment(),
+                          .perf = real_perf_seam()};
 }
 
 const std::vector<std::string>& meter_choices() {

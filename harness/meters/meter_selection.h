@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "harness/meters/meter.h"
+#include "harness/meters/perf_meter.h"
 
 namespace joulebench {
 
@@ -22,6 +23,7 @@ inline constexpr const char* kNvmlLibraryVariable = "JOULEBENCH_NVML_LIBRARY";
 struct MeterEnvironment {
   std::string powercap_root;
   std::string nvml_library;
+  PerfSeam perf = real_perf_seam();
 };
 
 // The environment of this process: `powercap_root_flag` (from --powercap-root), else

@@ -12,8 +12,11 @@ namespace joulebench {
 namespace {
 
 MeterEnvironment no_sensors() {
-  return MeterEnvironment{.powercap_root = "/nonexistent/powercap",
-                          .nvml_library = "/nonexistent/libnvidia-ml.so.1"};
+  MeterEnvironment env{.powercap_root = "/nonexistent/powercap",
+                       .nvml_library = "/nonexistent/libnvidia-ml.so.1",
+                       .perf = real_perf_seam()};
+  env.perf.pmu_directory = "/nonexistent/power";
+  return env;
 }
 
 const MeterCandidate& candidate(const MeterSelection& s, std::string_view name) {

@@ -117,8 +117,10 @@ TEST(NvmlDiscovery, ReasonsWhenNvmlCannotBeUsed) {
 TEST(NvmlSelection, GpusAreAddedToTheCpuSource) {
   FakeNvml fake;
   fake.reset(2, 8);
-  const MeterSelection s = select_meter(
-      "auto", MeterEnvironment{.powercap_root = "/nonexistent", .nvml_library = FAKE_NVML_LIBRARY});
+  MeterEnvironment env{
+      .powercap_root = "/nonexistent", .nvml_library = FAKE_NVML_LIBRARY, .perf = real_perf_seam()};
+  env.perf.pmu_directory = "/nonexistent/power";  // so the CPU source is the estimate anywhere
+  const MeterSelection s = select_meter("auto", env);
   EXPECT_EQ(s.meter->name(), "nvml+model");
   ASSERT_EQ(s.meter->domains().size(), 3u);
   EXPECT_EQ(s.meter->domains()[0].name, "gpu.0");
