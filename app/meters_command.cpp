@@ -15,6 +15,7 @@ namespace {
 struct MetersOptions {
   std::optional<std::string> powercap_root;
   bool json = false;
+  std::string estimate_utilisation = "process";
 };
 
 std::string joined_domains(const MeterCandidate& c) {
@@ -70,10 +71,17 @@ Command add_meters_command(CLI::App& root) {
   meters->add_option("--powercap-root", options->powercap_root,
                      "powercap sysfs tree to read RAPL from (default: $JOULEBENCH_POWERCAP_ROOT, "
                      "else /sys/class/powercap)");
+  meters
+      ->add_option("--estimate-utilisation", options->estimate_utilisation,
+                   "Utilisation the estimate uses: 'process' or 'machine'")
+      ->check(CLI::IsMember({"process", "machine"}))
+      ->default_val("process");
   meters->add_flag("--json", options->json, "Print the sources as JSON, for scripts");
   return {meters, [options] {
-            const MeterSelection chosen =
-                select_meter("auto", process_meter_environment(options->powercap_root));
+            const MeterSelection chosen = select_meter(
+                "auto",
+                process_meter_environment(options->powercap_root,
+                                          *parse_utilisation_mode(options->estimate_utilisation)));
             if (options->json) {
               print_json(chosen);
             } else {

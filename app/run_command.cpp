@@ -32,6 +32,7 @@ struct RunOptions {
   double pue = 1.0;
   std::string meter = "auto";
   std::optional<std::string> powercap_root;
+  std::string estimate_utilisation = "process";
   std::vector<std::string> benchmark_flags;
 };
 
@@ -107,7 +108,9 @@ int execute(const RunOptions& o) {
   // Everything that can be wrong is checked before the first benchmark runs.
   validate_pue(o.pue);
   CarbonAccounting carbon{resolve_grid_intensity(o.region), o.pue};
-  MeterSelection selection = select_meter(o.meter, process_meter_environment(o.powercap_root));
+  MeterSelection selection = select_meter(
+      o.meter,
+      process_meter_environment(o.powercap_root, *parse_utilisation_mode(o.estimate_utilisation)));
   std::filesystem::path out = o.out;
   if (out.empty()) {
     out = default_result_path();
@@ -182,6 +185,11 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
   run->add_option("--powercap-root", options->powercap_root,
                   "powercap sysfs tree to read RAPL from (default: $JOULEBENCH_POWERCAP_ROOT, "
                   "else /sys/class/powercap)");
+  run->add_option("--estimate-utilisation", options->estimate_utilisation,
+                  "For the estimate: 'process' (this process's share of CPU time, Eco2AI's way) "
+                  "or 'machine' (the whole machine's CPU use, CodeCarbon's way)")
+      ->check(CLI::IsMember({"process", "machine"}))
+      ->default_val("process");
   return {run, [options] { return execute(*options); }};
 }
 

@@ -8,10 +8,10 @@
 #include <stdexcept>
 
 #include "harness/meters/composite_meter.h"
-#include "harness/meters/model_meter.h"
 #include "harness/meters/nvml_meter.h"
 #include "harness/meters/perf_meter.h"
 #include "harness/meters/rapl_meter.h"
+#include "harness/meters/tdp_estimate_meter.h"
 
 namespace joulebench {
 namespace {
@@ -87,15 +87,16 @@ Probe probe_nvml(const MeterEnvironment& env) {
   return p;
 }
 
-Probe probe_model() {
+Probe probe_model(const MeterEnvironment& env) {
   Probe p;
   p.candidate.name = "model";
   p.candidate.usable = true;
-  p.candidate.domains = {"cpu.estimate"};
   p.candidate.provenance = Provenance::estimated;
+  p.candidate.domains = {"cpu.estimate", "ram.estimate"};
   p.candidate.reason =
-      "always usable: an estimate from process CPU time and a per-core power figure";
-  p.make = [] { return std::make_unique<ModelMeter>(default_per_core_power()); };
+      fmt::format("always usable: CPU TDP x utilisation ({} mode) plus RAM power per GB in use",
+                  to_string(env.estimate.mode));
+  p.make = [options = env.estimate] { return std::make_unique<TdpEstimateMeter>(options); };
   return p;
 }
 
@@ -105,7 +106,7 @@ std::vector<Probe> probe_all(const MeterEnvironment& env) {
   probes.push_back(probe_rapl(env));
   probes.push_back(probe_perf(env));
   probes.push_back(probe_nvml(env));
-  probes.push_back(probe_model());
+  probes.push_back(probe_model(env));
   return probes;
 }
 
@@ -152,10 +153,14 @@ std::string_view MeterCandidate::status() const {
   return usable ? "not used" : "unavailable";
 }
 
-MeterEnvironment process_meter_environment(const std::optional<std::string>& powercap_root_flag) {
-  return MeterEnvironment{.powercap_root = resolve_powercap_root(powercap_root_flag),
-                          .nvml_library = nvml_library_from_environment(),
-                          .perf = real_perf_seam()};
+MeterEnvironment process_meter_environment(const std::optional<std::string>& powercap_root_flag,
+                                           UtilisationMode estimate_mode) {
+  MeterEnvironment env{.powercap_root = resolve_powercap_root(powercap_root_flag),
+                       .nvml_library = nvml_library_from_environment(),
+                       .perf = real_perf_seam(),
+                       .estimate = {}};
+  env.estimate.mode = estimate_mode;
+  return env;
 }
 
 const std::vector<std::string>& meter_choices() {

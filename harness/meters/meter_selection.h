@@ -13,6 +13,7 @@
 
 #include "harness/meters/meter.h"
 #include "harness/meters/perf_meter.h"
+#include "harness/meters/tdp_estimate_meter.h"
 
 namespace joulebench {
 
@@ -24,13 +25,15 @@ struct MeterEnvironment {
   std::string powercap_root;
   std::string nvml_library;
   PerfSeam perf = real_perf_seam();
+  EstimateOptions estimate = {};
 };
 
 // The environment of this process: `powercap_root_flag` (from --powercap-root), else
 // $JOULEBENCH_POWERCAP_ROOT, else /sys/class/powercap; NVML from $JOULEBENCH_NVML_LIBRARY, else
 // libnvidia-ml.so.1.
 MeterEnvironment process_meter_environment(
-    const std::optional<std::string>& powercap_root_flag = std::nullopt);
+    const std::optional<std::string>& powercap_root_flag = std::nullopt,
+    UtilisationMode estimate_mode = UtilisationMode::process);
 
 // A domain a usable source offers but that is not summed, and why (psys contains package, ...).
 struct LeftOutDomain {

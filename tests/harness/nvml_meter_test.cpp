@@ -122,7 +122,7 @@ TEST(NvmlSelection, GpusAreAddedToTheCpuSource) {
   env.perf.pmu_directory = "/nonexistent/power";  // so the CPU source is the estimate anywhere
   const MeterSelection s = select_meter("auto", env);
   EXPECT_EQ(s.meter->name(), "nvml+model");
-  ASSERT_EQ(s.meter->domains().size(), 3u);
+  ASSERT_EQ(s.meter->domains().size(), 4u);  // gpu.0, gpu.1, cpu.estimate, ram.estimate
   EXPECT_EQ(s.meter->domains()[0].name, "gpu.0");
   EXPECT_EQ(s.meter->domains()[2].name, "cpu.estimate");
   EXPECT_EQ(provenance_of(*s.meter), Provenance::estimated);  // the sum is only as good as its
