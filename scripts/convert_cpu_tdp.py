@@ -9,7 +9,9 @@ commas. Rows dropped, each reported on stderr:
   - TDP that is not a number (e.g. '27.29.5': two figures run together, the intended one is
     unknowable);
   - TDP of 0 W or less (a part that draws no power cannot be right);
-  - a second row with the same name, ignoring case (the first is kept).
+  - a second row with the same name, ignoring case and whitespace, and the same TDP (the first
+    is kept);
+  - every row of a name whose rows give different TDPs (the source does not say which is right).
 """
 
 import csv
@@ -17,7 +19,7 @@ import sys
 
 
 def convert(source_path, out_path):
-    kept, dropped, seen = [], [], set()
+    kept, dropped, seen, conflicting = [], [], {}, set()
     with open(source_path, newline="", encoding="utf-8") as source:
         reader = csv.reader(source)
         header = next(reader)
@@ -39,11 +41,20 @@ def convert(source_path, out_path):
             if not name or any(c in name for c in "\t;\\[]\""):
                 dropped.append((line, row, "name empty or holds a character the table cannot"))
                 continue
-            if name.lower() in seen:
-                dropped.append((line, row, "duplicate name"))
+            key = name.lower()
+            if key in seen:
+                first = seen[key]
+                if first[1] == watts:
+                    dropped.append((line, row, "duplicate name, same TDP"))
+                else:
+                    dropped.append((line, row, f"duplicate name, TDP differs from row {first[2]}"))
+                    conflicting.add(key)
                 continue
-            seen.add(name.lower())
+            seen[key] = (name, watts, line)
             kept.append((name, watts, line))
+    for name, watts, line in [k for k in kept if k[0].lower() in conflicting]:
+        dropped.append((line, [name, watts], "another row of this name gives a different TDP"))
+    kept = [k for k in kept if k[0].lower() not in conflicting]
     with open(out_path, "w", encoding="utf-8", newline="\n") as out:
         out.write("name\ttdp_watts\tsource_row\n")
         for name, watts, line in kept:
