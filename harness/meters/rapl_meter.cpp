@@ -220,6 +220,7 @@ RaplPlan plan_disjoint_zones(const std::vector<RaplZone>& zones) {
 RaplMeter::RaplMeter(std::vector<RaplZone> zones, const FileSystem& fs, ClockFn wall_clock)
     : zones_(std::move(zones)), fs_(fs), wall_clock_(wall_clock), counters_(zones_.size()) {
   for (const RaplZone& z : zones_) {
+    energy_paths_.push_back(z.directory + "/energy_uj");
     // The hardware counter is 32 bits wide, so the range divided by 2^32 is its energy unit
     // (about 61 uJ on Intel, 15.3 uJ on AMD); sysfs itself counts in uJ.
     const double unit_uj = std::max(1.0, static_cast<double>(z.max_energy_range_uj) / 4294967296.0);
@@ -245,7 +246,7 @@ std::string RaplMeter::method() const {
 void RaplMeter::advance(std::size_t index) noexcept {
   const RaplZone& zone = zones_[index];
   Counter& c = counters_[index];
-  const std::string path = zone.directory + "/energy_uj";
+  const std::string& path = energy_paths_[index];
   const FileText file = fs_.read_text(path);
   const std::optional<std::uint64_t> now = parse_counter(file);
   if (!now) {

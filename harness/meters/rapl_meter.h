@@ -80,6 +80,7 @@ class RaplMeter final : public Meter {
   void advance(std::size_t index) noexcept;
 
   std::vector<RaplZone> zones_;
+  std::vector<std::string> energy_paths_;  // built once: read() should not allocate paths
   const FileSystem& fs_;
   ClockFn wall_clock_;
   std::vector<EnergyDomain> domains_;

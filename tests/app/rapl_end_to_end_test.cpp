@@ -38,7 +38,7 @@ TEST(RaplEndToEnd, ReportedPowerIsTheRateTheFixtureCounterAdvancesAt) {
 
   const std::string out = (fx.root() / "result.json").string();
   const std::string command = fmt::format(
-      "'{}' run --meter rapl --powercap-root '{}' --filter 'gemm/fp32/eigen/128' --min-time 0.5 "
+      "'{}' run --meter rapl --powercap-root '{}' --filter 'gemm/fp32/eigen/128' --min-time 1 "
       "--repetitions 2 --out '{}' > '{}' 2>&1",
       JOULEBENCH_BINARY, fx.root().string(), out, (fx.root() / "log.txt").string());
   const int status = std::system(command.c_str());
