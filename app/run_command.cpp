@@ -16,6 +16,7 @@
 #include "harness/carbon/carbon_accounting.h"
 #include "harness/measurement/energy_scope.h"
 #include "harness/measurement/run_context.h"
+#include "harness/meters/meter_sampler.h"
 #include "harness/meters/meter_selection.h"
 #include "harness/system/host_info.h"
 #include "workloads/workload.h"
@@ -33,6 +34,7 @@ struct RunOptions {
   std::string meter = "auto";
   std::optional<std::string> powercap_root;
   std::string estimate_utilisation = "process";
+  double sample_interval = kDefaultSampleInterval.value;
   std::vector<std::string> benchmark_flags;
 };
 
@@ -136,6 +138,10 @@ int execute(const RunOptions& o) {
   std::size_t ran = 0;
   {
     InterruptGuard guard;
+    // Reads the meter between the benchmark's own reads, so counters that wrap are caught.
+    std::optional<MeterSampler> sampler;
+    if (o.sample_interval > 0.0)
+      sampler.emplace(*selection.meter, Seconds{o.sample_interval});
     ran = benchmark::RunSpecifiedBenchmarks();
   }
   benchmark::Shutdown();
@@ -190,6 +196,11 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
                   "or 'machine' (the whole machine's CPU use, CodeCarbon's way)")
       ->check(CLI::IsMember({"process", "machine"}))
       ->default_val("process");
+  run->add_option("--sample-interval", options->sample_interval,
+                  "Seconds between background reads of the meter, which catch counter wraps "
+                  "(0: no background reads)")
+      ->check(CLI::NonNegativeNumber)
+      ->default_val(kDefaultSampleInterval.value);
   return {run, [options] { return execute(*options); }};
 }
 
