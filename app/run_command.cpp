@@ -15,6 +15,7 @@
 #include "common/atomic_file.h"
 #include "harness/carbon/carbon_accounting.h"
 #include "harness/measurement/energy_scope.h"
+#include "harness/measurement/idle_baseline.h"
 #include "harness/measurement/run_context.h"
 #include "harness/meters/meter_sampler.h"
 #include "harness/meters/meter_selection.h"
@@ -35,6 +36,7 @@ struct RunOptions {
   std::optional<std::string> powercap_root;
   std::string estimate_utilisation = "process";
   double sample_interval = kDefaultSampleInterval.value;
+  double idle_baseline = kDefaultIdleWindow.value;
   std::vector<std::string> benchmark_flags;
 };
 
@@ -121,6 +123,11 @@ int execute(const RunOptions& o) {
   PendingFile pending(out);
 
   MeasurementSession session{*selection.meter, carbon};
+  std::optional<IdleBaseline> idle;
+  if (o.idle_baseline > 0.0) {
+    idle = measure_idle_baseline(*selection.meter, Seconds{o.idle_baseline});
+    session.idle_power = idle->total();
+  }
   register_workloads(all_workloads(), session);
 
   std::vector<std::string> args = google_benchmark_arguments(o, pending.temp_path());
@@ -134,6 +141,8 @@ int execute(const RunOptions& o) {
     throw UsageError("unrecognised Google Benchmark flag (see above)");
   }
   add_benchmark_context(describe_run(*selection.meter, carbon));
+  if (idle)
+    benchmark::AddCustomContext(context_key::kIdlePower, describe(*idle, *selection.meter));
 
   std::size_t ran = 0;
   {
@@ -201,6 +210,10 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
                   "(0: no background reads)")
       ->check(CLI::NonNegativeNumber)
       ->default_val(kDefaultSampleInterval.value);
+  run->add_option("--idle-baseline", options->idle_baseline,
+                  "Seconds to measure idle power before the suite, for energy_net_J (0: skip)")
+      ->check(CLI::NonNegativeNumber)
+      ->default_val(kDefaultIdleWindow.value);
   return {run, [options] { return execute(*options); }};
 }
 

@@ -40,6 +40,10 @@ EnergyScope::~EnergyScope() {
     counters[counter::kFlops] = Counter(f.flops_per_iteration);
     counters[counter::kFlopPerJoule] = Counter(f.flop_per_joule);
   }
+  if (session_.idle_power) {
+    const Joules net = f.energy - *session_.idle_power * (after.time - before_.time);
+    counters[counter::kEnergyNet] = Counter(net.value, Counter::kAvgIterations);
+  }
   if (f.below_resolution)
     state_.SetLabel("energy window below meter resolution");
 }

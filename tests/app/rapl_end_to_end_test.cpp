@@ -39,6 +39,7 @@ TEST(RaplEndToEnd, ReportedPowerIsTheRateTheFixtureCounterAdvancesAt) {
   const std::string out = (fx.root() / "result.json").string();
   const std::string command = fmt::format(
       "'{}' run --meter rapl --powercap-root '{}' --filter 'gemm/fp32/eigen/128' --min-time 1 "
+      "--idle-baseline 0.5 "
       "--repetitions 2 --out '{}' > '{}' 2>&1",
       JOULEBENCH_BINARY, fx.root().string(), out, (fx.root() / "log.txt").string());
   const int status = std::system(command.c_str());
@@ -50,6 +51,8 @@ TEST(RaplEndToEnd, ReportedPowerIsTheRateTheFixtureCounterAdvancesAt) {
 
   const nlohmann::json result = nlohmann::json::parse(std::ifstream(out));
   EXPECT_EQ(result["context"]["joulebench_meter"], "rapl");
+  EXPECT_NE(result["context"]["joulebench_idle_power_W"].get<std::string>().find("cpu.package-0"),
+            std::string::npos);
   int rows = 0;
   for (const nlohmann::json& row : result["benchmarks"]) {
     if (row.value("aggregate_name", "") == "stddev" || row.value("aggregate_name", "") == "cv")
@@ -58,6 +61,9 @@ TEST(RaplEndToEnd, ReportedPowerIsTheRateTheFixtureCounterAdvancesAt) {
     fmt::print("{}: power_W {:.4f} (fixture rate {} W)\n", row["name"].get<std::string>(),
                row["power_W"].get<double>(), kWatts);
     EXPECT_NEAR(row["power_W"].get<double>(), kWatts, kWatts * 0.01) << row.dump();
+    // The "idle" baseline saw the same 50 W, so nothing is left above it.
+    const double energy = row["energy_J"].get<double>();
+    EXPECT_NEAR(row["energy_net_J"].get<double>(), 0.0, energy * 0.02) << row.dump();
     ++rows;
   }
   EXPECT_GE(rows, 2);
