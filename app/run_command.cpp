@@ -14,6 +14,7 @@
 #include "app/workload_registration.h"
 #include "common/atomic_file.h"
 #include "harness/carbon/carbon_accounting.h"
+#include "harness/measurement/energy_counters.h"
 #include "harness/measurement/energy_scope.h"
 #include "harness/measurement/idle_baseline.h"
 #include "harness/measurement/run_context.h"
@@ -39,6 +40,8 @@ struct RunOptions {
   double idle_baseline = kDefaultIdleWindow.value;
   std::vector<std::string> benchmark_flags;
 };
+
+constexpr double kGoogleBenchmarkDefaultMinTime = 0.5;
 
 // Flags that would fight with what `run` itself sets.
 constexpr std::pair<const char*, const char*> kReservedBenchmarkFlags[] = {
@@ -130,7 +133,21 @@ int execute(const RunOptions& o) {
   }
   register_workloads(all_workloads(), session);
 
-  std::vector<std::string> args = google_benchmark_arguments(o, pending.temp_path());
+  // A window the meter cannot resolve would print quantisation noise as a result.
+  RunOptions effective = o;
+  const Seconds resolvable = minimum_resolvable_window(*selection.meter);
+  if (!o.min_time && resolvable.value > kGoogleBenchmarkDefaultMinTime) {
+    effective.min_time = resolvable.value;
+    fmt::print(stderr,
+               "joulebench run: --min-time raised to {:g} s, the shortest window {} resolves\n",
+               resolvable.value, selection.meter->name());
+  } else if (o.min_time && *o.min_time < resolvable.value) {
+    fmt::print(stderr,
+               "joulebench run: warning: --min-time {:g} s is below the {:g} s {} resolves; rows "
+               "under it are labelled\n",
+               *o.min_time, resolvable.value, selection.meter->name());
+  }
+  std::vector<std::string> args = google_benchmark_arguments(effective, pending.temp_path());
   std::vector<char*> argv;
   for (std::string& a : args)
     argv.push_back(a.data());
