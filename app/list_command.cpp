@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <regex>
-
 #include "app/command.h"
 #include "workloads/workload.h"
 
@@ -14,17 +12,8 @@ Command add_list_command(CLI::App& root) {
   CLI::App* list = root.add_subcommand("list", "List the workloads of this build, one per line.");
   list->add_option("--filter", *filter, "Regular expression over workload names, as in 'run'");
   return {list, [filter] {
-            std::regex pattern;
-            try {
-              pattern = std::regex(*filter);
-            } catch (const std::regex_error& e) {
-              throw UsageError(
-                  fmt::format("--filter '{}' is not a valid regex: {}", *filter, e.what()));
-            }
-            for (const WorkloadSpec& spec : all_workloads()) {
-              if (std::regex_search(spec.name, pattern)) {
-                fmt::print("{:<28} {}\n", spec.name, spec.description);
-              }
+            for (const WorkloadSpec& spec : select_workloads(*filter)) {
+              fmt::print("{:<28} {}\n", spec.name, spec.description);
             }
             return kExitOk;
           }};

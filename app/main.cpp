@@ -55,6 +55,15 @@ int main(int argc, char** argv) {
                                          add_list_command(app), add_meters_command(app),
                                          add_report_command(app), add_compare_command(app)};
 
+  // CLI11 would call an unknown word a missing subcommand; name it instead.
+  if (!args.empty() && !args.front().starts_with("-") &&
+      std::none_of(commands.begin(), commands.end(),
+                   [&](const Command& c) { return c.app->get_name() == args.front(); })) {
+    fmt::print(stderr, "joulebench: error: unknown command '{}' (see 'joulebench --help')\n",
+               args.front());
+    return kExitBadInput;
+  }
+
   std::reverse(args.begin(), args.end());  // CLI11 takes a reversed vector
   try {
     app.parse(args);

@@ -91,8 +91,6 @@ class InterruptGuard {
 std::vector<std::string> google_benchmark_arguments(const RunOptions& o,
                                                     const std::filesystem::path& temp_out) {
   std::vector<std::string> args = {"joulebench"};
-  if (!o.filter.empty())
-    args.push_back("--benchmark_filter=" + o.filter);
   if (o.min_time)
     args.push_back(fmt::format("--benchmark_min_time={}", *o.min_time));
   if (o.repetitions)
@@ -123,15 +121,18 @@ int execute(const RunOptions& o) {
     out = default_result_path();
     std::filesystem::create_directories(out.parent_path());
   }
+
+  // The filter applies to workload names as `joulebench list` shows them (Google Benchmark's
+  // own filter would see names with suffixes such as "/real_time", where "128$" fails).
+  const std::vector<WorkloadSpec> workloads = select_workloads(o.filter);
+  if (workloads.empty()) {
+    throw UsageError(
+        fmt::format("no workload matches --filter '{}' (see 'joulebench list')", o.filter));
+  }
   PendingFile pending(out);
 
   MeasurementSession session{*selection.meter, carbon};
-  std::optional<IdleBaseline> idle;
-  if (o.idle_baseline > 0.0) {
-    idle = measure_idle_baseline(*selection.meter, Seconds{o.idle_baseline});
-    session.idle_power = idle->total();
-  }
-  register_workloads(all_workloads(), session);
+  register_workloads(workloads, session);
 
   // A window the meter cannot resolve would print quantisation noise as a result.
   RunOptions effective = o;
@@ -158,12 +159,16 @@ int execute(const RunOptions& o) {
     throw UsageError("unrecognised Google Benchmark flag (see above)");
   }
   add_benchmark_context(describe_run(*selection.meter, carbon));
-  if (idle)
-    benchmark::AddCustomContext(context_key::kIdlePower, describe(*idle, *selection.meter));
 
   std::size_t ran = 0;
   {
     InterruptGuard guard;
+    // Inside the guard, so that Ctrl-C during the idle window leaves no temporary file.
+    if (o.idle_baseline > 0.0) {
+      const IdleBaseline idle = measure_idle_baseline(*selection.meter, Seconds{o.idle_baseline});
+      session.idle_power = idle.total();
+      benchmark::AddCustomContext(context_key::kIdlePower, describe(idle, *selection.meter));
+    }
     // Reads the meter between the benchmark's own reads, so counters that wrap are caught.
     std::optional<MeterSampler> sampler;
     if (o.sample_interval > 0.0)
@@ -171,9 +176,12 @@ int execute(const RunOptions& o) {
     ran = benchmark::RunSpecifiedBenchmarks();
   }
   benchmark::Shutdown();
-  if (ran == 0) {
-    throw UsageError(
-        fmt::format("no workload matches --filter '{}' (see 'joulebench list')", o.filter));
+  if (ran == 0)
+    throw UsageError("no benchmark ran");
+  // --benchmark_list_tests=true and the like measure nothing: keep any previous file as it is.
+  if (std::filesystem::file_size(pending.temp_path()) == 0) {
+    fmt::print(stderr, "joulebench run: nothing was measured; no result file written\n");
+    return kExitOk;
   }
   pending.commit();
   if (const std::optional<std::string> failure = selection.meter->failure())

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <fmt/ranges.h>
 
 #include <optional>
 #include <string>
@@ -88,11 +89,15 @@ void write_markdown_report(std::ostream& out, const std::vector<ResultFile>& fil
                ctx(context_key::kIntensity), ctx(context_key::kRegion),
                ctx(context_key::kIntensitySource), ctx(context_key::kPue));
   }
-  for (const ResultFile* file : without_energy) {
+  if (!without_energy.empty()) {
+    std::vector<std::string> names;
+    for (const ResultFile* file : without_energy) {
+      names.push_back(fmt::format("`{}` ({})", file->source, host_of(*file)));
+    }
     fmt::print(out,
-               "- `{}` ({}): no energy counters (a plain Google Benchmark file); J/iter, "
-               "gCO2e/iter and FLOP/J are missing.\n",
-               file->source, host_of(*file));
+               "- No energy counters (plain Google Benchmark output), so J/iter, gCO2e/iter and "
+               "FLOP/J are missing: {}.\n",
+               fmt::join(names, ", "));
   }
 }
 

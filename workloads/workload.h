@@ -29,4 +29,8 @@ struct WorkloadSpec {
 // Every workload of this build, in a stable order; the default suite runs them all.
 std::vector<WorkloadSpec> all_workloads();
 
+// The workloads whose names contain a match of `regex` (ECMAScript, as std::regex_search); an
+// empty pattern selects all. Throws std::runtime_error with a one-line reason for a bad regex.
+std::vector<WorkloadSpec> select_workloads(const std::string& regex);
+
 }  // namespace joulebench

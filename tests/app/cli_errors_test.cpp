@@ -1,0 +1,114 @@
+// The command line's error paths: each is one line on stderr, exit code 2, and no file written.
+
+#include <gtest/gtest.h>
+
+#include "tests/support/process.h"
+#include "tests/support/temp_dir.h"
+
+namespace joulebench {
+namespace {
+
+class CliErrors : public ::testing::Test {
+ protected:
+  testing::ProcessResult run(const std::vector<std::string>& args) {
+    return testing::Process(JOULEBENCH_BINARY, args, dir_.path(), dir_.path()).wait();
+  }
+
+  // One line on stderr, exit 2, nothing left in the working directory.
+  void expect_one_line_error(const std::vector<std::string>& args, const std::string& mention) {
+    const testing::ProcessResult r = run(args);
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    ASSERT_FALSE(r.err.empty());
+    EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "more than one line:\n" << r.err;
+    EXPECT_NE(r.err.find(mention), std::string::npos) << r.err;
+    EXPECT_EQ(dir_.entries(), std::vector<std::string>{}) << "a file was written";
+  }
+
+  testing::TempDir dir_;
+};
+
+TEST_F(CliErrors, UnknownFlag) {
+  expect_one_line_error({"run", "--frobnicate"}, "--frobnicate");
+}
+
+TEST_F(CliErrors, UnknownSubcommand) {
+  expect_one_line_error({"frobnicate"}, "frobnicate");
+}
+
+TEST_F(CliErrors, NoSubcommand) {
+  expect_one_line_error({}, "subcommand");
+}
+
+TEST_F(CliErrors, UnwritableOut) {
+  expect_one_line_error({"run", "--filter", "128", "--out", "no-such-dir/out.json"},
+                        "no-such-dir/out.json");
+}
+
+TEST_F(CliErrors, NegativeMinTime) {
+  expect_one_line_error({"run", "--min-time", "-1", "--out", "out.json"}, "--min-time");
+}
+
+TEST_F(CliErrors, ZeroRepetitions) {
+  expect_one_line_error({"run", "--repetitions", "0", "--out", "out.json"}, "--repetitions");
+}
+
+TEST_F(CliErrors, UnknownRegion) {
+  expect_one_line_error({"run", "--region", "atlantis", "--out", "out.json"}, "atlantis");
+}
+
+TEST_F(CliErrors, PueBelowOne) {
+  expect_one_line_error({"run", "--pue", "0.5", "--out", "out.json"}, "PUE");
+}
+
+TEST_F(CliErrors, UnknownMeter) {
+  expect_one_line_error({"run", "--meter", "sundial", "--out", "out.json"}, "sundial");
+}
+
+TEST_F(CliErrors, UnusableMeterSaysWhy) {
+  expect_one_line_error({"run", "--meter", "rapl", "--out", "out.json"}, "rapl");
+}
+
+TEST_F(CliErrors, BenchmarkFlagThatRunSetsItself) {
+  expect_one_line_error({"run", "--benchmark_out=x.json"}, "--out");
+}
+
+TEST_F(CliErrors, BenchmarkFlagOutsideRun) {
+  expect_one_line_error({"list", "--benchmark_filter=x"}, "only 'run'");
+}
+
+TEST_F(CliErrors, FilterMatchingNothing) {
+  expect_one_line_error({"run", "--filter", "^nothing$", "--out", "out.json"}, "no workload");
+}
+
+TEST_F(CliErrors, InvalidFilterRegex) {
+  expect_one_line_error({"list", "--filter", "("}, "regex");
+}
+
+TEST_F(CliErrors, ReportOfMalformedJson) {
+  { std::ofstream(dir_.path() / "bad.json") << "{\"benchmarks\": ["; }
+  const testing::ProcessResult r = run({"report", "bad.json"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
+  EXPECT_NE(r.err.find("bad.json: not valid JSON"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST_F(CliErrors, ReportOfMissingFile) {
+  expect_one_line_error({"report", "nope.json"}, "nope.json");
+}
+
+TEST_F(CliErrors, CompareIsNotAvailableYetAndSaysSo) {
+  expect_one_line_error({"compare", "a.json", "b.json"}, "not available");
+}
+
+TEST(CliHelp, ListsTheSubcommands) {
+  testing::TempDir dir;
+  const auto r = testing::Process(JOULEBENCH_BINARY, {"--help"}, dir.path(), dir.path()).wait();
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* sub : {"run", "list", "meters", "report", "compare"}) {
+    EXPECT_NE(r.out.find(std::string("  ") + sub + " "), std::string::npos) << sub;
+  }
+}
+
+}  // namespace
+}  // namespace joulebench

@@ -1,0 +1,114 @@
+// The real binary on the smallest GEMM: result file, counters, context, report, and Ctrl-C.
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <regex>
+#include <thread>
+
+#include "common/result_schema.h"
+#include "reporters/result_file.h"
+#include "tests/support/process.h"
+#include "tests/support/temp_dir.h"
+
+namespace joulebench {
+namespace {
+
+using testing::Process;
+
+TEST(EndToEnd, SmallestGemmWritesAResultWithEstimatedEnergyCounters) {
+  testing::TempDir dir;
+  const auto r = Process(JOULEBENCH_BINARY,
+                         {"run", "--filter", "gemm/fp32/eigen/128$", "--min-time", "0.02", "--out",
+                          "run.json"},
+                         dir.path(), dir.path())
+                     .wait();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"run.json"});
+
+  const ResultFile file = read_result_file(dir.path() / "run.json");
+  ASSERT_EQ(file.rows.size(), 1u);
+  const ResultRow& row = file.rows[0];
+  EXPECT_EQ(row.name, "gemm/fp32/eigen/128/real_time");
+  const double energy = row.counter(counter::kEnergy).value_or(-1);
+  EXPECT_GT(energy, 0.0);
+  EXPECT_DOUBLE_EQ(row.counter(counter::kFlops).value_or(-1), 2.0 * 128 * 128 * 128);
+  EXPECT_NEAR(row.counter(counter::kFlopPerJoule).value_or(-1), 2.0 * 128 * 128 * 128 / energy,
+              1e-6 * 2.0 * 128 * 128 * 128 / energy);
+  // World average 475 g/kWh, PUE 1.
+  EXPECT_NEAR(row.counter(counter::kCo2).value_or(-1), energy / 3.6e6 * 475.0, 1e-12);
+  // The model meter charges 12 W per busy core; a one-thread GEMM keeps about one core busy.
+  const double power = row.counter(counter::kPower).value_or(-1);
+  EXPECT_GT(power, 1.0);
+  EXPECT_LT(power, 12.0 * std::thread::hardware_concurrency() + 1.0);
+
+  EXPECT_EQ(file.context_value(context_key::kProvenance), "estimated");
+  EXPECT_EQ(file.context_value(context_key::kMeter), "model");
+  EXPECT_EQ(file.context_value(context_key::kRegion), "world (default: no region given)");
+  EXPECT_EQ(file.context_value(context_key::kPue), "1");
+  EXPECT_TRUE(file.context_value(context_key::kVersion));
+
+  const auto report =
+      Process(JOULEBENCH_BINARY, {"report", "run.json"}, dir.path(), dir.path()).wait();
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  EXPECT_TRUE(std::regex_search(
+      report.out, std::regex(R"(\| gemm/fp32/eigen/128/real_time \| [^|]+ \| [0-9.]+ (ns|us|ms|s) \| )"
+                             R"([0-9.e+-]+ \| [0-9.e+-]+ \| [0-9.e+-]+ \| estimated \|)")))
+      << report.out;
+}
+
+TEST(EndToEnd, DefaultOutputGoesToResultsWithHostAndUtcTime) {
+  testing::TempDir dir;
+  const auto r =
+      Process(JOULEBENCH_BINARY, {"run", "--filter", "gemm/fp32/eigen/128$", "--min-time", "0.01"},
+              dir.path(), dir.path())
+          .wait();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path() / "results")) {
+    names.push_back(e.path().filename().string());
+  }
+  ASSERT_EQ(names.size(), 1u);
+  EXPECT_TRUE(std::regex_match(names[0], std::regex(R"(.+-\d{8}T\d{6}Z\.json)"))) << names[0];
+}
+
+TEST(EndToEnd, InterruptLeavesThePreviousFileAndNoTemporary) {
+  testing::TempDir dir;
+  { std::ofstream(dir.path() / "run.json") << "previous"; }
+  Process p(JOULEBENCH_BINARY,
+            {"run", "--filter", "gemm/fp32/eigen/1024$", "--min-time", "30", "--out", "run.json"},
+            dir.path(), dir.path());
+  // Long enough for the run to be inside the timed loop, well short of its 30 s.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  p.signal(SIGINT);
+  const auto r = p.wait();
+  EXPECT_EQ(r.exit_code, 128 + SIGINT) << r.err;
+  EXPECT_NE(r.err.find("interrupted"), std::string::npos) << r.err;
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"run.json"});
+  std::ifstream in(dir.path() / "run.json");
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(content, "previous");
+}
+
+}  // namespace
+}  // namespace joulebench
+
+namespace joulebench {
+namespace {
+
+TEST(EndToEnd, BenchmarkFlagsPassThroughAndListingWritesNoFile) {
+  testing::TempDir dir;
+  const auto r = testing::Process(JOULEBENCH_BINARY,
+                                  {"run", "--filter", "eigen/256", "--benchmark_list_tests=true",
+                                   "--out", "run.json"},
+                                  dir.path(), dir.path())
+                     .wait();
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("gemm/fp32/eigen/256"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("gemm/fp32/eigen/128"), std::string::npos) << r.out;
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{});
+}
+
+}  // namespace
+}  // namespace joulebench

@@ -1,0 +1,64 @@
+#include "common/atomic_file.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "tests/support/temp_dir.h"
+
+namespace joulebench {
+namespace {
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(AtomicFile, WritesTheWholeFile) {
+  testing::TempDir dir;
+  write_file_atomically(dir.path() / "out.md", "hello\n");
+  EXPECT_EQ(slurp(dir.path() / "out.md"), "hello\n");
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.md"});
+}
+
+TEST(AtomicFile, UncommittedPendingFileLeavesThePreviousFileAndNoTemporary) {
+  testing::TempDir dir;
+  write_file_atomically(dir.path() / "out.json", "previous");
+  {
+    PendingFile pending(dir.path() / "out.json");
+    std::ofstream(pending.temp_path()) << "half a new fi";
+    EXPECT_EQ(pending_temp_path_for_signal_handler(), pending.temp_path().string());
+  }  // destroyed without commit(): as after an exception mid-run
+  EXPECT_EQ(slurp(dir.path() / "out.json"), "previous");
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.json"});
+  EXPECT_EQ(pending_temp_path_for_signal_handler(), nullptr);
+}
+
+TEST(AtomicFile, CommitReplacesThePreviousFile) {
+  testing::TempDir dir;
+  write_file_atomically(dir.path() / "out.json", "previous");
+  PendingFile pending(dir.path() / "out.json");
+  std::ofstream(pending.temp_path()) << "new";
+  pending.commit();
+  EXPECT_EQ(slurp(dir.path() / "out.json"), "new");
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.json"});
+}
+
+TEST(AtomicFile, UnwritableTargetIsAOneLineError) {
+  testing::TempDir dir;
+  for (const auto& target : {dir.path() / "missing-dir" / "out.json", dir.path()}) {
+    try {
+      write_file_atomically(target, "x");
+      FAIL() << "expected an error for " << target;
+    } catch (const std::runtime_error& e) {
+      EXPECT_NE(std::string(e.what()).find(target.string()), std::string::npos) << e.what();
+      EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace joulebench
