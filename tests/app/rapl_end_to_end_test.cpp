@@ -18,6 +18,8 @@ namespace {
 
 TEST(RaplEndToEnd, ReportedPowerIsTheRateTheFixtureCounterAdvancesAt) {
   constexpr double kWatts = 50.0;
+  // Windows of 2 s keep the writer thread's scheduling lag (the file trails the true energy by up
+  // to a sleep plus a time slice) far under 1% even on a loaded machine.
   // A 200 J range wraps every 4 s at 50 W: the run crosses wraps, and each Google Benchmark
   // window (well under 4 s) sees at most one, which the meter must unwrap.
   constexpr std::uint64_t kRangeUj = 200'000'000;
@@ -38,9 +40,8 @@ TEST(RaplEndToEnd, ReportedPowerIsTheRateTheFixtureCounterAdvancesAt) {
 
   const std::string out = (fx.root() / "result.json").string();
   const std::string command = fmt::format(
-      "'{}' run --meter rapl --powercap-root '{}' --filter 'gemm/fp32/eigen/128' --min-time 1 "
-      "--idle-baseline 0.5 "
-      "--repetitions 2 --out '{}' > '{}' 2>&1",
+      "'{}' run --meter rapl --powercap-root '{}' --filter 'gemm/fp32/eigen/128$' --min-time 2 "
+      "--idle-baseline 1 --repetitions 2 --out '{}' > '{}' 2>&1",
       JOULEBENCH_BINARY, fx.root().string(), out, (fx.root() / "log.txt").string());
   const int status = std::system(command.c_str());
   stop = true;
@@ -61,12 +62,39 @@ TEST(RaplEndToEnd, ReportedPowerIsTheRateTheFixtureCounterAdvancesAt) {
     fmt::print("{}: power_W {:.4f} (fixture rate {} W)\n", row["name"].get<std::string>(),
                row["power_W"].get<double>(), kWatts);
     EXPECT_NEAR(row["power_W"].get<double>(), kWatts, kWatts * 0.01) << row.dump();
-    // The "idle" baseline saw the same 50 W, so nothing is left above it.
+    // The "idle" baseline saw the same 50 W, so nothing is left above it. Looser than power_W:
+    // the 1 s idle window is shorter than the benchmark's, so the writer's lag weighs more.
     const double energy = row["energy_J"].get<double>();
-    EXPECT_NEAR(row["energy_net_J"].get<double>(), 0.0, energy * 0.02) << row.dump();
+    EXPECT_NEAR(row["energy_net_J"].get<double>(), 0.0, energy * 0.05) << row.dump();
     ++rows;
   }
   EXPECT_GE(rows, 2);
+}
+
+TEST(MetersCommand, JsonNamesTheSelectedSourceAndWhyEveryOtherWasPassedOver) {
+  testing::PowercapFixture fx;
+  fx.add_two_socket_machine();
+  const std::filesystem::path out = fx.root() / "meters.json";
+  const std::string command = fmt::format(
+      "JOULEBENCH_NVML_LIBRARY=/nonexistent/libnvidia-ml.so.1 '{}' meters --json "
+      "--powercap-root '{}' > '{}'",
+      JOULEBENCH_BINARY, fx.root().string(), out.string());
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  const nlohmann::json doc = nlohmann::json::parse(std::ifstream(out));
+  EXPECT_EQ(doc["selected"]["meter"], "rapl");
+  EXPECT_EQ(doc["selected"]["provenance"], "measured");
+  EXPECT_EQ(doc["selected"]["domains"].size(), 4u);
+  for (const nlohmann::json& source : doc["sources"]) {
+    EXPECT_FALSE(source["reason"].get<std::string>().empty()) << source.dump();
+    if (source["source"] == "rapl") {
+      EXPECT_EQ(source["status"], "selected");
+      EXPECT_EQ(source["left_out"].size(), 2u);  // core-0 and psys
+    } else if (source["source"] == "model") {
+      EXPECT_EQ(source["status"], "not used");
+    } else {
+      EXPECT_EQ(source["status"], "unavailable") << source.dump();
+    }
+  }
 }
 
 }  // namespace
