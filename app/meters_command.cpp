@@ -23,7 +23,8 @@ std::string joined_domains(const MeterCandidate& c) {
 }
 
 void print_table(const MeterSelection& chosen) {
-  fmt::print("{:<7} {:<40} {:<17} {:<12} {}\n", "source", "domains", "kind", "status", "reason");
+  fmt::print("{:<7} {:<40} {:<17} {:<12} {}\n", "source", "domains", "provenance", "status",
+             "reason");
   for (const MeterCandidate& c : chosen.candidates) {
     fmt::print("{:<7} {:<40} {:<17} {:<12} {}\n", c.name, joined_domains(c),
                c.usable ? to_string(c.provenance) : "-", c.status(), c.reason);

@@ -1,6 +1,7 @@
 #include "harness/meters/tdp_estimate_meter.h"
 
 #include <fmt/format.h>
+#include <time.h>
 
 namespace joulebench {
 
@@ -40,16 +41,23 @@ TdpEstimateMeter::TdpEstimateMeter(EstimateOptions options)
   if (options_.mode == UtilisationMode::machine)
     last_ticks_ = read_machine_cpu_ticks(options_.stat_path, *options_.files);
   last_memory_gb_ = memory_in_use_gb();
-  // Process CPU time advances in clock ticks of the kernel's accounting; /proc/stat in
-  // USER_HZ (10 ms) ticks, which is what machine mode can resolve.
-  const Seconds update = options_.mode == UtilisationMode::machine ? Seconds{0.01} : Seconds{0.0};
+  // The smallest step of the CPU figure: one tick of the clock it is computed from, on one CPU
+  // (the process CPU clock's resolution, or one USER_HZ tick of /proc/stat, 10 ms on Linux).
+  // /proc/stat also only moves every tick, hence its update interval.
+  const bool machine = options_.mode == UtilisationMode::machine;
+  const Watts per_cpu = figure_.machine_tdp / static_cast<double>(cpu_.logical_cpus);
+  timespec tick{};
+  ::clock_getres(CLOCK_PROCESS_CPUTIME_ID, &tick);
+  const Seconds step =
+      machine ? Seconds{0.01} : Seconds{static_cast<double>(tick.tv_sec) + tick.tv_nsec * 1e-9};
   domains_.push_back(EnergyDomain{.name = "cpu.estimate",
                                   .provenance = Provenance::estimated,
-                                  .resolution = Joules{1e-6},
-                                  .update_interval = update});
+                                  .resolution = per_cpu * step,
+                                  .update_interval = machine ? Seconds{0.01} : Seconds{0.0}});
+  // A continuous model of memory in use: no quantisation step of its own.
   domains_.push_back(EnergyDomain{.name = "ram.estimate",
                                   .provenance = Provenance::estimated,
-                                  .resolution = Joules{1e-6},
+                                  .resolution = Joules{0.0},
                                   .update_interval = Seconds{0.0}});
 }
 
