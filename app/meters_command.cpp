@@ -2,22 +2,92 @@
 
 #include <fmt/format.h>
 
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+
 #include "app/command.h"
 #include "harness/meters/meter_selection.h"
 
 namespace joulebench::cli {
+namespace {
+
+struct MetersOptions {
+  std::optional<std::string> powercap_root;
+  bool json = false;
+  std::string estimate_utilisation = "process";
+};
+
+std::string joined_domains(const MeterCandidate& c) {
+  return c.domains.empty() ? std::string("-") : fmt::format("{}", fmt::join(c.domains, ","));
+}
+
+void print_table(const MeterSelection& chosen) {
+  fmt::print("{:<7} {:<40} {:<17} {:<12} {}\n", "source", "domains", "provenance", "status",
+             "reason");
+  for (const MeterCandidate& c : chosen.candidates) {
+    fmt::print("{:<7} {:<40} {:<17} {:<12} {}\n", c.name, joined_domains(c),
+               c.usable ? to_string(c.provenance) : "-", c.status(), c.reason);
+    for (const LeftOutDomain& d : c.left_out)
+      fmt::print("{:<7} {:<40} {:<17} {:<12} {}\n", c.name, d.domain, "-", "not summed", d.reason);
+  }
+  fmt::print("\nauto picks: {} ({}), {}\n", chosen.meter->name(),
+             to_string(provenance_of(*chosen.meter)), chosen.meter->method());
+}
+
+void print_json(const MeterSelection& chosen) {
+  nlohmann::json sources = nlohmann::json::array();
+  for (const MeterCandidate& c : chosen.candidates) {
+    nlohmann::json left_out = nlohmann::json::array();
+    for (const LeftOutDomain& d : c.left_out)
+      left_out.push_back({{"domain", d.domain}, {"reason", d.reason}});
+    sources.push_back({{"source", c.name},
+                       {"usable", c.usable},
+                       {"status", c.status()},
+                       {"domains", c.domains},
+                       {"provenance", c.usable ? to_string(c.provenance) : ""},
+                       {"reason", c.reason},
+                       {"left_out", left_out}});
+  }
+  std::vector<std::string> domains;
+  for (const EnergyDomain& d : chosen.meter->domains())
+    domains.push_back(d.name);
+  const nlohmann::json out = {{"selected",
+                               {{"meter", chosen.meter->name()},
+                                {"method", chosen.meter->method()},
+                                {"provenance", to_string(provenance_of(*chosen.meter))},
+                                {"domains", domains}}},
+                              {"sources", sources}};
+  fmt::print("{}\n", out.dump(2));
+}
+
+}  // namespace
 
 Command add_meters_command(CLI::App& root) {
+  auto options = std::make_shared<MetersOptions>();
   CLI::App* meters =
       root.add_subcommand("meters",
                           "Show every energy source, whether it is usable here and why, and what "
                           "'--meter auto' picks.");
-  return {meters, [] {
-            const MeterSelection chosen = select_meter("auto");
-            for (const MeterCandidate& c : chosen.candidates) {
-              fmt::print("{:<6} {:<10} {}\n", c.name, c.usable ? "usable" : "unusable", c.reason);
+  meters->add_option("--powercap-root", options->powercap_root,
+                     "powercap sysfs tree to read RAPL from (default: $JOULEBENCH_POWERCAP_ROOT, "
+                     "else /sys/class/powercap)");
+  meters
+      ->add_option("--estimate-utilisation", options->estimate_utilisation,
+                   "Utilisation the estimate uses: 'process' or 'machine'")
+      ->check(CLI::IsMember({"process", "machine"}))
+      ->default_val("process");
+  meters->add_flag("--json", options->json, "Print the sources as JSON, for scripts");
+  return {meters, [options] {
+            const MeterSelection chosen = select_meter(
+                "auto",
+                process_meter_environment(options->powercap_root,
+                                          *parse_utilisation_mode(options->estimate_utilisation)));
+            if (options->json) {
+              print_json(chosen);
+            } else {
+              print_table(chosen);
             }
-            fmt::print("\nauto picks: {} ({})\n", chosen.meter->name(), chosen.meter->method());
             return kExitOk;
           }};
 }

@@ -15,8 +15,11 @@
 #include "common/atomic_file.h"
 #include "harness/carbon/carbon_accounting.h"
 #include "harness/carbon/region_choice.h"
+#include "harness/measurement/energy_counters.h"
 #include "harness/measurement/energy_scope.h"
+#include "harness/measurement/idle_baseline.h"
 #include "harness/measurement/run_context.h"
+#include "harness/meters/meter_sampler.h"
 #include "harness/meters/meter_selection.h"
 #include "harness/system/host_info.h"
 #include "workloads/workload.h"
@@ -33,8 +36,14 @@ struct RunOptions {
   std::string intensity_series;
   double pue = 1.0;
   std::string meter = "auto";
+  std::optional<std::string> powercap_root;
+  std::string estimate_utilisation = "process";
+  double sample_interval = kDefaultSampleInterval.value;
+  double idle_baseline = kDefaultIdleWindow.value;
   std::vector<std::string> benchmark_flags;
 };
+
+constexpr double kGoogleBenchmarkDefaultMinTime = 0.5;
 
 // Flags that would fight with what `run` itself sets.
 constexpr std::pair<const char*, const char*> kReservedBenchmarkFlags[] = {
@@ -131,7 +140,9 @@ int execute(const RunOptions& o) {
 
   // Everything that can be wrong is checked before the first benchmark runs.
   CarbonAccounting carbon = carbon_accounting_for(o);
-  MeterSelection selection = select_meter(o.meter);
+  MeterSelection selection = select_meter(
+      o.meter,
+      process_meter_environment(o.powercap_root, *parse_utilisation_mode(o.estimate_utilisation)));
   std::filesystem::path out = o.out;
   if (out.empty()) {
     out = default_result_path();
@@ -150,7 +161,21 @@ int execute(const RunOptions& o) {
   MeasurementSession session{*selection.meter, carbon};
   register_workloads(workloads, session);
 
-  std::vector<std::string> args = google_benchmark_arguments(o, pending.temp_path());
+  // A window the meter cannot resolve would print quantisation noise as a result.
+  RunOptions effective = o;
+  const Seconds resolvable = minimum_resolvable_window(*selection.meter);
+  if (!o.min_time && resolvable.value > kGoogleBenchmarkDefaultMinTime) {
+    effective.min_time = resolvable.value;
+    fmt::print(stderr,
+               "joulebench run: --min-time raised to {:g} s, the shortest window {} resolves\n",
+               resolvable.value, selection.meter->name());
+  } else if (o.min_time && *o.min_time < resolvable.value) {
+    fmt::print(stderr,
+               "joulebench run: warning: --min-time {:g} s is below the {:g} s {} resolves; rows "
+               "under it are labelled\n",
+               *o.min_time, resolvable.value, selection.meter->name());
+  }
+  std::vector<std::string> args = google_benchmark_arguments(effective, pending.temp_path());
   std::vector<char*> argv;
   for (std::string& a : args)
     argv.push_back(a.data());
@@ -165,6 +190,16 @@ int execute(const RunOptions& o) {
   std::size_t ran = 0;
   {
     InterruptGuard guard;
+    // Inside the guard, so that Ctrl-C during the idle window leaves no temporary file.
+    if (o.idle_baseline > 0.0) {
+      const IdleBaseline idle = measure_idle_baseline(*selection.meter, Seconds{o.idle_baseline});
+      session.idle_power = idle.total();
+      benchmark::AddCustomContext(context_key::kIdlePower, describe(idle, *selection.meter));
+    }
+    // Reads the meter between the benchmark's own reads, so counters that wrap are caught.
+    std::optional<MeterSampler> sampler;
+    if (o.sample_interval > 0.0)
+      sampler.emplace(*selection.meter, Seconds{o.sample_interval});
     ran = benchmark::RunSpecifiedBenchmarks();
   }
   benchmark::Shutdown();
@@ -176,6 +211,8 @@ int execute(const RunOptions& o) {
     return kExitOk;
   }
   pending.commit();
+  if (const std::optional<std::string> failure = selection.meter->failure())
+    fmt::print(stderr, "joulebench run: warning: the meter failed during the run: {}\n", *failure);
   fmt::print(stderr, "joulebench run: {} benchmarks, energy {}; results in {}\n", ran,
              to_string(provenance_of(*selection.meter)), out.string());
   return kExitOk;
@@ -217,6 +254,23 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
                   "Energy source: auto picks the best usable one (see 'joulebench meters')")
       ->check(CLI::IsMember(meter_choices()))
       ->default_val("auto");
+  run->add_option("--powercap-root", options->powercap_root,
+                  "powercap sysfs tree to read RAPL from (default: $JOULEBENCH_POWERCAP_ROOT, "
+                  "else /sys/class/powercap)");
+  run->add_option("--estimate-utilisation", options->estimate_utilisation,
+                  "For the estimate: 'process' (this process's share of CPU time, Eco2AI's way) "
+                  "or 'machine' (the whole machine's CPU use, CodeCarbon's way)")
+      ->check(CLI::IsMember({"process", "machine"}))
+      ->default_val("process");
+  run->add_option("--sample-interval", options->sample_interval,
+                  "Seconds between background reads of the meter, which catch counter wraps "
+                  "(0: no background reads)")
+      ->check(CLI::NonNegativeNumber)
+      ->default_val(kDefaultSampleInterval.value);
+  run->add_option("--idle-baseline", options->idle_baseline,
+                  "Seconds to measure idle power before the suite, for energy_net_J (0: skip)")
+      ->check(CLI::NonNegativeNumber)
+      ->default_val(kDefaultIdleWindow.value);
   return {run, [options] { return execute(*options); }};
 }
 

@@ -14,12 +14,15 @@ inline constexpr const char* kFlops = "flops";      // FLOP per iteration
 inline constexpr const char* kFlopPerJoule = "flop_per_J";
 // gCO2e/kWh the benchmark was charged with; only with an hourly intensity series.
 inline constexpr const char* kGridIntensity = "grid_gCO2e_per_kWh";
+// J per iteration above the idle baseline: energy_J minus idle power x time (only with a baseline)
+inline constexpr const char* kEnergyNet = "energy_net_J";
 }  // namespace counter
 
 // Context keys, shared with the reporters that read them back.
 namespace context_key {
 inline constexpr const char* kVersion = "joulebench_version";
 inline constexpr const char* kMeter = "joulebench_meter";
+inline constexpr const char* kIdlePower = "joulebench_idle_power_W";  // per domain, and window
 inline constexpr const char* kMeterMethod = "joulebench_meter_method";
 inline constexpr const char* kDomains = "joulebench_energy_domains";
 inline constexpr const char* kProvenance = "joulebench_provenance";

@@ -30,8 +30,16 @@ WindowFigures compute_window_figures(const EnergyReading& before, const EnergyRe
     resolution = std::max(resolution, d.resolution);
     update_interval = std::max(update_interval, d.update_interval);
   }
-  f.below_resolution = energy < resolution * 100.0 || elapsed < update_interval * 10.0;
+  f.below_resolution =
+      energy < resolution * 100.0 || elapsed < update_interval * kUpdateIntervalsPerWindow;
   return f;
+}
+
+Seconds minimum_resolvable_window(const Meter& meter) {
+  Seconds slowest;
+  for (const EnergyDomain& d : meter.domains())
+    slowest = std::max(slowest, d.update_interval);
+  return slowest * kUpdateIntervalsPerWindow;
 }
 
 }  // namespace joulebench

@@ -23,9 +23,15 @@ struct WindowFigures {
   double flop_per_joule = 0.0;  // 0 when there is no FLOP count or no energy
   WindowIntensity intensity;    // the gCO2e/kWh the window was charged with
   // True when the energy difference is under 100 steps of the meter's resolution or the window
-  // is under 10 update intervals: the figure is then mostly quantisation noise.
+  // is under 100 update intervals: the figure is then mostly quantisation noise.
   bool below_resolution = false;
 };
+
+inline constexpr double kUpdateIntervalsPerWindow = 100.0;
+
+// The shortest window the meter resolves: 100 of its slowest domain's update intervals (0.1 s
+// for RAPL, 10 s for NVML's energy counter, 100 s for NVML's 1 s power average).
+Seconds minimum_resolvable_window(const Meter& meter);
 
 // `iterations` is the total across threads; it must be positive. `window_end` (UTC wall clock)
 // picks the hour of an hourly intensity series; without a series it is not used.

@@ -51,6 +51,10 @@ EnergyScope::~EnergyScope() {
       label = fmt::format("no intensity for this UTC hour: used {}",
                           format_utc_hour(f.intensity.series_hour));
   }
+  if (session_.idle_power) {
+    const Joules net = f.energy - *session_.idle_power * (after.time - before_.time);
+    counters[counter::kEnergyNet] = Counter(net.value, Counter::kAvgIterations);
+  }
   if (f.below_resolution)
     label += fmt::format("{}energy window below meter resolution", label.empty() ? "" : "; ");
   if (!label.empty())

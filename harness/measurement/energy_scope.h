@@ -13,6 +13,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <optional>
+
 #include "harness/carbon/carbon_accounting.h"
 #include "harness/meters/meter.h"
 
@@ -22,6 +24,8 @@ namespace joulebench {
 struct MeasurementSession {
   Meter& meter;
   CarbonAccounting carbon;
+  // Total idle power of the meter's domains; when set, energy_net_J is reported too.
+  std::optional<Watts> idle_power = std::nullopt;
 };
 
 class EnergyScope {

@@ -1,6 +1,7 @@
 #pragma once
 // The one interface every energy source implements: RAPL, perf, NVML and the model estimate.
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -48,9 +49,13 @@ class Meter {
   virtual std::string_view name() const = 0;
   // One line saying how this meter obtains its figures, recorded next to every result.
   virtual std::string method() const = 0;
+  // Disjoint domains: EnergyReading::total() adds them, so no domain may contain another.
   virtual std::span<const EnergyDomain> domains() const = 0;
   // Must not throw and must be cheap: it is called right next to the timed loop.
   virtual EnergyReading read() noexcept = 0;
+  // The first problem read() met since the meter started (a counter file vanished, a call
+  // failed), as one line; while set, the affected domains stopped advancing.
+  virtual std::optional<std::string> failure() const { return std::nullopt; }
 };
 
 // The provenance of the meter's total (the weakest of its domains).

@@ -3,7 +3,6 @@
 #include <cmath>
 
 #include "harness/carbon/carbon_accounting.h"
-#include "harness/meters/meter_selection.h"
 
 namespace joulebench {
 namespace {
@@ -56,21 +55,6 @@ TEST(CarbonAccounting, PueOutsideItsRangeIsRejected) {
   EXPECT_THROW(validate_pue(0.9), std::runtime_error);
   EXPECT_THROW(validate_pue(-1.0), std::runtime_error);
   EXPECT_THROW(validate_pue(std::nan("")), std::runtime_error);
-}
-
-TEST(MeterSelection, AutoFallsBackToTheLabelledEstimateAndSaysWhy) {
-  const MeterSelection s = select_meter("auto");
-  ASSERT_NE(s.meter, nullptr);
-  EXPECT_EQ(s.meter->name(), "model");
-  EXPECT_EQ(s.candidates.size(), 4u);
-  for (const MeterCandidate& c : s.candidates)
-    EXPECT_FALSE(c.reason.empty()) << c.name;
-}
-
-TEST(MeterSelection, AnUnusableNamedMeterIsAnErrorWithItsReason) {
-  EXPECT_THROW(select_meter("rapl"), std::runtime_error);
-  EXPECT_THROW(select_meter("sundial"), std::runtime_error);
-  EXPECT_EQ(select_meter("model").meter->name(), "model");
 }
 
 }  // namespace

@@ -37,6 +37,29 @@ TEST(WindowFigures, FlagsWindowsBelowTheMetersResolution) {
       compute_window_figures(reading(0, 0), reading(1, 1.0), 1, 0, meter, carbon).below_resolution);
 }
 
+// NVML's energy counter: 1 mJ steps, updated every 100 ms.
+class SlowCounterMeter final : public Meter {
+ public:
+  std::string_view name() const override { return "slow"; }
+  std::string method() const override { return "test"; }
+  std::span<const EnergyDomain> domains() const override { return domains_; }
+  EnergyReading read() noexcept override { return {}; }
+
+ private:
+  std::vector<EnergyDomain> domains_ = {
+      {"slow.0", Provenance::measured, Joules{1e-3}, Seconds{0.1}}};
+};
+
+TEST(WindowFigures, WindowsUnder100UpdateIntervalsAreFlagged) {
+  SlowCounterMeter meter;
+  EXPECT_DOUBLE_EQ(minimum_resolvable_window(meter).value, 10.0);
+  const CarbonAccounting carbon{world_average_intensity(), 1.0};
+  EXPECT_TRUE(compute_window_figures(reading(0, 0), reading(9, 100.0), 1, 0, meter, carbon)
+                  .below_resolution);
+  EXPECT_FALSE(compute_window_figures(reading(0, 0), reading(11, 100.0), 1, 0, meter, carbon)
+                   .below_resolution);
+}
+
 TEST(WindowFigures, ZeroElapsedTimeGivesZeroPowerNotInfinity) {
   testing::FakeMeter meter([](int) { return 0.0; }, [](int) { return 0.0; });
   const CarbonAccounting carbon{world_average_intensity(), 1.0};

@@ -1,0 +1,101 @@
+// `joulebench run --meter rapl --powercap-root <fixture>` while a writer thread advances the
+// fixture's package counter at a known rate: the reported power must be that rate.
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "tests/support/powercap_fixture.h"
+
+namespace joulebench {
+namespace {
+
+TEST(RaplEndToEnd, ReportedPowerIsTheRateTheFixtureCounterAdvancesAt) {
+  constexpr double kWatts = 50.0;
+  // Windows of 2 s keep the writer thread's scheduling lag (the file trails the true energy by up
+  // to a sleep plus a time slice) far under 1% even on a loaded machine.
+  // A 200 J range wraps every 4 s at 50 W: the run crosses wraps, and each Google Benchmark
+  // window (well under 4 s) sees at most one, which the meter must unwrap.
+  constexpr std::uint64_t kRangeUj = 200'000'000;
+  testing::PowercapFixture fx;
+  fx.add_zone("intel-rapl:0", "package-0", 0, kRangeUj);
+
+  std::atomic<bool> stop{false};
+  std::thread writer([&] {
+    const auto start = std::chrono::steady_clock::now();
+    while (!stop.load()) {
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      const auto uj = static_cast<std::uint64_t>(seconds * kWatts * 1e6);
+      fx.set_energy("intel-rapl:0", uj % kRangeUj);
+      std::this_thread::sleep_for(std::chrono::microseconds(100));
+    }
+  });
+
+  const std::string out = (fx.root() / "result.json").string();
+  const std::string command = fmt::format(
+      "'{}' run --meter rapl --powercap-root '{}' --filter 'gemm/fp32/eigen/128$' --min-time 2 "
+      "--idle-baseline 1 --repetitions 2 --out '{}' > '{}' 2>&1",
+      JOULEBENCH_BINARY, fx.root().string(), out, (fx.root() / "log.txt").string());
+  const int status = std::system(command.c_str());
+  stop = true;
+  writer.join();
+  std::ifstream log(fx.root() / "log.txt");
+  const std::string log_text{std::istreambuf_iterator<char>(log), {}};
+  ASSERT_EQ(status, 0) << log_text;
+
+  const nlohmann::json result = nlohmann::json::parse(std::ifstream(out));
+  EXPECT_EQ(result["context"]["joulebench_meter"], "rapl");
+  EXPECT_NE(result["context"]["joulebench_idle_power_W"].get<std::string>().find("cpu.package-0"),
+            std::string::npos);
+  int rows = 0;
+  for (const nlohmann::json& row : result["benchmarks"]) {
+    if (row.value("aggregate_name", "") == "stddev" || row.value("aggregate_name", "") == "cv")
+      continue;
+    ASSERT_TRUE(row.contains("power_W")) << row.dump();
+    fmt::print("{}: power_W {:.4f} (fixture rate {} W)\n", row["name"].get<std::string>(),
+               row["power_W"].get<double>(), kWatts);
+    EXPECT_NEAR(row["power_W"].get<double>(), kWatts, kWatts * 0.01) << row.dump();
+    // The "idle" baseline saw the same 50 W, so nothing is left above it. Looser than power_W:
+    // the 1 s idle window is shorter than the benchmark's, so the writer's lag weighs more.
+    const double energy = row["energy_J"].get<double>();
+    EXPECT_NEAR(row["energy_net_J"].get<double>(), 0.0, energy * 0.05) << row.dump();
+    ++rows;
+  }
+  EXPECT_GE(rows, 2);
+}
+
+TEST(MetersCommand, JsonNamesTheSelectedSourceAndWhyEveryOtherWasPassedOver) {
+  testing::PowercapFixture fx;
+  fx.add_two_socket_machine();
+  const std::filesystem::path out = fx.root() / "meters.json";
+  const std::string command = fmt::format(
+      "JOULEBENCH_NVML_LIBRARY=/nonexistent/libnvidia-ml.so.1 '{}' meters --json "
+      "--powercap-root '{}' > '{}'",
+      JOULEBENCH_BINARY, fx.root().string(), out.string());
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  const nlohmann::json doc = nlohmann::json::parse(std::ifstream(out));
+  EXPECT_EQ(doc["selected"]["meter"], "rapl");
+  EXPECT_EQ(doc["selected"]["provenance"], "measured");
+  EXPECT_EQ(doc["selected"]["domains"].size(), 4u);
+  for (const nlohmann::json& source : doc["sources"]) {
+    EXPECT_FALSE(source["reason"].get<std::string>().empty()) << source.dump();
+    if (source["source"] == "rapl") {
+      EXPECT_EQ(source["status"], "selected");
+      EXPECT_EQ(source["left_out"].size(), 2u);  // core-0 and psys
+    } else if (source["source"] == "model") {
+      EXPECT_EQ(source["status"], "not used");
+    } else {
+      EXPECT_EQ(source["status"], "unavailable") << source.dump();
+    }
+  }
+}
+
+}  // namespace
+}  // namespace joulebench

@@ -1,0 +1,56 @@
+#include "harness/measurement/idle_baseline.h"
+
+#include <gtest/gtest.h>
+
+#include "common/result_schema.h"
+#include "harness/measurement/energy_scope.h"
+#include "tests/support/capturing_reporter.h"
+#include "tests/support/fake_meter.h"
+
+namespace joulebench {
+namespace {
+
+using testing::FakeMeter;
+
+TEST(IdleBaseline, PowerPerDomainOverTheWindowTheMeterSaw) {
+  // 30 J per reading, readings 2 s apart (whatever the real sleep was): 15 W.
+  FakeMeter meter([](int k) { return 30.0 * k; }, [](int k) { return 2.0 * k; });
+  const IdleBaseline b = measure_idle_baseline(meter, Seconds{0.001});
+  ASSERT_EQ(b.per_domain.size(), 1u);
+  EXPECT_DOUBLE_EQ(b.window.value, 2.0);
+  EXPECT_DOUBLE_EQ(b.total().value, 15.0);
+  EXPECT_EQ(describe(b, meter), "fake.0 15 W over 2 s");
+}
+
+TEST(IdleBaseline, NetEnergyIsGrossMinusIdlePowerTimesTheWindow) {
+  // 10 J and 0.25 s between consecutive readings: 40 W gross.
+  FakeMeter meter([](int k) { return 10.0 * k; }, [](int k) { return 0.25 * k; });
+  MeasurementSession session{meter, {GridIntensity{100.0, "t", "t", 2024, false}, 1.0}, Watts{8.0}};
+  benchmark::RegisterBenchmark("idle/net", [&](benchmark::State& state) {
+    EnergyScope energy(state, session);
+    for (auto _ : state)
+      benchmark::DoNotOptimize(state.iterations());
+  })->Iterations(5);
+  const auto reporter = testing::run_benchmarks("^idle/net");
+  ASSERT_EQ(reporter.runs().size(), 1u);
+  const auto& counters = reporter.runs()[0].counters;
+  EXPECT_DOUBLE_EQ(counters.at(counter::kEnergy).value, 10.0 / 5.0);
+  // 10 J - 8 W x 0.25 s = 8 J over 5 iterations.
+  EXPECT_DOUBLE_EQ(counters.at(counter::kEnergyNet).value, 8.0 / 5.0);
+}
+
+TEST(IdleBaseline, NoBaselineNoNetCounter) {
+  FakeMeter meter([](int k) { return 10.0 * k; }, [](int k) { return 0.25 * k; });
+  MeasurementSession session{meter, {GridIntensity{100.0, "t", "t", 2024, false}, 1.0}};
+  benchmark::RegisterBenchmark("idle/none", [&](benchmark::State& state) {
+    EnergyScope energy(state, session);
+    for (auto _ : state)
+      benchmark::DoNotOptimize(state.iterations());
+  })->Iterations(5);
+  const auto reporter = testing::run_benchmarks("^idle/none");
+  ASSERT_EQ(reporter.runs().size(), 1u);
+  EXPECT_EQ(reporter.runs()[0].counters.count(counter::kEnergyNet), 0u);
+}
+
+}  // namespace
+}  // namespace joulebench
