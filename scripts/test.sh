@@ -12,3 +12,8 @@ for preset in ci asan-ubsan; do
   cmake --build --preset "$preset" -j"$jobs"
   ctest --preset "$preset" -j"$jobs"
 done
+# The meter sampler's threads under ThreadSanitizer (only the tests labelled 'threads').
+echo "== tsan (threads) ==" >&2
+cmake --preset tsan >/dev/null
+cmake --build --preset tsan -j"$jobs" --target meter_sampler_test
+ctest --preset tsan -L threads
