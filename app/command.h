@@ -32,5 +32,6 @@ Command add_list_command(CLI::App& root);
 Command add_meters_command(CLI::App& root);
 Command add_report_command(CLI::App& root);
 Command add_compare_command(CLI::App& root);
+Command add_statement_command(CLI::App& root);
 
 }  // namespace joulebench::cli

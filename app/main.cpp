@@ -52,8 +52,11 @@ int main(int argc, char** argv) {
   app.footer("Run 'joulebench <command> --help' for the options of a command.");
 
   const std::vector<Command> commands = {add_run_command(app, benchmark_flags),
-                                         add_list_command(app), add_meters_command(app),
-                                         add_report_command(app), add_compare_command(app)};
+                                         add_list_command(app),
+                                         add_meters_command(app),
+                                         add_report_command(app),
+                                         add_compare_command(app),
+                                         add_statement_command(app)};
 
   // CLI11 would call an unknown word a missing subcommand; name it instead.
   if (!args.empty() && !args.front().starts_with("-") &&

@@ -14,6 +14,7 @@
 #include "app/workload_registration.h"
 #include "common/atomic_file.h"
 #include "harness/carbon/carbon_accounting.h"
+#include "harness/carbon/region_choice.h"
 #include "harness/measurement/energy_counters.h"
 #include "harness/measurement/energy_scope.h"
 #include "harness/measurement/idle_baseline.h"
@@ -32,6 +33,7 @@ struct RunOptions {
   std::optional<int> repetitions;
   std::string out;
   std::optional<std::string> region;
+  std::string intensity_series;
   double pue = 1.0;
   std::string meter = "auto";
   std::optional<std::string> powercap_root;
@@ -101,6 +103,32 @@ std::vector<std::string> google_benchmark_arguments(const RunOptions& o,
   return args;
 }
 
+// Region (flag, environment, config file), PUE and the optional hourly series, checked before
+// anything runs. A series that does not cover the hour the run starts in is most likely the
+// wrong file, so it is an error; a benchmark that ends past the series' last hour uses the
+// nearest hour and says so in its label.
+CarbonAccounting carbon_accounting_for(const RunOptions& o) {
+  validate_pue(o.pue);
+  const RegionChoice choice = choose_region(o.region);
+  CarbonAccounting carbon{resolve_grid_intensity(choice.code), o.pue};
+  carbon.intensity.chosen_by = choice.chosen_by;
+  if (!o.intensity_series.empty()) {
+    carbon.series =
+        std::make_shared<const IntensitySeries>(IntensitySeries::load(o.intensity_series));
+    const auto now = std::chrono::system_clock::now();
+    if (!carbon.series->has_hour_of(now)) {
+      throw UsageError(fmt::format(
+          "--intensity-series {} has no row for the current UTC hour ({}); it covers {} to {}",
+          o.intensity_series,
+          format_utc_hour(std::chrono::floor<std::chrono::hours>(
+              std::chrono::time_point_cast<std::chrono::seconds>(now))),
+          format_utc_hour(carbon.series->rows().front().hour),
+          format_utc_hour(carbon.series->rows().back().hour)));
+    }
+  }
+  return carbon;
+}
+
 int execute(const RunOptions& o) {
   for (const std::string& flag : o.benchmark_flags) {
     for (const auto& [reserved, instead] : kReservedBenchmarkFlags) {
@@ -111,8 +139,7 @@ int execute(const RunOptions& o) {
   }
 
   // Everything that can be wrong is checked before the first benchmark runs.
-  validate_pue(o.pue);
-  CarbonAccounting carbon{resolve_grid_intensity(o.region), o.pue};
+  CarbonAccounting carbon = carbon_accounting_for(o);
   MeterSelection selection = select_meter(
       o.meter,
       process_meter_environment(o.powercap_root, *parse_utilisation_mode(o.estimate_utilisation)));
@@ -213,7 +240,12 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
                   "Result file (Google Benchmark JSON), written atomically; default: "
                   "results/<host>-<UTC date and time>.json");
   run->add_option("--region", options->region,
-                  "Grid region for gCO2e (default: the world average, marked as a default)");
+                  "Grid region for gCO2e: FR, FRA, US-CA, CA-QC, aws:us-east-1, gcp:europe-west9, "
+                  "azure:francecentral, ... (else $JOULEBENCH_REGION, else \"region\" in "
+                  "./joulebench.json or $XDG_CONFIG_HOME/joulebench/config.json, else the world "
+                  "average, marked as a default)");
+  run->add_option("--intensity-series", options->intensity_series,
+                  "CSV of UTC hour,gCO2e/kWh: each benchmark uses the hour its window ended in");
   run->add_option("--pue", options->pue,
                   "Power usage effectiveness of the facility, applied before the grid intensity; "
                   "1.0 = IT energy only")

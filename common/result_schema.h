@@ -14,6 +14,8 @@ inline constexpr const char* kFlops = "flops";      // FLOP per iteration
 inline constexpr const char* kFlopPerJoule = "flop_per_J";
 // J per iteration above the idle baseline: energy_J minus idle power x time (only with a baseline)
 inline constexpr const char* kEnergyNet = "energy_net_J";
+// gCO2e/kWh the benchmark was charged with; only with an hourly intensity series.
+inline constexpr const char* kGridIntensity = "grid_gCO2e_per_kWh";
 }  // namespace counter
 
 // Context keys, shared with the reporters that read them back.
@@ -27,6 +29,7 @@ inline constexpr const char* kProvenance = "joulebench_provenance";
 inline constexpr const char* kRegion = "joulebench_region";
 inline constexpr const char* kIntensity = "joulebench_grid_intensity_gCO2e_per_kWh";
 inline constexpr const char* kIntensitySource = "joulebench_grid_intensity_source";
+inline constexpr const char* kIntensityMethod = "joulebench_grid_intensity_method";
 inline constexpr const char* kPue = "joulebench_pue";
 inline constexpr const char* kCpuModel = "joulebench_cpu_model";
 inline constexpr const char* kKernel = "joulebench_kernel";

@@ -11,6 +11,7 @@ for preset in ci asan-ubsan; do
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset" -j"$jobs"
   ctest --preset "$preset" -j"$jobs"
+  if [[ $preset == ci ]]; then scripts/energy-gate-check.sh build/ci/app/joulebench; fi
 done
 # The meter sampler's threads under ThreadSanitizer (only the tests labelled 'threads').
 echo "== tsan (threads) ==" >&2

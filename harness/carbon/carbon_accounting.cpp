@@ -2,38 +2,40 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cctype>
 #include <stdexcept>
+
+#include "harness/carbon/region_lookup.h"
 
 namespace joulebench {
 
+WindowIntensity CarbonAccounting::intensity_for_window_ending(
+    std::chrono::system_clock::time_point end) const noexcept {
+  if (!series) {
+    WindowIntensity fixed;
+    fixed.grams_per_kwh = intensity.grams_per_kwh;
+    return fixed;
+  }
+  const IntensitySeries::Lookup found = series->at(end);
+  return {.grams_per_kwh = found.grams_per_kwh,
+          .from_series = true,
+          .series_hour = found.hour_used,
+          .hour_present = found.hour_present};
+}
+
 GridIntensity world_average_intensity() {
-  // Green Algorithms v3.0 CI_aggregated.csv, row WORLD (CC-BY-4.0), which cites the IEA Global
-  // Energy & CO2 Status Report 2019.
-  return {.grams_per_kwh = 475.0,
-          .region = "world",
-          .source =
-              "IEA Global Energy & CO2 Status Report 2019, via Green Algorithms v3.0 "
-              "CI_aggregated.csv (CC-BY-4.0)",
-          .year = 2019,
-          .is_default = true};
+  GridIntensity world = active_region_catalog().lookup("WORLD");
+  world.region = "world";
+  world.is_default = true;
+  return world;
 }
 
 GridIntensity resolve_grid_intensity(const std::optional<std::string>& code) {
   if (!code || code->empty())
     return world_average_intensity();
-  std::string lower = *code;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (lower == "world") {
-    GridIntensity chosen = world_average_intensity();
-    chosen.is_default = false;  // asked for explicitly
-    return chosen;
-  }
-  throw std::runtime_error(fmt::format(
-      "unknown region '{}': this version knows only 'world' (regional tables: carbon issue #4)",
-      *code));
+  GridIntensity chosen = active_region_catalog().lookup(*code);
+  if (chosen.region == "WORLD")
+    chosen.region = "world";  // asked for explicitly: not a default
+  return chosen;
 }
 
 void validate_pue(double pue) {

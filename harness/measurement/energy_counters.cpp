@@ -6,14 +6,16 @@ namespace joulebench {
 
 WindowFigures compute_window_figures(const EnergyReading& before, const EnergyReading& after,
                                      std::int64_t iterations, double flops_per_iteration,
-                                     const Meter& meter, const CarbonAccounting& carbon) {
+                                     const Meter& meter, const CarbonAccounting& carbon,
+                                     std::chrono::system_clock::time_point window_end) {
   const Joules energy = after.total() - before.total();
   const Seconds elapsed = after.time - before.time;
   const auto n = static_cast<double>(iterations);
 
   WindowFigures f;
   f.energy = energy;
-  f.co2 = carbon.emissions(energy);
+  f.intensity = carbon.intensity_for_window_ending(window_end);
+  f.co2 = carbon.emissions(energy, f.intensity.grams_per_kwh);
   f.energy_per_iteration = energy / n;
   f.mean_power = elapsed.value > 0.0 ? energy / elapsed : Watts{0.0};
   f.co2_per_iteration = f.co2 / n;

@@ -3,6 +3,7 @@
 // readings that bracket the timed loop. Pure arithmetic, kept apart from Google Benchmark so it
 // can be tested on its own.
 
+#include <chrono>
 #include <cstdint>
 #include <string_view>
 
@@ -20,6 +21,7 @@ struct WindowFigures {
   GramsCO2e co2_per_iteration;
   double flops_per_iteration = 0.0;
   double flop_per_joule = 0.0;  // 0 when there is no FLOP count or no energy
+  WindowIntensity intensity;    // the gCO2e/kWh the window was charged with
   // True when the energy difference is under 100 steps of the meter's resolution or the window
   // is under 100 update intervals: the figure is then mostly quantisation noise.
   bool below_resolution = false;
@@ -31,9 +33,11 @@ inline constexpr double kUpdateIntervalsPerWindow = 100.0;
 // for RAPL, 10 s for NVML's energy counter, 100 s for NVML's 1 s power average).
 Seconds minimum_resolvable_window(const Meter& meter);
 
-// `iterations` is the total across threads; it must be positive.
+// `iterations` is the total across threads; it must be positive. `window_end` (UTC wall clock)
+// picks the hour of an hourly intensity series; without a series it is not used.
 WindowFigures compute_window_figures(const EnergyReading& before, const EnergyReading& after,
                                      std::int64_t iterations, double flops_per_iteration,
-                                     const Meter& meter, const CarbonAccounting& carbon);
+                                     const Meter& meter, const CarbonAccounting& carbon,
+                                     std::chrono::system_clock::time_point window_end = {});
 
 }  // namespace joulebench

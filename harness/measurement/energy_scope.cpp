@@ -1,5 +1,8 @@
 #include "harness/measurement/energy_scope.h"
 
+#include <fmt/format.h>
+
+#include <chrono>
 #include <string>
 
 #include "harness/measurement/energy_counters.h"
@@ -20,6 +23,7 @@ EnergyScope::~EnergyScope() {
   if (!reads_meter_)
     return;
   const EnergyReading after = session_.meter.read();
+  const auto window_end = std::chrono::system_clock::now();
   // Errors (SkipWithError) leave no iterations to divide by.
   if (state_.error_occurred() || state_.iterations() == 0)
     return;
@@ -29,7 +33,7 @@ EnergyScope::~EnergyScope() {
   // benchmark.
   const std::int64_t iterations = static_cast<std::int64_t>(state_.iterations()) * state_.threads();
   const WindowFigures f = compute_window_figures(before_, after, iterations, flops_per_iteration_,
-                                                 session_.meter, session_.carbon);
+                                                 session_.meter, session_.carbon, window_end);
   using benchmark::Counter;
   auto& counters = state_.counters;
   counters[counter::kEnergy] = Counter(f.energy.value, Counter::kAvgIterations);
@@ -44,8 +48,17 @@ EnergyScope::~EnergyScope() {
     const Joules net = f.energy - *session_.idle_power * (after.time - before_.time);
     counters[counter::kEnergyNet] = Counter(net.value, Counter::kAvgIterations);
   }
+  std::string label;
+  if (f.intensity.from_series) {
+    counters[counter::kGridIntensity] = Counter(f.intensity.grams_per_kwh);
+    if (!f.intensity.hour_present)
+      label = fmt::format("no intensity for this UTC hour: used {}",
+                          format_utc_hour(f.intensity.series_hour));
+  }
   if (f.below_resolution)
-    state_.SetLabel("energy window below meter resolution");
+    label += fmt::format("{}energy window below meter resolution", label.empty() ? "" : "; ");
+  if (!label.empty())
+    state_.SetLabel(label);
 }
 
 }  // namespace joulebench

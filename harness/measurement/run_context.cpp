@@ -14,8 +14,30 @@ ContextEntries describe_run(const Meter& meter, const CarbonAccounting& carbon) 
     domains.push_back(fmt::format("{} ({})", d.name, to_string(d.provenance)));
   }
   const GridIntensity& gi = carbon.intensity;
-  const std::string region =
-      gi.is_default ? fmt::format("{} (default: no region given)", gi.region) : gi.region;
+  std::string region = gi.region;
+  if (gi.is_default) {
+    region += " (default: no region given)";
+  } else {
+    std::vector<std::string> notes;
+    if (!gi.name.empty())
+      notes.push_back(gi.name);
+    if (!gi.chosen_by.empty())
+      notes.push_back("from " + gi.chosen_by);
+    if (!notes.empty())
+      region += fmt::format(" ({})", fmt::join(notes, "; "));
+  }
+  std::string intensity = fmt::format("{:g}", gi.grams_per_kwh);
+  std::string intensity_source = fmt::format("{} ({})", gi.source, gi.year);
+  if (carbon.series) {
+    // Each benchmark carries the figure it used in its grid_gCO2e_per_kWh counter.
+    const auto& rows = carbon.series->rows();
+    intensity = fmt::format("hourly series, per benchmark (counter {})", counter::kGridIntensity);
+    intensity_source =
+        fmt::format("hourly series {} ({} rows, {} to {})", carbon.series->name(), rows.size(),
+                    format_utc_hour(rows.front().hour), format_utc_hour(rows.back().hour));
+    if (gi.is_default)
+      region = "not given (hourly series)";
+  }
   const HostInfo host = read_host_info();
   namespace k = context_key;
   return {
@@ -25,8 +47,9 @@ ContextEntries describe_run(const Meter& meter, const CarbonAccounting& carbon) 
       {k::kDomains, fmt::format("{}", fmt::join(domains, ", "))},
       {k::kProvenance, std::string(to_string(provenance_of(meter)))},
       {k::kRegion, region},
-      {k::kIntensity, fmt::format("{:g}", gi.grams_per_kwh)},
-      {k::kIntensitySource, fmt::format("{} ({})", gi.source, gi.year)},
+      {k::kIntensity, intensity},
+      {k::kIntensitySource, intensity_source},
+      {k::kIntensityMethod, carbon.series ? "as the series" : gi.method},
       {k::kPue, fmt::format("{:g}", carbon.pue)},
       {k::kCpuModel, host.cpu_model},
       {k::kKernel, host.kernel},

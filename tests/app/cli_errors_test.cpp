@@ -97,8 +97,8 @@ TEST_F(CliErrors, ReportOfMissingFile) {
   expect_one_line_error({"report", "nope.json"}, "nope.json");
 }
 
-TEST_F(CliErrors, CompareIsNotAvailableYetAndSaysSo) {
-  expect_one_line_error({"compare", "a.json", "b.json"}, "not available");
+TEST_F(CliErrors, CompareOfMissingFilesNamesThem) {
+  expect_one_line_error({"compare", "a.json", "b.json"}, "a.json: cannot open");
 }
 
 TEST(CliHelp, ListsTheSubcommands) {

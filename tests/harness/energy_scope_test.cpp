@@ -1,6 +1,11 @@
 #include "harness/measurement/energy_scope.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
 
 #include "common/result_schema.h"
 #include "tests/support/capturing_reporter.h"
@@ -139,6 +144,57 @@ TEST(EnergyScope, ErroredBenchmarkGetsNoEnergyCounters) {
   ASSERT_EQ(reporter.runs().size(), 1u);
   EXPECT_TRUE(reporter.runs()[0].error_occurred);
   EXPECT_EQ(reporter.runs()[0].counters.count(counter::kEnergy), 0u);
+}
+
+// Every hour from two before now to two after has the same figure, so the test does not depend
+// on which hour the window ends in; the table figure (400) must not be used.
+std::string series_around_now(double grams_per_kwh) {
+  using namespace std::chrono;
+  const auto now = floor<hours>(time_point_cast<seconds>(system_clock::now()));
+  std::string text = "utc,gCO2e_per_kWh\n";
+  for (int h = -2; h <= 2; ++h)
+    text += fmt::format("{},{}\n", format_utc_hour(now + hours{h}), grams_per_kwh);
+  return text;
+}
+
+TEST(EnergyScope, HourlySeriesChargesTheHourTheWindowEndedIn) {
+  FakeMeter meter = make_meter();
+  MeasurementSession session{meter, carbon(400.0, 1.5)};
+  session.carbon.series = std::make_shared<const IntensitySeries>(
+      IntensitySeries::parse(series_around_now(250.0), "now.csv"));
+  benchmark::RegisterBenchmark("scope/series_now", [&](benchmark::State& state) {
+    EnergyScope energy(state, session);
+    for (auto _ : state)
+      benchmark::DoNotOptimize(state.iterations());
+  })->Iterations(10);
+
+  const auto reporter = testing::run_benchmarks("^scope/series_now");
+  ASSERT_EQ(reporter.runs().size(), 1u);
+  const auto& run = reporter.runs()[0];
+  const Expected w = last_window(meter);
+  EXPECT_DOUBLE_EQ(run.counters.at(counter::kGridIntensity).value, 250.0);
+  EXPECT_DOUBLE_EQ(run.counters.at(counter::kCo2).value, w.joules * 1.5 / 3.6e6 * 250.0 / 10.0);
+  EXPECT_EQ(run.report_label.find("no intensity"), std::string::npos) << run.report_label;
+}
+
+TEST(EnergyScope, HourlySeriesThatEndedUsesTheLastHourAndSaysSo) {
+  FakeMeter meter = make_meter();
+  MeasurementSession session{meter, carbon(400.0, 1.0)};
+  session.carbon.series = std::make_shared<const IntensitySeries>(
+      IntensitySeries::parse("2000-01-01T00:00:00Z,90\n2000-01-01T01:00:00Z,95\n", "old.csv"));
+  benchmark::RegisterBenchmark("scope/series_old", [&](benchmark::State& state) {
+    EnergyScope energy(state, session);
+    for (auto _ : state)
+      benchmark::DoNotOptimize(state.iterations());
+  })->Iterations(10);
+
+  const auto reporter = testing::run_benchmarks("^scope/series_old");
+  ASSERT_EQ(reporter.runs().size(), 1u);
+  const auto& run = reporter.runs()[0];
+  EXPECT_DOUBLE_EQ(run.counters.at(counter::kGridIntensity).value, 95.0);
+  EXPECT_NE(run.report_label.find("no intensity for this UTC hour: used 2000-01-01T01:00:00Z"),
+            std::string::npos)
+      << run.report_label;
 }
 
 }  // namespace

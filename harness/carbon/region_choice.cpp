@@ -1,0 +1,62 @@
+#include "harness/carbon/region_choice.h"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+namespace joulebench {
+
+std::vector<std::filesystem::path> region_config_candidates() {
+  std::vector<std::filesystem::path> files = {"joulebench.json"};
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) {
+    files.push_back(std::filesystem::path(xdg) / "joulebench" / "config.json");
+  } else if (const char* home = std::getenv("HOME"); home && *home) {
+    files.push_back(std::filesystem::path(home) / ".config" / "joulebench" / "config.json");
+  }
+  return files;
+}
+
+std::optional<std::string> read_region_from_config(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in)
+    throw std::runtime_error(fmt::format("cannot read config file {}", file.string()));
+  const nlohmann::json config = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (config.is_discarded() || !config.is_object())
+    throw std::runtime_error(fmt::format("config file {} is not a JSON object", file.string()));
+  const auto region = config.find("region");
+  if (region == config.end())
+    return std::nullopt;
+  if (!region->is_string())
+    throw std::runtime_error(
+        fmt::format("config file {}: \"region\" must be a string", file.string()));
+  return region->get<std::string>();
+}
+
+RegionChoice choose_region(const std::optional<std::string>& flag,
+                           const std::optional<std::string>& environment,
+                           const std::vector<std::filesystem::path>& config_files) {
+  if (flag && !flag->empty())
+    return {*flag, "--region"};
+  if (environment && !environment->empty())
+    return {*environment, "JOULEBENCH_REGION"};
+  for (const auto& file : config_files) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec))
+      continue;
+    if (auto region = read_region_from_config(file))
+      return {std::move(region), fmt::format("config {}", file.string())};
+  }
+  return {};
+}
+
+RegionChoice choose_region(const std::optional<std::string>& flag) {
+  std::optional<std::string> environment;
+  if (const char* env = std::getenv("JOULEBENCH_REGION"))
+    environment = env;
+  return choose_region(flag, environment, region_config_candidates());
+}
+
+}  // namespace joulebench

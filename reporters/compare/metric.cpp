@@ -1,0 +1,63 @@
+#include "reporters/compare/metric.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <stdexcept>
+
+#include "common/result_schema.h"
+
+namespace joulebench {
+namespace {
+
+// The accuracy counter is written by workloads that have a quality figure (classifiers);
+// result_schema.h does not name it yet, so it is spelled out here once.
+constexpr const char* kAccuracyCounter = "accuracy";
+
+struct Entry {
+  Metric metric;
+  MetricInfo info;
+};
+
+constexpr std::array<Entry, 5> kMetrics = {{
+    {Metric::energy, {"energy", counter::kEnergy, "J", false, true}},
+    {Metric::time, {"time", "real_time", "s", false, false}},
+    {Metric::power, {"power", counter::kPower, "W", false, true}},
+    {Metric::co2, {"co2", counter::kCo2, "gCO2e", false, true}},
+    {Metric::accuracy, {"accuracy", kAccuracyCounter, "", true, false}},
+}};
+
+}  // namespace
+
+const MetricInfo& describe(Metric metric) {
+  for (const Entry& entry : kMetrics) {
+    if (entry.metric == metric)
+      return entry.info;
+  }
+  throw std::logic_error("unknown Metric value");
+}
+
+std::vector<std::string> metric_options() {
+  std::vector<std::string> out;
+  for (const Entry& entry : kMetrics)
+    out.emplace_back(entry.info.option);
+  return out;
+}
+
+Metric parse_metric(std::string_view option) {
+  for (const Entry& entry : kMetrics) {
+    if (option == entry.info.option)
+      return entry.metric;
+  }
+  throw std::invalid_argument(fmt::format("unknown metric \"{}\"", option));
+}
+
+std::optional<double> metric_value(const ResultRow& row, Metric metric) {
+  if (metric == Metric::time) {
+    // Per iteration, in seconds, whatever time_unit the benchmark chose.
+    return row.real_seconds();
+  }
+  return row.counter(describe(metric).field);
+}
+
+}  // namespace joulebench

@@ -1,0 +1,24 @@
+#pragma once
+// The numbers and rows shared by the Markdown and LaTeX statements, so both say the same thing.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "reporters/statement/carbon_statement.h"
+
+namespace joulebench::statement_text {
+
+inline constexpr double kJoulesPerKilowattHour = 3.6e6;
+
+std::string kwh(double joules);     // "1.23e-05 kWh"
+std::string kg_co2e(double grams);  // "4.56e-07 kg CO2e"
+std::string number(double value);   // three significant digits
+
+// True when some energy in the statement comes from a model rather than a sensor.
+bool any_estimated(const CarbonStatement& s);
+
+// Label and value rows describing one result file, in display order.
+std::vector<std::pair<std::string, std::string>> source_rows(const StatementSource& s);
+
+}  // namespace joulebench::statement_text

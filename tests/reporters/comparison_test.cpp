@@ -1,0 +1,275 @@
+// compare_results(): matching by name, medians, verdicts, and the refusals. P-values here come
+// from the Mann-Whitney known answers (see mann_whitney_test.cpp): five completely separated
+// repetitions per side give p = 2/252 = 0.0079.
+
+#include "reporters/compare/comparison.h"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+#include "tests/reporters/result_json_builder.h"
+
+namespace joulebench {
+namespace {
+
+using test::FileSpec;
+using test::result_file;
+
+FileSpec one(std::string source, std::vector<double> values, std::string name = "bm") {
+  FileSpec spec;
+  spec.source = std::move(source);
+  spec.benchmarks = {{std::move(name), std::move(values)}};
+  return spec;
+}
+
+Comparison compare(const FileSpec& base, const FileSpec& changed, CompareOptions options = {}) {
+  return compare_results(result_file(base), result_file(changed), options);
+}
+
+TEST(Comparison, ClearRiseIsARegression) {
+  const Comparison c = compare(one("base.json", {1.00, 1.01, 0.99, 1.02, 0.98}),
+                               one("new.json", {1.20, 1.21, 1.19, 1.22, 1.18}));
+  ASSERT_EQ(c.benchmarks.size(), 1u);
+  const BenchmarkComparison& b = c.benchmarks[0];
+  EXPECT_EQ(b.verdict, Verdict::regression);
+  EXPECT_EQ(b.base_values.size(), 5u);  // the aggregate row is not a repetition
+  EXPECT_DOUBLE_EQ(*b.base_median, 1.00);
+  EXPECT_DOUBLE_EQ(*b.new_median, 1.20);
+  EXPECT_NEAR(*b.relative_change, 0.20, 1e-12);
+  EXPECT_NEAR(b.test->p_value, 2.0 / 252.0, 1e-12);
+  EXPECT_EQ(c.count(Verdict::regression), 1u);
+}
+
+TEST(Comparison, ClearDropIsAnImprovement) {
+  const Comparison c = compare(one("base.json", {1.00, 1.01, 0.99, 1.02, 0.98}),
+                               one("new.json", {0.80, 0.81, 0.79, 0.82, 0.78}));
+  EXPECT_EQ(c.benchmarks[0].verdict, Verdict::improvement);
+  EXPECT_NEAR(*c.benchmarks[0].relative_change, -0.20, 1e-12);
+}
+
+TEST(Comparison, SignificantButBelowThresholdIsNoChange) {
+  // +2%, perfectly separated (p = 0.0079), under the 5% threshold.
+  const Comparison c = compare(one("base.json", {1.000, 1.001, 1.002, 1.003, 1.004}),
+                               one("new.json", {1.020, 1.021, 1.022, 1.023, 1.024}));
+  EXPECT_LT(c.benchmarks[0].test->p_value, 0.05);
+  EXPECT_EQ(c.benchmarks[0].verdict, Verdict::no_change);
+  // The same data with a 1% threshold is a regression.
+  CompareOptions strict;
+  strict.threshold = 0.01;
+  const Comparison s = compare(one("base.json", {1.000, 1.001, 1.002, 1.003, 1.004}),
+                               one("new.json", {1.020, 1.021, 1.022, 1.023, 1.024}), strict);
+  EXPECT_EQ(s.benchmarks[0].verdict, Verdict::regression);
+}
+
+TEST(Comparison, LargeButNotSignificantIsNoChange) {
+  // Medians 1.0 vs 1.5, but the samples interleave: exact p = 0.0635 (see the
+  // InterleavedUnequalSizes known answer, same ranks).
+  const Comparison c =
+      compare(one("base.json", {1.1, 2.3, 0.7, 4.2}), one("new.json", {3.1, 5.5, 6.0, 2.9, 7.4}));
+  EXPECT_NEAR(c.benchmarks[0].test->p_value, 0.063492063492063489, 1e-12);
+  EXPECT_GT(*c.benchmarks[0].relative_change, 0.05);
+  EXPECT_EQ(c.benchmarks[0].verdict, Verdict::no_change);
+}
+
+TEST(Comparison, IdenticalSamplesAreNoChange) {
+  const Comparison c = compare(one("base.json", {2.0, 2.0, 2.0, 2.0, 2.0}),
+                               one("new.json", {2.0, 2.0, 2.0, 2.0, 2.0}));
+  EXPECT_DOUBLE_EQ(c.benchmarks[0].test->p_value, 1.0);
+  EXPECT_DOUBLE_EQ(*c.benchmarks[0].relative_change, 0.0);
+  EXPECT_EQ(c.benchmarks[0].verdict, Verdict::no_change);
+}
+
+TEST(Comparison, TiedRepetitionsStillDecide) {
+  // A coarse counter: equal readings within and across sides; p from the normal approximation
+  // with tie correction is 0.0265 (TiedButSeparatedSamples known answer) and the median rises
+  // from 1.5 to 3.5.
+  const Comparison c = compare(one("base.json", {1, 1, 2, 2}), one("new.json", {3, 3, 4, 4}));
+  EXPECT_EQ(c.benchmarks[0].test->method, MannWhitneyMethod::normal_approximation);
+  EXPECT_EQ(c.benchmarks[0].verdict, Verdict::regression);
+}
+
+TEST(Comparison, SingleRepetitionIsTooFewAndSaysHowManyAreNeeded) {
+  const Comparison c = compare(one("base.json", {1.0}), one("new.json", {9.0}));
+  EXPECT_EQ(c.benchmarks[0].verdict, Verdict::too_few_repetitions);
+  EXPECT_EQ(c.repetitions_needed, 4u);
+  EXPECT_NE(c.benchmarks[0].reason.find("at least 4 per side"), std::string::npos)
+      << c.benchmarks[0].reason;
+  // The medians are still reported.
+  EXPECT_DOUBLE_EQ(*c.benchmarks[0].new_median, 9.0);
+}
+
+TEST(Comparison, ThreeRepetitionsAreTooFewAtFivePercent) {
+  // Best possible p with 3 + 3 is 0.1; at alpha 0.2 it is enough.
+  const FileSpec base = one("base.json", {1.0, 1.1, 1.2});
+  const FileSpec changed = one("new.json", {2.0, 2.1, 2.2});
+  EXPECT_EQ(compare(base, changed).benchmarks[0].verdict, Verdict::too_few_repetitions);
+  CompareOptions lenient;
+  lenient.alpha = 0.2;
+  EXPECT_EQ(compare(base, changed, lenient).benchmarks[0].verdict, Verdict::regression);
+}
+
+TEST(Comparison, AccuracyDropIsTheRegression) {
+  FileSpec base = one("base.json", {0.95, 0.96, 0.95, 0.94, 0.96});
+  FileSpec changed = one("new.json", {0.80, 0.81, 0.79, 0.80, 0.82});
+  base.counter = changed.counter = "accuracy";
+  CompareOptions options;
+  options.metric = Metric::accuracy;
+  EXPECT_EQ(compare(base, changed, options).benchmarks[0].verdict, Verdict::regression);
+  EXPECT_EQ(compare(changed, base, options).benchmarks[0].verdict, Verdict::improvement);
+}
+
+TEST(Comparison, TimeIsRealTimePerIterationInSeconds) {
+  CompareOptions options;
+  options.metric = Metric::time;
+  const Comparison c = compare(one("base.json", {1.0}), one("new.json", {1.0}), options);
+  EXPECT_DOUBLE_EQ(*c.benchmarks[0].base_median, 1000e-9);  // builder writes 1000 ns
+}
+
+TEST(Comparison, BenchmarksOnOneSideAreListedNotFailed) {
+  FileSpec base;
+  base.source = "base.json";
+  base.benchmarks = {{"shared", {1, 1.1, 1.2, 1.3}}, {"removed", {1, 2, 3, 4}}};
+  FileSpec changed;
+  changed.source = "new.json";
+  changed.benchmarks = {{"added", {5, 6, 7, 8}}, {"shared", {1.05, 1.15, 1.25, 1.0}}};
+  const Comparison c = compare(base, changed);
+  ASSERT_EQ(c.benchmarks.size(), 1u);
+  EXPECT_EQ(c.benchmarks[0].name, "shared");
+  EXPECT_EQ(c.benchmarks[0].verdict, Verdict::no_change);
+  EXPECT_EQ(c.only_in_base, std::vector<std::string>{"removed"});
+  EXPECT_EQ(c.only_in_new, std::vector<std::string>{"added"});
+  EXPECT_EQ(c.count(Verdict::regression), 0u);
+}
+
+TEST(Comparison, BenchmarkWithoutTheMetricHasNoData) {
+  FileSpec base;
+  base.source = "base.json";
+  base.benchmarks = {{"a", {1, 2, 3, 4}}};
+  const ResultFile with_plain_row = parse_result_json(
+      R"({"context": {"joulebench_meter": "model", "joulebench_provenance": "estimated"},
+          "benchmarks": [
+            {"name": "a", "run_type": "iteration", "iterations": 1, "real_time": 1,
+             "energy_J": 2.0},
+            {"name": "b", "run_type": "iteration", "iterations": 1, "real_time": 1}]})",
+      "new.json");
+  base.benchmarks.push_back({"b", {1, 2, 3, 4}});
+  const Comparison c = compare_results(result_file(base), with_plain_row, {});
+  ASSERT_EQ(c.benchmarks.size(), 2u);
+  EXPECT_EQ(c.benchmarks[1].verdict, Verdict::no_data);
+  EXPECT_NE(c.benchmarks[1].reason.find("no energy_J counter"), std::string::npos);
+}
+
+TEST(Comparison, ErroredRepetitionsAreNotSamples) {
+  const ResultFile errored = parse_result_json(
+      R"({"context": {"joulebench_meter": "model", "joulebench_provenance": "estimated"},
+          "benchmarks": [
+            {"name": "ok", "run_type": "iteration", "iterations": 1, "real_time": 1,
+             "energy_J": 2.0},
+            {"name": "bm", "run_type": "iteration", "iterations": 0, "real_time": 0,
+             "error_occurred": true, "error_message": "meter failed"}]})",
+      "new.json");
+  FileSpec base = one("base.json", {1, 2, 3, 4});
+  const Comparison c = compare_results(result_file(base), errored, {});
+  EXPECT_EQ(c.benchmarks[0].verdict, Verdict::no_data);
+  EXPECT_NE(c.benchmarks[0].reason.find("failed"), std::string::npos);
+}
+
+TEST(Comparison, AggregatesOnlyFileSaysHowToKeepRepetitions) {
+  const ResultFile aggregates = parse_result_json(
+      R"({"context": {"joulebench_meter": "model", "joulebench_provenance": "estimated"},
+          "benchmarks": [
+            {"name": "other", "run_type": "iteration", "iterations": 1, "real_time": 1,
+             "energy_J": 2.0},
+            {"name": "bm_median", "run_name": "bm", "run_type": "aggregate",
+             "aggregate_name": "median", "iterations": 5, "real_time": 1, "energy_J": 2.0}]})",
+      "new.json");
+  const Comparison c = compare_results(result_file(one("base.json", {1, 2, 3, 4})), aggregates, {});
+  EXPECT_EQ(c.benchmarks[0].verdict, Verdict::no_data);
+  EXPECT_NE(c.benchmarks[0].reason.find("aggregates only"), std::string::npos);
+}
+
+TEST(Comparison, RefusesMeasuredAgainstEstimated) {
+  FileSpec base = one("base.json", {1, 2, 3, 4});
+  FileSpec changed = one("new.json", {1, 2, 3, 4});
+  changed.meter = "rapl";
+  changed.provenance = "measured";
+  try {
+    compare(base, changed);
+    FAIL() << "mixed meters were compared";
+  } catch (const std::runtime_error& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("model (estimated)"), std::string::npos) << what;
+    EXPECT_NE(what.find("rapl (measured)"), std::string::npos) << what;
+    EXPECT_NE(what.find("--allow-mixed-meters"), std::string::npos) << what;
+  }
+  CompareOptions allow;
+  allow.allow_mixed_meters = true;
+  const Comparison c = compare(base, changed, allow);
+  ASSERT_EQ(c.notes.size(), 1u);
+  EXPECT_NE(c.notes[0].find("meters differ"), std::string::npos);
+  EXPECT_EQ(c.energy_source, "base model (estimated), new rapl (measured)");
+}
+
+TEST(Comparison, RefusesDifferentMetersOfTheSameProvenance) {
+  FileSpec base = one("base.json", {1, 2, 3, 4});
+  FileSpec changed = one("new.json", {1, 2, 3, 4});
+  base.meter = "rapl";
+  changed.meter = "perf";
+  base.provenance = changed.provenance = "measured";
+  EXPECT_THROW(compare(base, changed), std::runtime_error);
+}
+
+TEST(Comparison, MetersDoNotMatterForTime) {
+  FileSpec base = one("base.json", {1, 2, 3, 4});
+  FileSpec changed = one("new.json", {1, 2, 3, 4});
+  changed.meter = "rapl";
+  changed.provenance = "measured";
+  CompareOptions options;
+  options.metric = Metric::time;
+  EXPECT_NO_THROW(compare(base, changed, options));
+}
+
+TEST(Comparison, FileWithoutEnergyIsRefusedEvenWithMixedMetersAllowed) {
+  FileSpec plain = one("plain.json", {1, 2, 3, 4});
+  plain.counter = "items";
+  plain.meter = plain.provenance = "";
+  CompareOptions allow;
+  allow.allow_mixed_meters = true;
+  try {
+    compare(one("base.json", {1, 2, 3, 4}), plain, allow);
+    FAIL() << "a file without energy was compared on energy";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("plain.json: no benchmark carries energy_J"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(Comparison, ZeroBaseMedianIsAnUnboundedChange) {
+  const Comparison c =
+      compare(one("base.json", {0, 0, 0, 0, 0}), one("new.json", {1, 1.1, 1.2, 1.3, 1.4}));
+  EXPECT_FALSE(c.benchmarks[0].relative_change.has_value());
+  EXPECT_EQ(c.benchmarks[0].verdict, Verdict::regression);
+}
+
+TEST(Comparison, Co2NotesAChangedGridIntensity) {
+  FileSpec base = one("base.json", {1, 2, 3, 4});
+  FileSpec changed = one("new.json", {1, 2, 3, 4});
+  base.counter = changed.counter = counter::kCo2;
+  CompareOptions options;
+  options.metric = Metric::co2;
+  EXPECT_TRUE(compare(base, changed, options).notes.empty());
+  auto with_intensity = [](const FileSpec& spec, const char* intensity) {
+    auto doc = test::result_json(spec);
+    doc["context"][context_key::kIntensity] = intensity;
+    return parse_result_json(doc.dump(), spec.source);
+  };
+  const Comparison c =
+      compare_results(with_intensity(base, "475"), with_intensity(changed, "56"), options);
+  ASSERT_EQ(c.notes.size(), 1u);
+  EXPECT_NE(c.notes[0].find("475 vs 56"), std::string::npos) << c.notes[0];
+}
+
+}  // namespace
+}  // namespace joulebench
