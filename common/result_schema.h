@@ -12,10 +12,10 @@ inline constexpr const char* kPower = "power_W";    // mean power over the real 
 inline constexpr const char* kCo2 = "co2_g";        // gCO2e per iteration (with PUE)
 inline constexpr const char* kFlops = "flops";      // FLOP per iteration
 inline constexpr const char* kFlopPerJoule = "flop_per_J";
-// gCO2e/kWh the benchmark was charged with; only with an hourly intensity series.
-inline constexpr const char* kGridIntensity = "grid_gCO2e_per_kWh";
 // J per iteration above the idle baseline: energy_J minus idle power x time (only with a baseline)
 inline constexpr const char* kEnergyNet = "energy_net_J";
+// gCO2e/kWh the benchmark was charged with; only with an hourly intensity series.
+inline constexpr const char* kGridIntensity = "grid_gCO2e_per_kWh";
 }  // namespace counter
 
 // Context keys, shared with the reporters that read them back.

@@ -13,3 +13,8 @@ for preset in ci asan-ubsan; do
   ctest --preset "$preset" -j"$jobs"
   if [[ $preset == ci ]]; then scripts/energy-gate-check.sh build/ci/app/joulebench; fi
 done
+# The meter sampler's threads under ThreadSanitizer (only the tests labelled 'threads').
+echo "== tsan (threads) ==" >&2
+cmake --preset tsan >/dev/null
+cmake --build --preset tsan -j"$jobs" --target meter_sampler_test
+ctest --preset tsan -L threads

@@ -44,16 +44,16 @@ EnergyScope::~EnergyScope() {
     counters[counter::kFlops] = Counter(f.flops_per_iteration);
     counters[counter::kFlopPerJoule] = Counter(f.flop_per_joule);
   }
+  if (session_.idle_power) {
+    const Joules net = f.energy - *session_.idle_power * (after.time - before_.time);
+    counters[counter::kEnergyNet] = Counter(net.value, Counter::kAvgIterations);
+  }
   std::string label;
   if (f.intensity.from_series) {
     counters[counter::kGridIntensity] = Counter(f.intensity.grams_per_kwh);
     if (!f.intensity.hour_present)
       label = fmt::format("no intensity for this UTC hour: used {}",
                           format_utc_hour(f.intensity.series_hour));
-  }
-  if (session_.idle_power) {
-    const Joules net = f.energy - *session_.idle_power * (after.time - before_.time);
-    counters[counter::kEnergyNet] = Counter(net.value, Counter::kAvgIterations);
   }
   if (f.below_resolution)
     label += fmt::format("{}energy window below meter resolution", label.empty() ? "" : "; ");
