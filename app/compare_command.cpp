@@ -4,11 +4,10 @@
 #include <fmt/format.h>
 
 #include <charconv>
-#include <iostream>
 #include <sstream>
 
 #include "app/command.h"
-#include "common/atomic_file.h"
+#include "app/command_output.h"
 #include "reporters/compare/comparison.h"
 #include "reporters/compare/render.h"
 #include "reporters/result_file.h"
@@ -64,11 +63,7 @@ int execute(const CompareCommandOptions& o) {
   } else {
     render_compare_text(text, comparison);
   }
-  if (o.out.empty()) {
-    std::cout << text.str() << std::flush;
-  } else {
-    write_file_atomically(o.out, text.str());
-  }
+  emit_output(o.out, text.str());
 
   const bool regression = comparison.count(Verdict::regression) > 0;
   const bool changed = regression || comparison.count(Verdict::improvement) > 0;

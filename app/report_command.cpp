@@ -1,10 +1,9 @@
 // `joulebench report`: result files to a Markdown table.
 
-#include <iostream>
 #include <sstream>
 
 #include "app/command.h"
-#include "common/atomic_file.h"
+#include "app/command_output.h"
 #include "reporters/markdown_table.h"
 #include "reporters/result_file.h"
 
@@ -18,16 +17,10 @@ struct ReportOptions {
 };
 
 int execute(const ReportOptions& o) {
-  std::vector<ResultFile> results;
-  for (const std::string& f : o.files)
-    results.push_back(read_result_file(f));
+  const std::vector<ResultFile> results = read_result_files(o.files);
   std::ostringstream text;
   write_markdown_report(text, results);
-  if (o.out.empty()) {
-    std::cout << text.str();
-  } else {
-    write_file_atomically(o.out, text.str());
-  }
+  emit_output(o.out, text.str());
   return kExitOk;
 }
 

@@ -1,10 +1,9 @@
 // `joulebench statement`: result files to a carbon impact statement (Markdown or LaTeX).
 
-#include <iostream>
 #include <sstream>
 
 #include "app/command.h"
-#include "common/atomic_file.h"
+#include "app/command_output.h"
 #include "reporters/result_file.h"
 #include "reporters/statement/carbon_statement.h"
 
@@ -18,9 +17,7 @@ struct StatementOptions {
 };
 
 int execute(const StatementOptions& o) {
-  std::vector<ResultFile> results;
-  for (const std::string& f : o.files)
-    results.push_back(read_result_file(f));
+  const std::vector<ResultFile> results = read_result_files(o.files);
   const CarbonStatement statement = build_carbon_statement(results);
   std::ostringstream text;
   if (o.format == "latex") {
@@ -28,11 +25,7 @@ int execute(const StatementOptions& o) {
   } else {
     write_statement_markdown(text, statement);
   }
-  if (o.out.empty()) {
-    std::cout << text.str();
-  } else {
-    write_file_atomically(o.out, text.str());
-  }
+  emit_output(o.out, text.str());
   return kExitOk;
 }
 

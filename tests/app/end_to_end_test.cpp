@@ -53,8 +53,9 @@ TEST(EndToEnd, SmallestGemmWritesAResultWithEstimatedEnergyCounters) {
       Process(JOULEBENCH_BINARY, {"report", "run.json"}, dir.path(), dir.path()).wait();
   ASSERT_EQ(report.exit_code, 0) << report.err;
   EXPECT_TRUE(std::regex_search(
-      report.out, std::regex(R"(\| gemm/fp32/eigen/128/real_time \| [^|]+ \| [0-9.]+ (ns|us|ms|s) \| )"
-                             R"([0-9.e+-]+ \| [0-9.e+-]+ \| [0-9.e+-]+ \| estimated \|)")))
+      report.out,
+      std::regex(R"(\| gemm/fp32/eigen/128/real_time \| [^|]+ \| [0-9.]+ (ns|us|ms|s) \| )"
+                 R"([0-9.e+-]+ \| [0-9.e+-]+ \| [0-9.e+-]+ \| estimated \|)")))
       << report.out;
 }
 
