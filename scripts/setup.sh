@@ -11,6 +11,10 @@ packages=(
   libfmt-dev
   libeigen3-dev      # the reference workloads
   libcli11-dev       # the command line
+  libopenblas-dev    # peer backend: the same GEMMs through OpenBLAS
+  libdnnl-dev        # peer backend: the same GEMMs through oneDNN
+  dataset-fashion-mnist # the MLP workloads' data (/usr/share/datasets/fashion-mnist)
+  chromium           # the HTML leaderboard's browser test (headless)
 )
 
 missing=()
