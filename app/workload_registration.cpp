@@ -9,8 +9,13 @@ void register_workloads(const std::vector<WorkloadSpec>& specs, MeasurementSessi
     benchmark::RegisterBenchmark(spec.name.c_str(),
                                  [&session, make = spec.make](benchmark::State& state) {
                                    const auto workload = make();
+                                   // Quality first: computing it must not count as energy.
+                                   const auto quality = workload->quality();
                                    EnergyScope energy(state, session,
                                                       workload->flops_per_iteration());
+                                   for (const auto& [name, value] : quality)
+                                     energy.set_quality(name, value);
+                                   energy.set_implementation(workload->implementation());
                                    for (auto _ : state) {
                                      workload->run();
                                      benchmark::ClobberMemory();

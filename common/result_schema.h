@@ -16,6 +16,9 @@ inline constexpr const char* kFlopPerJoule = "flop_per_J";
 inline constexpr const char* kEnergyNet = "energy_net_J";
 // gCO2e/kWh the benchmark was charged with; only with an hourly intensity series.
 inline constexpr const char* kGridIntensity = "grid_gCO2e_per_kWh";
+// What the result is worth: ||C - C_fp64|| / ||C_fp64|| for kernels, test accuracy (0-1) for models.
+inline constexpr const char* kRelError = "rel_error";
+inline constexpr const char* kAccuracy = "accuracy";
 }  // namespace counter
 
 // Context keys, shared with the reporters that read them back.
@@ -35,5 +38,13 @@ inline constexpr const char* kCpuModel = "joulebench_cpu_model";
 inline constexpr const char* kKernel = "joulebench_kernel";
 inline constexpr const char* kCompiler = "joulebench_compiler";
 }  // namespace context_key
+
+// Top-level keys joulebench adds to Google Benchmark's JSON beside "context" and "benchmarks".
+namespace result_key {
+// [{"name": "<benchmark run name>", "interval_s": 0.1, "t_s": [...], "power_W": [...]}, ...]:
+// mean power of all energy domains between consecutive sampler reads, t_s from the benchmark's
+// first sample. Only runs with a sampler (--sample-interval > 0) write it.
+inline constexpr const char* kPowerTimelines = "joulebench_power_timelines";
+}  // namespace result_key
 
 }  // namespace joulebench

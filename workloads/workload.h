@@ -4,6 +4,7 @@
 // arithmetic that iteration is.
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,6 +19,14 @@ class Workload {
   virtual void run() = 0;
   // Analytic floating-point (or integer) operations per iteration; a multiply-add counts 2.
   virtual double flops_per_iteration() const = 0;
+  // What the iteration's result is worth, attached as counters beside its cost: `rel_error`
+  // against an fp64 reference for kernels, `accuracy` on held-out data for models (names in
+  // common/result_schema.h). Called once per benchmark call before the timed loop starts, so
+  // computing it never counts toward the energy.
+  virtual std::map<std::string, double> quality() const { return {}; }
+  // Which implementation runs (say "avx512-vnni" or "portable"), shown in the row's label so
+  // a leaderboard says which code path it measured.
+  virtual std::string implementation() const { return {}; }
 };
 
 struct WorkloadSpec {

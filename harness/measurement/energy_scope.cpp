@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <string>
+#include <utility>
 
 #include "harness/measurement/energy_counters.h"
 
@@ -17,6 +18,14 @@ EnergyScope::EnergyScope(benchmark::State& state, MeasurementSession& session,
       reads_meter_(state.thread_index() == 0) {
   if (reads_meter_)
     before_ = session_.meter.read();
+}
+
+void EnergyScope::set_quality(const std::string& counter_name, double value) {
+  quality_[counter_name] = value;
+}
+
+void EnergyScope::set_implementation(std::string implementation) {
+  implementation_ = std::move(implementation);
 }
 
 EnergyScope::~EnergyScope() {
@@ -48,15 +57,20 @@ EnergyScope::~EnergyScope() {
     const Joules net = f.energy - *session_.idle_power * (after.time - before_.time);
     counters[counter::kEnergyNet] = Counter(net.value, Counter::kAvgIterations);
   }
-  std::string label;
+  for (const auto& [name, value] : quality_)
+    counters[name] = Counter(value);
+  std::string label = implementation_;
+  const auto append = [&label](const std::string& part) {
+    label += label.empty() ? part : "; " + part;
+  };
   if (f.intensity.from_series) {
     counters[counter::kGridIntensity] = Counter(f.intensity.grams_per_kwh);
     if (!f.intensity.hour_present)
-      label = fmt::format("no intensity for this UTC hour: used {}",
-                          format_utc_hour(f.intensity.series_hour));
+      append(fmt::format("no intensity for this UTC hour: used {}",
+                         format_utc_hour(f.intensity.series_hour)));
   }
   if (f.below_resolution)
-    label += fmt::format("{}energy window below meter resolution", label.empty() ? "" : "; ");
+    append("energy window below meter resolution");
   if (!label.empty())
     state_.SetLabel(label);
 }

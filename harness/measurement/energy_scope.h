@@ -13,7 +13,9 @@
 
 #include <benchmark/benchmark.h>
 
+#include <map>
 #include <optional>
+#include <string>
 
 #include "harness/carbon/carbon_accounting.h"
 #include "harness/meters/meter.h"
@@ -36,6 +38,12 @@ class EnergyScope {
   EnergyScope(const EnergyScope&) = delete;
   EnergyScope& operator=(const EnergyScope&) = delete;
 
+  // A figure of the result's quality (common/result_schema.h: rel_error, accuracy), reported as
+  // a plain counter beside the energy ones.
+  void set_quality(const std::string& counter_name, double value);
+  // The code path measured (say "avx512-vnni"); it leads the row's label.
+  void set_implementation(std::string implementation);
+
  private:
   benchmark::State& state_;
   MeasurementSession& session_;
@@ -43,6 +51,8 @@ class EnergyScope {
   // Meters are system-wide: with Threads(n) only the first thread reads them, once.
   bool reads_meter_;
   EnergyReading before_;
+  std::map<std::string, double> quality_;
+  std::string implementation_;
 };
 
 }  // namespace joulebench
