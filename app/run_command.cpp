@@ -18,6 +18,7 @@
 #include "harness/measurement/energy_counters.h"
 #include "harness/measurement/energy_scope.h"
 #include "harness/measurement/idle_baseline.h"
+#include "harness/measurement/power_timeline_reporter.h"
 #include "harness/measurement/run_context.h"
 #include "harness/meters/meter_sampler.h"
 #include "harness/meters/meter_selection.h"
@@ -198,9 +199,17 @@ int execute(const RunOptions& o) {
     }
     // Reads the meter between the benchmark's own reads, so counters that wrap are caught.
     std::optional<MeterSampler> sampler;
-    if (o.sample_interval > 0.0)
+    // Google Benchmark owns its default display reporter (never deleted); ours wraps it to cut
+    // the sampler's reads into one power timeline per benchmark.
+    benchmark::BenchmarkReporter* display = benchmark::CreateDefaultDisplayReporter();
+    std::optional<PowerTimelineReporter> timelines;
+    if (o.sample_interval > 0.0) {
       sampler.emplace(*selection.meter, Seconds{o.sample_interval});
-    ran = benchmark::RunSpecifiedBenchmarks();
+      timelines.emplace(*display, *sampler, Seconds{o.sample_interval});
+    }
+    ran = benchmark::RunSpecifiedBenchmarks(timelines ? &*timelines : display);
+    if (timelines && ran > 0 && std::filesystem::file_size(pending.temp_path()) > 0)
+      add_power_timelines(pending.temp_path(), timelines->timelines());
   }
   benchmark::Shutdown();
   if (ran == 0)

@@ -16,7 +16,8 @@ inline constexpr const char* kFlopPerJoule = "flop_per_J";
 inline constexpr const char* kEnergyNet = "energy_net_J";
 // gCO2e/kWh the benchmark was charged with; only with an hourly intensity series.
 inline constexpr const char* kGridIntensity = "grid_gCO2e_per_kWh";
-// What the result is worth: ||C - C_fp64|| / ||C_fp64|| for kernels, test accuracy (0-1) for models.
+// What the result is worth: ||C - C_fp64|| / ||C_fp64|| for kernels, test accuracy (0-1) for
+// models.
 inline constexpr const char* kRelError = "rel_error";
 inline constexpr const char* kAccuracy = "accuracy";
 }  // namespace counter

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <thread>
 
@@ -20,8 +21,8 @@ using testing::Process;
 TEST(EndToEnd, SmallestGemmWritesAResultWithEstimatedEnergyCounters) {
   testing::TempDir dir;
   const auto r = Process(JOULEBENCH_BINARY,
-                         {"run", "--filter", "gemm/fp32/eigen/128$", "--min-time", "0.02", "--out",
-                          "run.json"},
+                         {"run", "--filter", "gemm/fp32/eigen/128$", "--min-time", "0.02",
+                          "--sample-interval", "0.002", "--out", "run.json"},
                          dir.path(), dir.path())
                      .wait();
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -48,6 +49,18 @@ TEST(EndToEnd, SmallestGemmWritesAResultWithEstimatedEnergyCounters) {
   EXPECT_EQ(file.context_value(context_key::kRegion), "world (default: no region given)");
   EXPECT_EQ(file.context_value(context_key::kPue), "1");
   EXPECT_TRUE(file.context_value(context_key::kVersion));
+
+  // The sampler's reads during the benchmark, as its power timeline.
+  nlohmann::json document;
+  std::ifstream(dir.path() / "run.json") >> document;
+  const auto& timelines = document.at(result_key::kPowerTimelines);
+  ASSERT_EQ(timelines.size(), 1u);
+  EXPECT_EQ(timelines[0]["name"], row.run_name);
+  EXPECT_EQ(timelines[0]["interval_s"], 0.002);
+  ASSERT_FALSE(timelines[0]["power_W"].empty());
+  EXPECT_EQ(timelines[0]["t_s"].size(), timelines[0]["power_W"].size());
+  for (const auto& watts : timelines[0]["power_W"])
+    EXPECT_GE(watts.get<double>(), 0.0);
 
   const auto report =
       Process(JOULEBENCH_BINARY, {"report", "run.json"}, dir.path(), dir.path()).wait();
