@@ -13,15 +13,9 @@
 #include "app/command.h"
 #include "app/workload_registration.h"
 #include "common/atomic_file.h"
-#include "harness/carbon/carbon_accounting.h"
-#include "harness/carbon/region_choice.h"
 #include "harness/measurement/energy_counters.h"
-#include "harness/measurement/energy_scope.h"
-#include "harness/measurement/idle_baseline.h"
+#include "harness/measurement/measurement_setup.h"
 #include "harness/measurement/power_timeline_reporter.h"
-#include "harness/measurement/run_context.h"
-#include "harness/meters/meter_sampler.h"
-#include "harness/meters/meter_selection.h"
 #include "harness/system/host_info.h"
 #include "workloads/workload.h"
 
@@ -33,14 +27,7 @@ struct RunOptions {
   std::optional<double> min_time;
   std::optional<int> repetitions;
   std::string out;
-  std::optional<std::string> region;
-  std::string intensity_series;
-  double pue = 1.0;
-  std::string meter = "auto";
-  std::optional<std::string> powercap_root;
-  std::string estimate_utilisation = "process";
-  double sample_interval = kDefaultSampleInterval.value;
-  double idle_baseline = kDefaultIdleWindow.value;
+  MeasurementOptions measurement;
   std::vector<std::string> benchmark_flags;
 };
 
@@ -104,32 +91,6 @@ std::vector<std::string> google_benchmark_arguments(const RunOptions& o,
   return args;
 }
 
-// Region (flag, environment, config file), PUE and the optional hourly series, checked before
-// anything runs. A series that does not cover the hour the run starts in is most likely the
-// wrong file, so it is an error; a benchmark that ends past the series' last hour uses the
-// nearest hour and says so in its label.
-CarbonAccounting carbon_accounting_for(const RunOptions& o) {
-  validate_pue(o.pue);
-  const RegionChoice choice = choose_region(o.region);
-  CarbonAccounting carbon{resolve_grid_intensity(choice.code), o.pue};
-  carbon.intensity.chosen_by = choice.chosen_by;
-  if (!o.intensity_series.empty()) {
-    carbon.series =
-        std::make_shared<const IntensitySeries>(IntensitySeries::load(o.intensity_series));
-    const auto now = std::chrono::system_clock::now();
-    if (!carbon.series->has_hour_of(now)) {
-      throw UsageError(fmt::format(
-          "--intensity-series {} has no row for the current UTC hour ({}); it covers {} to {}",
-          o.intensity_series,
-          format_utc_hour(std::chrono::floor<std::chrono::hours>(
-              std::chrono::time_point_cast<std::chrono::seconds>(now))),
-          format_utc_hour(carbon.series->rows().front().hour),
-          format_utc_hour(carbon.series->rows().back().hour)));
-    }
-  }
-  return carbon;
-}
-
 int execute(const RunOptions& o) {
   for (const std::string& flag : o.benchmark_flags) {
     for (const auto& [reserved, instead] : kReservedBenchmarkFlags) {
@@ -140,10 +101,8 @@ int execute(const RunOptions& o) {
   }
 
   // Everything that can be wrong is checked before the first benchmark runs.
-  CarbonAccounting carbon = carbon_accounting_for(o);
-  MeterSelection selection = select_meter(
-      o.meter,
-      process_meter_environment(o.powercap_root, *parse_utilisation_mode(o.estimate_utilisation)));
+  Measurement measurement(o.measurement);
+  Meter& meter = measurement.meter();
   std::filesystem::path out = o.out;
   if (out.empty()) {
     out = default_result_path();
@@ -159,22 +118,21 @@ int execute(const RunOptions& o) {
   }
   PendingFile pending(out);
 
-  MeasurementSession session{*selection.meter, carbon};
-  register_workloads(workloads, session);
+  register_workloads(workloads, measurement.session());
 
   // A window the meter cannot resolve would print quantisation noise as a result.
   RunOptions effective = o;
-  const Seconds resolvable = minimum_resolvable_window(*selection.meter);
+  const Seconds resolvable = minimum_resolvable_window(meter);
   if (!o.min_time && resolvable.value > kGoogleBenchmarkDefaultMinTime) {
     effective.min_time = resolvable.value;
     fmt::print(stderr,
                "joulebench run: --min-time raised to {:g} s, the shortest window {} resolves\n",
-               resolvable.value, selection.meter->name());
+               resolvable.value, meter.name());
   } else if (o.min_time && *o.min_time < resolvable.value) {
     fmt::print(stderr,
                "joulebench run: warning: --min-time {:g} s is below the {:g} s {} resolves; rows "
                "under it are labelled\n",
-               *o.min_time, resolvable.value, selection.meter->name());
+               *o.min_time, resolvable.value, meter.name());
   }
   std::vector<std::string> args = google_benchmark_arguments(effective, pending.temp_path());
   std::vector<char*> argv;
@@ -186,30 +144,16 @@ int execute(const RunOptions& o) {
   if (benchmark::ReportUnrecognizedArguments(argc, argv.data())) {
     throw UsageError("unrecognised Google Benchmark flag (see above)");
   }
-  add_benchmark_context(describe_run(*selection.meter, carbon));
+  measurement.add_context();
 
   std::size_t ran = 0;
   {
+    // Ctrl-C during the idle window or a benchmark leaves no temporary file.
     InterruptGuard guard;
-    // Inside the guard, so that Ctrl-C during the idle window leaves no temporary file.
-    if (o.idle_baseline > 0.0) {
-      const IdleBaseline idle = measure_idle_baseline(*selection.meter, Seconds{o.idle_baseline});
-      session.idle_power = idle.total();
-      benchmark::AddCustomContext(context_key::kIdlePower, describe(idle, *selection.meter));
-    }
-    // Reads the meter between the benchmark's own reads, so counters that wrap are caught.
-    std::optional<MeterSampler> sampler;
-    // Google Benchmark owns its default display reporter (never deleted); ours wraps it to cut
-    // the sampler's reads into one power timeline per benchmark.
-    benchmark::BenchmarkReporter* display = benchmark::CreateDefaultDisplayReporter();
-    std::optional<PowerTimelineReporter> timelines;
-    if (o.sample_interval > 0.0) {
-      sampler.emplace(*selection.meter, Seconds{o.sample_interval});
-      timelines.emplace(*display, *sampler, Seconds{o.sample_interval});
-    }
-    ran = benchmark::RunSpecifiedBenchmarks(timelines ? &*timelines : display);
-    if (timelines && ran > 0 && std::filesystem::file_size(pending.temp_path()) > 0)
-      add_power_timelines(pending.temp_path(), timelines->timelines());
+    ran = measurement.run_benchmarks();
+    if (!measurement.timelines().empty() && ran > 0 &&
+        std::filesystem::file_size(pending.temp_path()) > 0)
+      add_power_timelines(pending.temp_path(), measurement.timelines());
   }
   benchmark::Shutdown();
   if (ran == 0)
@@ -220,10 +164,10 @@ int execute(const RunOptions& o) {
     return kExitOk;
   }
   pending.commit();
-  if (const std::optional<std::string> failure = selection.meter->failure())
+  if (const std::optional<std::string> failure = meter.failure())
     fmt::print(stderr, "joulebench run: warning: the meter failed during the run: {}\n", *failure);
   fmt::print(stderr, "joulebench run: {} benchmarks, energy {}; results in {}\n", ran,
-             to_string(provenance_of(*selection.meter)), out.string());
+             to_string(provenance_of(meter)), out.string());
   return kExitOk;
 }
 
@@ -248,35 +192,35 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
   run->add_option("--out", options->out,
                   "Result file (Google Benchmark JSON), written atomically; default: "
                   "results/<host>-<UTC date and time>.json");
-  run->add_option("--region", options->region,
+  run->add_option("--region", options->measurement.region,
                   "Grid region for gCO2e: FR, FRA, US-CA, CA-QC, aws:us-east-1, gcp:europe-west9, "
                   "azure:francecentral, ... (else $JOULEBENCH_REGION, else \"region\" in "
                   "./joulebench.json or $XDG_CONFIG_HOME/joulebench/config.json, else the world "
                   "average, marked as a default)");
-  run->add_option("--intensity-series", options->intensity_series,
+  run->add_option("--intensity-series", options->measurement.intensity_series,
                   "CSV of UTC hour,gCO2e/kWh: each benchmark uses the hour its window ended in");
-  run->add_option("--pue", options->pue,
+  run->add_option("--pue", options->measurement.pue,
                   "Power usage effectiveness of the facility, applied before the grid intensity; "
                   "1.0 = IT energy only")
       ->default_val(1.0);
-  run->add_option("--meter", options->meter,
+  run->add_option("--meter", options->measurement.meter,
                   "Energy source: auto picks the best usable one (see 'joulebench meters')")
       ->check(CLI::IsMember(meter_choices()))
       ->default_val("auto");
-  run->add_option("--powercap-root", options->powercap_root,
+  run->add_option("--powercap-root", options->measurement.powercap_root,
                   "powercap sysfs tree to read RAPL from (default: $JOULEBENCH_POWERCAP_ROOT, "
                   "else /sys/class/powercap)");
-  run->add_option("--estimate-utilisation", options->estimate_utilisation,
+  run->add_option("--estimate-utilisation", options->measurement.estimate_utilisation,
                   "For the estimate: 'process' (this process's share of CPU time, Eco2AI's way) "
                   "or 'machine' (the whole machine's CPU use, CodeCarbon's way)")
       ->check(CLI::IsMember({"process", "machine"}))
       ->default_val("process");
-  run->add_option("--sample-interval", options->sample_interval,
+  run->add_option("--sample-interval", options->measurement.sample_interval,
                   "Seconds between background reads of the meter, which catch counter wraps "
                   "(0: no background reads)")
       ->check(CLI::NonNegativeNumber)
       ->default_val(kDefaultSampleInterval.value);
-  run->add_option("--idle-baseline", options->idle_baseline,
+  run->add_option("--idle-baseline", options->measurement.idle_baseline,
                   "Seconds to measure idle power before the suite, for energy_net_J (0: skip)")
       ->check(CLI::NonNegativeNumber)
       ->default_val(kDefaultIdleWindow.value);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "common/atomic_file.h"
 #include "common/result_schema.h"
 
 namespace joulebench {
@@ -69,10 +70,7 @@ void add_power_timelines(const std::filesystem::path& result_json,
                        {"power_W", std::move(power_w)}});
   }
   document[result_key::kPowerTimelines] = std::move(entries);
-  std::ofstream out(result_json, std::ios::trunc);
-  out << document.dump(2) << '\n';
-  if (!out.flush())
-    throw std::runtime_error(fmt::format("cannot write {}", result_json.string()));
+  write_file_atomically(result_json, document.dump(2) + '\n');
 }
 
 }  // namespace joulebench

@@ -45,8 +45,8 @@ class PowerTimelineReporter : public benchmark::BenchmarkReporter {
   std::vector<BenchmarkPowerTimeline> timelines_;
 };
 
-// Adds the timelines to a Google Benchmark JSON file in place (the run's still-temporary result
-// file, before it is committed). Throws std::runtime_error with a one-line reason.
+// Adds the timelines to a Google Benchmark JSON file, replacing it atomically. Throws
+// std::runtime_error with a one-line reason.
 void add_power_timelines(const std::filesystem::path& result_json,
                          const std::vector<BenchmarkPowerTimeline>& timelines);
 
