@@ -218,11 +218,9 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
   run->add_option("--sample-interval", options->measurement.sample_interval,
                   "Seconds between background reads of the meter, which catch counter wraps "
                   "(0: no background reads)")
-      ->check(CLI::NonNegativeNumber)
       ->default_val(kDefaultSampleInterval.value);
   run->add_option("--idle-baseline", options->measurement.idle_baseline,
                   "Seconds to measure idle power before the suite, for energy_net_J (0: skip)")
-      ->check(CLI::NonNegativeNumber)
       ->default_val(kDefaultIdleWindow.value);
   return {run, [options] { return execute(*options); }};
 }

@@ -17,9 +17,9 @@ namespace {
 MeterSelection select_meter_for(const MeasurementOptions& options) {
   const std::optional<UtilisationMode> mode = parse_utilisation_mode(options.estimate_utilisation);
   if (!mode) {
-    throw std::runtime_error(fmt::format(
-        "unknown estimate utilisation '{}' (choose process or machine)",
-        options.estimate_utilisation));
+    throw std::runtime_error(
+        fmt::format("unknown estimate utilisation '{}' (choose process or machine)",
+                    options.estimate_utilisation));
   }
   return select_meter(options.meter, process_meter_environment(options.powercap_root, *mode));
 }
@@ -32,8 +32,8 @@ CarbonAccounting carbon_accounting_for(const MeasurementOptions& options) {
   CarbonAccounting carbon{resolve_grid_intensity(choice.code), options.pue};
   carbon.intensity.chosen_by = choice.chosen_by;
   if (!options.intensity_series.empty()) {
-    carbon.series = std::make_shared<const IntensitySeries>(
-        IntensitySeries::load(options.intensity_series));
+    carbon.series =
+        std::make_shared<const IntensitySeries>(IntensitySeries::load(options.intensity_series));
     const auto now = std::chrono::system_clock::now();
     if (!carbon.series->has_hour_of(now)) {
       throw std::runtime_error(fmt::format(
@@ -53,11 +53,11 @@ Measurement::Measurement(const MeasurementOptions& options)
       selection_(select_meter_for(options)),
       session_{*selection_.meter, carbon_accounting_for(options)} {
   if (options.sample_interval < 0.0)
-    throw std::runtime_error(
-        fmt::format("sample interval {} s is negative", options.sample_interval));
+    throw std::runtime_error(fmt::format("sample interval must be 0 (none) or more seconds, got {}",
+                                         options.sample_interval));
   if (options.idle_baseline < 0.0)
-    throw std::runtime_error(
-        fmt::format("idle baseline window {} s is negative", options.idle_baseline));
+    throw std::runtime_error(fmt::format("idle baseline must be 0 (skip) or more seconds, got {}",
+                                         options.idle_baseline));
 }
 
 void Measurement::add_context() const {

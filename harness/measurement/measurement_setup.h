@@ -19,11 +19,11 @@
 namespace joulebench {
 
 struct MeasurementOptions {
-  std::string meter = "auto";                 // see meter_choices()
-  std::optional<std::string> powercap_root;   // else $JOULEBENCH_POWERCAP_ROOT, else /sys
+  std::string meter = "auto";                    // see meter_choices()
+  std::optional<std::string> powercap_root;      // else $JOULEBENCH_POWERCAP_ROOT, else /sys
   std::string estimate_utilisation = "process";  // or "machine"
-  std::optional<std::string> region;          // else the region_choice precedence
-  std::string intensity_series;               // CSV of UTC hour,gCO2e/kWh; empty: none
+  std::optional<std::string> region;             // else the region_choice precedence
+  std::string intensity_series;                  // CSV of UTC hour,gCO2e/kWh; empty: none
   double pue = 1.0;
   double sample_interval = kDefaultSampleInterval.value;  // seconds; 0: no sampler
   double idle_baseline = kDefaultIdleWindow.value;        // seconds; 0: no baseline
