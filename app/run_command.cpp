@@ -134,16 +134,8 @@ int execute(const RunOptions& o) {
                "under it are labelled\n",
                *o.min_time, resolvable.value, meter.name());
   }
-  std::vector<std::string> args = google_benchmark_arguments(effective, pending.temp_path());
-  std::vector<char*> argv;
-  for (std::string& a : args)
-    argv.push_back(a.data());
-  argv.push_back(nullptr);
-  int argc = static_cast<int>(args.size());
-  benchmark::Initialize(&argc, argv.data());
-  if (benchmark::ReportUnrecognizedArguments(argc, argv.data())) {
+  if (!initialize_google_benchmark(google_benchmark_arguments(effective, pending.temp_path())))
     throw UsageError("unrecognised Google Benchmark flag (see above)");
-  }
   measurement.add_context();
 
   std::size_t ran = 0;

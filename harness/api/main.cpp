@@ -81,13 +81,7 @@ int Main(int argc, char** argv) {
     args.push_back(extra);
   if (std::find(args.begin(), args.end(), "--help") != args.end())
     fmt::print("{}\n", app.help());
-  std::vector<char*> gb_argv;
-  for (std::string& arg : args)
-    gb_argv.push_back(arg.data());
-  gb_argv.push_back(nullptr);
-  int gb_argc = static_cast<int>(args.size());
-  benchmark::Initialize(&gb_argc, gb_argv.data());
-  if (benchmark::ReportUnrecognizedArguments(gb_argc, gb_argv.data()))
+  if (!initialize_google_benchmark(args))
     return 1;
 
   try {

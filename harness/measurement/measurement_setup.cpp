@@ -48,6 +48,16 @@ CarbonAccounting carbon_accounting_for(const MeasurementOptions& options) {
   return carbon;
 }
 
+bool initialize_google_benchmark(std::vector<std::string> args) {
+  std::vector<char*> argv;
+  for (std::string& arg : args)
+    argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  int argc = static_cast<int>(args.size());
+  benchmark::Initialize(&argc, argv.data());
+  return !benchmark::ReportUnrecognizedArguments(argc, argv.data());
+}
+
 Measurement::Measurement(const MeasurementOptions& options)
     : options_(options),
       selection_(select_meter_for(options)),

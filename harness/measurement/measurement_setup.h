@@ -33,6 +33,10 @@ struct MeasurementOptions {
 // the current UTC hour is most likely the wrong file. Throws std::runtime_error (one line).
 CarbonAccounting carbon_accounting_for(const MeasurementOptions& options);
 
+// Hands `args` (the program's name first) to benchmark::Initialize. Returns false when Google
+// Benchmark reported flags it does not know (it has printed them).
+bool initialize_google_benchmark(std::vector<std::string> args);
+
 class Measurement {
  public:
   // Checks every option and selects the meter before anything runs. Throws std::runtime_error
