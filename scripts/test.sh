@@ -16,5 +16,5 @@ done
 # The meter sampler's threads under ThreadSanitizer (only the tests labelled 'threads').
 echo "== tsan (threads) ==" >&2
 cmake --preset tsan >/dev/null
-cmake --build --preset tsan -j"$jobs" --target meter_sampler_test
+cmake --build --preset tsan -j"$jobs" --target meter_sampler_test energy_api_test
 ctest --preset tsan -L threads
