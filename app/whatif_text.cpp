@@ -126,9 +126,9 @@ std::string render_projection(const DeploymentProjection& p) {
       "gCO2e/kWh)\n\n",
       co2_text(inf.co2_grams), inf.batch, inf.pue, inf.intensity);
   const std::string over = fmt::format("over {:g} year(s)", o.years);
-  out += fmt::format("  {:<18} {:>16} {:>16} {:>16}\n", "", "per day", "per year (365 d)", over);
+  out += fmt::format("  {:<18} {:>18} {:>18} {:>18}\n", "", "per day", "per year (365 d)", over);
   auto row = [&](std::string_view label, auto&& pick) {
-    out += fmt::format("  {:<18} {:>16} {:>16} {:>16}\n", label, pick(p.per_day), pick(p.per_year),
+    out += fmt::format("  {:<18} {:>18} {:>18} {:>18}\n", label, pick(p.per_day), pick(p.per_year),
                        pick(p.total));
   };
   row("IT energy", [](const Footprint& f) { return energy_text(f.it_joules); });
