@@ -47,6 +47,8 @@ int execute(const EstimateOptions& o, const CLI::App& app) {
   }
   if (!o.cpu && !o.gpu)
     throw UsageError("name the hardware with --cpu MODEL and/or --gpu MODEL");
+  if (!o.gpu && app.count("--cpu-count") > 0)
+    throw UsageError("--cpu-count counts CPUs beside GPUs; with --cpu alone, use --count");
   if (app.count("--hours") == 0)
     throw UsageError("--hours is required: how long the job runs");
   // With a GPU, --count counts GPUs and --cpu-count the CPUs beside them; a CPU alone is counted

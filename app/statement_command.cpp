@@ -50,8 +50,8 @@ int execute(const StatementOptions& o, const CLI::App& app) {
     write_statement_markdown(text, statement);
   }
   if (o.compare_regions || !o.regions.empty()) {
-    // Plain text after the statement; in LaTeX, as a comment block, so the fragment still
-    // compiles.
+    // Plain text after the statement: fenced in Markdown so its columns survive; in LaTeX, as
+    // a comment block, so the fragment still compiles.
     std::string comparison = render_region_comparison(
         compare_regions(facility_energy(statement), split_region_list(o.regions)));
     if (o.format == "latex") {
@@ -60,6 +60,8 @@ int execute(const StatementOptions& o, const CLI::App& app) {
       for (std::string line; std::getline(lines, line);)
         commented += "% " + line + "\n";
       comparison = commented;
+    } else {
+      comparison = "\n```text" + comparison + "```\n";
     }
     text << comparison;
   }

@@ -68,6 +68,18 @@ TEST(WhatIfCli, EstimateWithCpuAndGpuAndNoRegion) {
   EXPECT_TRUE(has(r.out, "world average")) << r.out;
 }
 
+// A CPU alone is counted by --count: 2 x 280 W x 0.25 x 4 h = 0.56 kWh; in CL (10 g/kWh) 5.6 g.
+TEST(WhatIfCli, EstimateForCpusAlone) {
+  testing::TempDir dir;
+  const auto r = run(dir, {"estimate", "--cpu", "AMD EPYC 7763 64-Core Processor", "--count", "2",
+                           "--hours", "4", "--utilization", "0.25", "--region", "CL"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "= 2 x 280 W x 0.25 x 4 h")) << r.out;
+  EXPECT_TRUE(has(r.out, "0.56 kWh")) << r.out;
+  EXPECT_TRUE(has(r.out, "5.6 g CO2e")) << r.out;
+  EXPECT_TRUE(has(r.out, "row 727")) << r.out;
+}
+
 // 1 x 400 W x 1 x 1 h = 0.4 kWh: 2 g in gcp:clean-1 (5 g/kWh), 400 g in DT, 100 g in MD.
 TEST(WhatIfCli, EstimateComparesRegions) {
   testing::TempDir dir;
@@ -115,6 +127,9 @@ TEST(WhatIfCli, EstimateErrorsAreOneLineAndExit2) {
                         "PUE");
   expect_one_line_error(run(dir, {"estimate", "--gpu", "L4", "--hours", "1", "--count", "0"}),
                         "at least 1");
+  expect_one_line_error(
+      run(dir, {"estimate", "--cpu", "AMD EPYC 7763", "--cpu-count", "2", "--hours", "1"}),
+      "use --count");
 }
 
 TEST(WhatIfCli, ListGpusShowsEveryRowWithItsSource) {
