@@ -166,18 +166,41 @@ GpuLookup find_gpu_tdp(std::string_view model, std::span<const GpuTdpRow> table)
     if (!family.empty())
       return GpuAmbiguous{family};
   }
-  std::vector<std::pair<std::size_t, std::string>> ranked;
+  // Nearest by edit distance; on a tie, the longer shared prefix ("h100x" is nearer the H100s
+  // than the V100S, though one edit from each).
+  struct Ranked {
+    std::size_t distance;
+    std::size_t prefix;
+    const std::string* name;
+  };
+  auto shared_prefix = [&key](const std::string& other) {
+    std::size_t n = 0;
+    while (n < key.size() && n < other.size() && key[n] == other[n])
+      ++n;
+    return n;
+  };
+  std::vector<Ranked> ranked;
   for (const GpuTdpRow& row : table) {
-    std::size_t best = edit_distance(key, normalise_gpu_model(row.name));
+    Ranked r{std::string::npos, 0, &row.name};
+    std::vector<std::string> keys = {normalise_gpu_model(row.name)};
     for (const std::string& alias : row.aliases)
-      best = std::min(best, edit_distance(key, normalise_gpu_model(alias)));
-    ranked.emplace_back(best, row.name);
+      keys.push_back(normalise_gpu_model(alias));
+    for (const std::string& k : keys) {
+      const std::size_t d = edit_distance(key, k);
+      const std::size_t p = shared_prefix(k);
+      if (d < r.distance || (d == r.distance && p > r.prefix)) {
+        r.distance = d;
+        r.prefix = p;
+      }
+    }
+    ranked.push_back(r);
   }
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    return a.distance != b.distance ? a.distance < b.distance : a.prefix > b.prefix;
+  });
   GpuUnknown unknown;
   for (std::size_t i = 0; i < ranked.size() && i < 3; ++i)
-    unknown.closest.push_back(ranked[i].second);
+    unknown.closest.push_back(*ranked[i].name);
   return unknown;
 }
 

@@ -90,6 +90,9 @@ TEST(GpuTdpTable, AnUnknownModelGetsTheClosestNames) {
   const auto& closest = std::get<GpuUnknown>(found).closest;
   ASSERT_EQ(closest.size(), 3u);
   EXPECT_EQ(closest.front(), "NVIDIA H100 SXM");
+  const GpuLookup typo = find_gpu_tdp("H100x");
+  ASSERT_TRUE(std::holds_alternative<GpuUnknown>(typo));
+  EXPECT_TRUE(std::get<GpuUnknown>(typo).closest.front().starts_with("NVIDIA H100"));
 }
 
 TEST(GpuTdpTable, RowsWithoutASourceOrWithDuplicateNamesAreRejected) {
