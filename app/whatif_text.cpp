@@ -112,10 +112,12 @@ std::string render_projection(const DeploymentProjection& p) {
   const ProjectionOptions& o = p.options;
   std::string out;
   out += fmt::format(
-      "Deployment projection (from measured energy; nothing was run): {:.10g} "
+      "Deployment projection (from the energy recorded in the result file; nothing was run): "
+      "{:.10g} "
       "inferences per day\n\n",
       o.per_day);
   out += fmt::format("  workload         {} ({})\n", inf.workload, inf.file);
+  out += fmt::format("  energy from      {}\n", inf.meter);
   out += fmt::format(
       "  per inference    {} IT = energy_J per iteration / {} inference(s) per iteration ({})\n",
       energy_text(inf.it_joules), inf.batch,

@@ -81,6 +81,11 @@ std::map<std::string, Pooled> pool_rows(const std::vector<ResultFile>& files) {
   return pooled;
 }
 
+std::string recorded(const ResultFile& file, const char* key) {
+  const std::optional<std::string> value = file.context_value(key);
+  return value ? *value : std::string("not recorded");
+}
+
 double recorded_pue(const ResultFile& file) {
   const auto text = file.context_value(context_key::kPue);
   if (!text)
@@ -183,6 +188,8 @@ DeploymentProjection project_deployment(const std::vector<ResultFile>& files,
   inf.co2_grams = p.grams / p.iterations / inf.batch;
   inf.pue = recorded_pue(*p.source);
   inf.intensity = p.source->context_value(context_key::kIntensity).value_or("not recorded");
+  inf.meter = fmt::format("{} ({})", recorded(*p.source, context_key::kMeter),
+                          recorded(*p.source, context_key::kProvenance));
 
   out.per_day = scale(inf, options.per_day, options);
   out.per_year = scale(inf, options.per_day * kDaysPerYear, options);

@@ -32,6 +32,7 @@ struct InferenceCost {
   double co2_grams = 0.0;        // per inference, with the run's PUE and intensity
   double pue = 1.0;              // as recorded (1 when the file has none)
   std::string intensity;         // as recorded, for the reader
+  std::string meter;             // "rapl (measured)", "model (estimated)", as recorded
 };
 
 struct TrainingCost {

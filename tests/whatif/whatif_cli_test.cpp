@@ -170,6 +170,7 @@ TEST(WhatIfCli, ProjectSetsInferenceBesideTraining) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(has(r.out, "0.01375 J IT")) << r.out;
   EXPECT_TRUE(has(r.out, "batch:64 in the name")) << r.out;
+  EXPECT_TRUE(has(r.out, "energy from      rapl (measured)")) << r.out;
   EXPECT_TRUE(has(r.out, "0.003819 kWh")) << r.out;  // 13750 J
   EXPECT_TRUE(has(r.out, "0.001146")) << r.out;
   EXPECT_TRUE(has(r.out, "after 0.364 days")) << r.out;
