@@ -33,5 +33,8 @@ Command add_meters_command(CLI::App& root);
 Command add_report_command(CLI::App& root);
 Command add_compare_command(CLI::App& root);
 Command add_statement_command(CLI::App& root);
+// What-if (issue 10): estimate without running, and project a deployment from a measurement.
+Command add_estimate_command(CLI::App& root);
+Command add_project_command(CLI::App& root);
 
 }  // namespace joulebench::cli

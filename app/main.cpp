@@ -56,7 +56,9 @@ int main(int argc, char** argv) {
                                          add_meters_command(app),
                                          add_report_command(app),
                                          add_compare_command(app),
-                                         add_statement_command(app)};
+                                         add_statement_command(app),
+                                         add_estimate_command(app),
+                                         add_project_command(app)};
 
   // CLI11 would call an unknown word a missing subcommand; name it instead.
   if (!args.empty() && !args.front().starts_with("-") &&

@@ -1,9 +1,13 @@
 // `joulebench statement`: result files to a carbon impact statement (Markdown or LaTeX).
 
+#include <fmt/format.h>
+
+#include <charconv>
 #include <sstream>
 
 #include "app/command.h"
 #include "app/command_output.h"
+#include "app/whatif_text.h"
 #include "reporters/result_file.h"
 #include "reporters/statement/carbon_statement.h"
 
@@ -14,16 +18,52 @@ struct StatementOptions {
   std::vector<std::string> files;
   std::string out;
   std::string format = "md";
+  double scc = kDefaultSccUsdPerTonne;
+  bool compare_regions = false;
+  std::string regions;
 };
 
-int execute(const StatementOptions& o) {
+// The energy the grid supplied: each file's IT energy times the PUE it recorded.
+Joules facility_energy(const CarbonStatement& statement) {
+  double joules = 0.0;
+  for (const StatementSource& s : statement.sources) {
+    double pue = 1.0;
+    const auto [end, ec] = std::from_chars(s.pue.data(), s.pue.data() + s.pue.size(), pue);
+    if (ec != std::errc() || end != s.pue.data() + s.pue.size())
+      pue = 1.0;  // "not recorded": IT energy only, as the file's own co2_g assumed
+    joules += s.it_energy_joules * pue;
+  }
+  return Joules{joules};
+}
+
+int execute(const StatementOptions& o, const CLI::App& app) {
+  if (!(o.scc >= 0.0))
+    throw UsageError(fmt::format("--scc must be 0 or more USD per tonne, got {:g}", o.scc));
   const std::vector<ResultFile> results = read_result_files(o.files);
-  const CarbonStatement statement = build_carbon_statement(results);
+  CarbonStatement statement = build_carbon_statement(results);
+  if (app.count("--scc") > 0)
+    statement.scc = SocialCostOfCarbon{o.scc, "--scc"};
   std::ostringstream text;
   if (o.format == "latex") {
     write_statement_latex(text, statement);
   } else {
     write_statement_markdown(text, statement);
+  }
+  if (o.compare_regions || !o.regions.empty()) {
+    // Plain text after the statement: fenced in Markdown so its columns survive; in LaTeX, as
+    // a comment block, so the fragment still compiles.
+    std::string comparison = render_region_comparison(
+        compare_regions(facility_energy(statement), split_region_list(o.regions)));
+    if (o.format == "latex") {
+      std::string commented;
+      std::istringstream lines(comparison);
+      for (std::string line; std::getline(lines, line);)
+        commented += "% " + line + "\n";
+      comparison = commented;
+    } else {
+      comparison = "\n```text" + comparison + "```\n";
+    }
+    text << comparison;
   }
   emit_output(o.out, text.str());
   return kExitOk;
@@ -44,7 +84,18 @@ Command add_statement_command(CLI::App& root) {
   statement->add_option("--format", options->format, "md (Markdown) or latex (a fragment)")
       ->check(CLI::IsMember({"md", "latex"}))
       ->default_val("md");
-  return {statement, [options] { return execute(*options); }};
+  statement
+      ->add_option("--scc", options->scc,
+                   "Social cost of carbon in USD per tonne CO2 (default 190: US EPA 2023, "
+                   "2020 emissions, 2.0% discount rate)")
+      ->default_val(kDefaultSccUsdPerTonne);
+  statement->add_flag("--compare-regions", options->compare_regions,
+                      "Append the same energy's CO2e in the cleanest and dirtiest regions of the "
+                      "tables");
+  statement->add_option("--regions", options->regions,
+                        "Comma-separated regions to compare as well, e.g. FR,PL,aws:us-east-1 "
+                        "(implies --compare-regions)");
+  return {statement, [options, statement] { return execute(*options, *statement); }};
 }
 
 }  // namespace joulebench::cli

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/social_cost.h"
 #include "reporters/result_file.h"
 
 namespace joulebench {
@@ -30,6 +31,8 @@ struct CarbonStatement {
   std::vector<StatementSource> sources;
   double it_energy_joules = 0.0;
   double co2_grams = 0.0;
+  // The damage the emissions do, in money; the renderers state the figure and its source.
+  SocialCostOfCarbon scc{};
 };
 
 // Sums energy_J x iterations and co2_g x iterations over the iteration rows of each file (the

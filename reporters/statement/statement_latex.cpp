@@ -63,10 +63,11 @@ void write_statement_latex(std::ostream& out, const CarbonStatement& s) {
                  "The {} measured benchmark(s) in {} result file(s) used {} of electricity at "
                  "the hardware (IT energy) and emitted {}, with the facility overhead (PUE) and "
                  "the grid carbon intensity below applied. That is about as much CO2 as {} {} {}, "
-                 "or {} {} {}.",
+                 "or {} {} {}. {}",
                  benchmarks, s.sources.size(), t::kwh(s.it_energy_joules), t::kg_co2e(s.co2_grams),
                  t::number(s.co2_grams / car.grams_co2_per_unit), car.unit, car.activity,
-                 t::number(s.co2_grams / fuel.grams_co2_per_unit), fuel.unit, fuel.activity)));
+                 t::number(s.co2_grams / fuel.grams_co2_per_unit), fuel.unit, fuel.activity,
+                 t::social_cost_sentence(s))));
   for (const StatementSource& source : s.sources) {
     fmt::print(
         out,

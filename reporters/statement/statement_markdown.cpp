@@ -31,7 +31,7 @@ void write_statement_markdown(std::ostream& out, const CarbonStatement& s) {
       "The {} measured benchmark(s) in {} result file(s) used **{}** of electricity at "
       "the hardware (IT energy) and emitted **{}**, with the facility overhead (PUE) and "
       "the grid carbon intensity below applied. That is about as much CO2 as {} {} "
-      "{}, or {} {} {}.\n\n",
+      "{}, or {} {} {}. {}\n\n",
       [&] {
         int n = 0;
         for (const auto& src : s.sources)
@@ -40,7 +40,8 @@ void write_statement_markdown(std::ostream& out, const CarbonStatement& s) {
       }(),
       s.sources.size(), t::kwh(s.it_energy_joules), t::kg_co2e(s.co2_grams),
       t::number(s.co2_grams / car.grams_co2_per_unit), car.unit, car.activity,
-      t::number(s.co2_grams / fuel.grams_co2_per_unit), fuel.unit, fuel.activity);
+      t::number(s.co2_grams / fuel.grams_co2_per_unit), fuel.unit, fuel.activity,
+      t::social_cost_sentence(s));
   for (const StatementSource& source : s.sources) {
     fmt::print(out, "### {}\n\n| | |\n|---|---|\n", source.file);
     for (const auto& [label, value] : t::source_rows(source))

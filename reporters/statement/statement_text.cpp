@@ -16,6 +16,13 @@ std::string kg_co2e(double grams) {
   return number(grams / 1000.0) + " kg CO2e";
 }
 
+std::string social_cost_sentence(const CarbonStatement& s) {
+  return fmt::format(
+      "At a social cost of carbon of {:g} USD per tonne of CO2 ({}), these emissions did about {} "
+      "USD of damage.",
+      s.scc.usd_per_tonne, s.scc.source, number(s.scc.usd(s.co2_grams)));
+}
+
 bool any_estimated(const CarbonStatement& s) {
   for (const StatementSource& source : s.sources) {
     if (source.meter.find("estimated") != std::string::npos)

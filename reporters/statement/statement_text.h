@@ -15,6 +15,10 @@ std::string kwh(double joules);     // "1.23e-05 kWh"
 std::string kg_co2e(double grams);  // "4.56e-07 kg CO2e"
 std::string number(double value);   // three significant digits
 
+// "At a social cost of carbon of 190 USD per tonne of CO2 (SOURCE), these emissions did about
+// 0.00723 USD of damage."
+std::string social_cost_sentence(const CarbonStatement& s);
+
 // True when some energy in the statement comes from a model rather than a sensor.
 bool any_estimated(const CarbonStatement& s);
 

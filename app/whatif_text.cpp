@@ -1,0 +1,164 @@
+#include "app/whatif_text.h"
+
+#include <fmt/format.h>
+
+#include <string_view>
+
+namespace joulebench::cli {
+namespace {
+
+std::string intensity_line(const GridIntensity& gi) {
+  std::string where = gi.is_default ? "world average (no region given: a default, not a location)"
+                                    : fmt::format("{} ({})", gi.region, gi.name);
+  return fmt::format("{:g} gCO2e/kWh: {}, {}, {} - {}{}", gi.grams_per_kwh, where, gi.year,
+                     gi.method, gi.source,
+                     gi.chosen_by.empty() ? "" : fmt::format(" (chosen by {})", gi.chosen_by));
+}
+
+std::string scc_line(const SocialCostOfCarbon& scc) {
+  return fmt::format("{:g} USD per tonne CO2 - {}", scc.usd_per_tonne, scc.source);
+}
+
+void region_rows(std::string& out, std::string_view title,
+                 const std::vector<RegionEmission>& rows) {
+  if (rows.empty())
+    return;
+  out += fmt::format("  {}:\n", title);
+  for (const RegionEmission& r : rows) {
+    out += fmt::format("    {:<30} {:>7.1f} gCO2e/kWh  {:<9} {}  {:>16}  {}\n", r.code,
+                       r.grams_per_kwh, r.method, r.year, co2_text(r.co2.value), r.name);
+  }
+}
+
+std::string money(double usd) {
+  return fmt::format("{:.4g}", usd);
+}
+
+}  // namespace
+
+std::string energy_text(double joules) {
+  if (joules < 3600.0)
+    return fmt::format("{:.4g} J", joules);
+  return fmt::format("{:.4g} kWh", joules / kJoulesPerKilowattHour);
+}
+
+std::string co2_text(double grams) {
+  if (grams >= 1000.0)
+    return fmt::format("{:.4g} kg CO2e", grams / 1000.0);
+  return fmt::format("{:.4g} g CO2e", grams);
+}
+
+std::string render_estimate(const EstimateReport& report) {
+  const EstimateInput& in = report.input;
+  const EnergyEstimate& e = report.result;
+  std::vector<std::string> devices;
+  std::vector<std::string> terms;
+  for (const DevicePower& d : in.devices) {
+    devices.push_back(fmt::format("{} x {} {}", d.count, d.kind, d.model));
+    terms.push_back(fmt::format("{} x {:g} W", d.count, d.tdp.value));
+  }
+  const std::string power_sum =
+      terms.size() == 1 ? terms.front() : fmt::format("({})", fmt::join(terms, " + "));
+  const GridIntensity& gi = in.carbon.intensity;
+  const double kwh = e.facility_energy.value / kJoulesPerKilowattHour;
+  std::string out;
+  out += fmt::format(
+      "Estimate (nothing was run): {} for {:g} h at utilization {:g}, region {}, "
+      "PUE {:g}\n\n",
+      fmt::join(devices, " + "), report.hours, in.utilization,
+      gi.is_default ? "none (world average)" : gi.region, in.carbon.pue);
+  out += fmt::format("  {:<16} {:>14}  = {} x {:g} x {:g} h\n", "IT energy",
+                     energy_text(e.it_energy.value), power_sum, in.utilization, report.hours);
+  out += fmt::format("  {:<16} {:>14}  = {} x PUE {:g}\n", "facility energy",
+                     energy_text(e.facility_energy.value), energy_text(e.it_energy.value),
+                     in.carbon.pue);
+  out += fmt::format("  {:<16} {:>14}  = {:.4g} kWh x {:g} gCO2e/kWh\n", "CO2e",
+                     co2_text(e.co2.value), kwh, gi.grams_per_kwh);
+  out += fmt::format("  {:<16} {:>14}  = {:.4g} t x {:g} USD/t\n\n", "social cost",
+                     money(report.scc.usd(e.co2.value)) + " USD", e.co2.value / 1e6,
+                     report.scc.usd_per_tonne);
+  out += "Factors and their sources:\n";
+  for (const DevicePower& d : in.devices) {
+    out +=
+        fmt::format("  {} {}: {:g} W ({}) - {}\n", d.kind, d.model, d.tdp.value, d.note, d.source);
+  }
+  out += fmt::format(
+      "  utilization {:g}: average fraction of TDP drawn (--utilization; 1 = at TDP "
+      "throughout, an upper bound)\n",
+      in.utilization);
+  out += fmt::format("  hours {:g} (--hours)\n", report.hours);
+  out += fmt::format(
+      "  PUE {:g} (--pue; 1 = IT energy only; see data/README.md for typical "
+      "values)\n",
+      in.carbon.pue);
+  out += fmt::format("  grid intensity {}\n", intensity_line(gi));
+  out += fmt::format("  social cost of carbon {}\n", scc_line(report.scc));
+  return out;
+}
+
+std::string render_region_comparison(const RegionComparison& c) {
+  std::string out = fmt::format(
+      "\nThe same facility energy ({}) charged in other regions (tables: {}; {} regions with a "
+      "figure of their own ranked; methods differ, see the method column):\n",
+      energy_text(c.facility_energy.value), c.tables, c.ranked);
+  region_rows(out, "cleanest", c.cleanest);
+  region_rows(out, "dirtiest", c.dirtiest);
+  region_rows(out, "chosen (--regions)", c.chosen);
+  return out;
+}
+
+std::string render_projection(const DeploymentProjection& p) {
+  const InferenceCost& inf = p.inference;
+  const ProjectionOptions& o = p.options;
+  std::string out;
+  out += fmt::format(
+      "Deployment projection (from the energy recorded in the result file; nothing was run): "
+      "{:.10g} "
+      "inferences per day\n\n",
+      o.per_day);
+  out += fmt::format("  workload         {} ({})\n", inf.workload, inf.file);
+  out += fmt::format("  energy from      {}\n", inf.meter);
+  out += fmt::format(
+      "  per inference    {} IT = energy_J per iteration / {} inference(s) per iteration ({})\n",
+      energy_text(inf.it_joules), inf.batch,
+      inf.batch_from_name ? fmt::format("batch:{} in the name", inf.batch)
+                          : std::string("no batch:B in the name: one per iteration"));
+  out += fmt::format(
+      "                   {} (co2_g / {}, recorded with PUE {:g} and {} "
+      "gCO2e/kWh)\n\n",
+      co2_text(inf.co2_grams), inf.batch, inf.pue, inf.intensity);
+  const std::string over = fmt::format("over {:g} year(s)", o.years);
+  out += fmt::format("  {:<18} {:>18} {:>18} {:>18}\n", "", "per day", "per year (365 d)", over);
+  auto row = [&](std::string_view label, auto&& pick) {
+    out += fmt::format("  {:<18} {:>18} {:>18} {:>18}\n", label, pick(p.per_day), pick(p.per_year),
+                       pick(p.total));
+  };
+  row("IT energy", [](const Footprint& f) { return energy_text(f.it_joules); });
+  row("facility energy", [](const Footprint& f) { return energy_text(f.facility_joules); });
+  row("CO2e", [](const Footprint& f) { return co2_text(f.co2_grams); });
+  if (o.price_per_kwh) {
+    row(fmt::format("cost at {:g}/kWh", *o.price_per_kwh),
+        [](const Footprint& f) { return money(f.cost.value_or(0.0)); });
+  }
+  row("social cost (USD)", [](const Footprint& f) { return money(f.scc_usd); });
+  out += "\n";
+  out += fmt::format(
+      "  facility energy = IT energy x PUE {:g}; CO2e = recorded co2_g per "
+      "inference x inferences{}\n",
+      inf.pue, o.price_per_kwh ? "; cost = facility kWh x --price-per-kWh" : "");
+  out += fmt::format("  social cost of carbon {}\n\n", scc_line(o.scc));
+  if (p.training) {
+    const TrainingCost& t = *p.training;
+    out += fmt::format("Training the same model ({}, {}): {} IT, {} per run.\n", t.workload, t.file,
+                       energy_text(t.it_joules), co2_text(t.co2_grams));
+    out += fmt::format(
+        "Inference uses as much IT energy as one training run after {:.3g} days "
+        "(= {} / {} per day).\n",
+        *p.break_even_days, energy_text(t.it_joules), energy_text(p.per_day.it_joules));
+  } else {
+    out += fmt::format("Training: {}.\n", p.training_note);
+  }
+  return out;
+}
+
+}  // namespace joulebench::cli

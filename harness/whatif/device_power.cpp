@@ -1,0 +1,71 @@
+#include "harness/whatif/device_power.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <vector>
+
+#include "harness/carbon/region_lookup.h"
+#include "harness/system/cpu_info.h"
+#include "harness/system/gpu_tdp_table.h"
+
+namespace joulebench {
+namespace {
+
+std::vector<std::string> closest_cpu_names(std::string_view model, std::size_t count) {
+  const std::string key = normalise_cpu_model(model);
+  std::vector<std::pair<std::size_t, std::string>> ranked;
+  for (const CpuTdpRow& row : cpu_tdp_table())
+    ranked.emplace_back(edit_distance(key, normalise_cpu_model(row.name)), row.name);
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < ranked.size() && i < count; ++i)
+    out.push_back(ranked[i].second);
+  return out;
+}
+
+}  // namespace
+
+DevicePower gpu_power(std::string_view model, int count) {
+  const GpuLookup found = find_gpu_tdp(model);
+  if (const auto* unknown = std::get_if<GpuUnknown>(&found)) {
+    throw std::runtime_error(fmt::format(
+        "unknown GPU '{}' (closest known: {}); 'joulebench estimate --list-gpus' lists the table",
+        model, fmt::join(unknown->closest, ", ")));
+  }
+  if (const auto* ambiguous = std::get_if<GpuAmbiguous>(&found)) {
+    std::vector<std::string> choices;
+    for (const GpuTdpRow* row : ambiguous->rows)
+      choices.push_back(fmt::format("'{}' ({:g} W)", row->name, row->tdp_watts));
+    throw std::runtime_error(
+        fmt::format("GPU '{}' comes in form factors with different TDPs: {}; name one", model,
+                    fmt::join(choices, ", ")));
+  }
+  const GpuTdpRow& row = *std::get<GpuMatch>(found).row;
+  return {.kind = "GPU",
+          .model = row.name,
+          .tdp = Watts{row.tdp_watts},
+          .count = count,
+          .source = fmt::format("{} ({}), {}", row.source_title, row.source_year, row.source_url),
+          .note = row.note};
+}
+
+DevicePower cpu_power(std::string_view model, int count) {
+  const std::optional<CpuTdpRow> row = match_cpu_tdp(model);
+  if (!row) {
+    throw std::runtime_error(
+        fmt::format("unknown CPU '{}' (closest known: {}); give the model with its number, as in "
+                    "/proc/cpuinfo ('AMD EPYC 7763', 'Intel Xeon Platinum 8380')",
+                    model, fmt::join(closest_cpu_names(model, 3), ", ")));
+  }
+  return {.kind = "CPU",
+          .model = row->name,
+          .tdp = Watts{row->tdp_watts},
+          .count = count,
+          .source = fmt::format("{}, row {}", kCpuTdpSource, row->source_row),
+          .note = "TDP"};
+}
+
+}  // namespace joulebench

@@ -1,0 +1,236 @@
+#include "reporters/whatif/deployment_projection.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <regex>
+#include <stdexcept>
+
+#include "common/result_schema.h"
+
+namespace joulebench {
+namespace {
+
+constexpr double kJoulesPerKwh = 3.6e6;
+constexpr double kDaysPerYear = 365.0;
+constexpr const char* kTrainingPrefix = "mlp/train-to-accuracy/";
+
+std::vector<std::string> segments(const std::string& name) {
+  std::vector<std::string> out;
+  std::string part;
+  for (const char c : name) {
+    if (c == '/') {
+      out.push_back(part);
+      part.clear();
+    } else {
+      part += c;
+    }
+  }
+  out.push_back(part);
+  return out;
+}
+
+// An architecture segment: layer widths joined by '-' ("784-256-256-10").
+bool is_architecture(const std::string& s) {
+  static const std::regex kArch(R"(\d+(-\d+)+)");
+  return std::regex_match(s, kArch);
+}
+
+std::regex compile(const std::string& pattern, const char* flag) {
+  try {
+    return std::regex(pattern, std::regex::ECMAScript);
+  } catch (const std::regex_error& e) {
+    throw std::runtime_error(
+        fmt::format("{} '{}' is not a regular expression: {}", flag, pattern, e.what()));
+  }
+}
+
+// Energy and CO2 per iteration, pooled over the iteration rows of one run name.
+struct Pooled {
+  std::string file;
+  double joules = 0.0;  // sum of energy_J x iterations
+  double grams = 0.0;
+  double iterations = 0.0;
+  const ResultFile* source = nullptr;
+};
+
+std::map<std::string, Pooled> pool_rows(const std::vector<ResultFile>& files) {
+  std::map<std::string, Pooled> pooled;
+  for (const ResultFile& file : files) {
+    for (const ResultRow& row : file.rows) {
+      if (row.run_type != "iteration" || row.error_message || row.iterations <= 0)
+        continue;
+      const auto energy = row.counter(counter::kEnergy);
+      const auto co2 = row.counter(counter::kCo2);
+      if (!energy || !co2)
+        continue;
+      const std::string& name = row.run_name.empty() ? row.name : row.run_name;
+      Pooled& p = pooled[name];
+      if (!p.source) {
+        p.source = &file;
+        p.file = file.source;
+      }
+      const auto n = static_cast<double>(row.iterations);
+      p.joules += *energy * n;
+      p.grams += *co2 * n;
+      p.iterations += n;
+    }
+  }
+  return pooled;
+}
+
+std::string recorded(const ResultFile& file, const char* key) {
+  const std::optional<std::string> value = file.context_value(key);
+  return value ? *value : std::string("not recorded");
+}
+
+double recorded_pue(const ResultFile& file) {
+  const auto text = file.context_value(context_key::kPue);
+  if (!text)
+    return 1.0;
+  double value = 1.0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || end != text->data() + text->size() || !(value >= 1.0))
+    throw std::runtime_error(
+        fmt::format("{}: {} '{}' is not a PUE", file.source, context_key::kPue, *text));
+  return value;
+}
+
+Footprint scale(const InferenceCost& inf, double inferences, const ProjectionOptions& o) {
+  Footprint f;
+  f.it_joules = inf.it_joules * inferences;
+  f.facility_joules = f.it_joules * inf.pue;
+  f.co2_grams = inf.co2_grams * inferences;
+  if (o.price_per_kwh)
+    f.cost = f.facility_joules / kJoulesPerKwh * *o.price_per_kwh;
+  f.scc_usd = o.scc.usd(f.co2_grams);
+  return f;
+}
+
+void validate(const ProjectionOptions& o) {
+  if (!(std::isfinite(o.per_day) && o.per_day > 0.0))
+    throw std::runtime_error(
+        fmt::format("--per-day must be a number of inferences above 0, got {:g}", o.per_day));
+  if (!(std::isfinite(o.years) && o.years > 0.0))
+    throw std::runtime_error(fmt::format("--years must be above 0, got {:g}", o.years));
+  if (o.price_per_kwh && !(std::isfinite(*o.price_per_kwh) && *o.price_per_kwh >= 0.0))
+    throw std::runtime_error(
+        fmt::format("--price-per-kWh must be 0 or more, got {:g}", *o.price_per_kwh));
+  if (!(std::isfinite(o.scc.usd_per_tonne) && o.scc.usd_per_tonne >= 0.0))
+    throw std::runtime_error(
+        fmt::format("--scc must be 0 or more USD per tonne, got {:g}", o.scc.usd_per_tonne));
+}
+
+}  // namespace
+
+std::optional<int> batch_from_name(const std::string& run_name) {
+  for (const std::string& s : segments(run_name)) {
+    if (!s.starts_with("batch:"))
+      continue;
+    int value = 0;
+    const char* first = s.data() + 6;
+    const char* last = s.data() + s.size();
+    const auto [end, ec] = std::from_chars(first, last, value);
+    if (ec == std::errc() && end == last && value > 0)
+      return value;
+  }
+  return std::nullopt;
+}
+
+DeploymentProjection project_deployment(const std::vector<ResultFile>& files,
+                                        const ProjectionOptions& options) {
+  validate(options);
+  const std::map<std::string, Pooled> pooled = pool_rows(files);
+  const std::regex training_re = options.training_regex
+                                     ? compile(*options.training_regex, "--training")
+                                     : std::regex("^" + std::string(kTrainingPrefix));
+  const std::optional<std::regex> workload_re =
+      options.workload_regex ? std::optional(compile(*options.workload_regex, "--workload"))
+                             : std::nullopt;
+
+  std::vector<std::string> candidates;
+  std::vector<std::string> trainings;
+  for (const auto& [name, p] : pooled) {
+    const bool training = std::regex_search(name, training_re);
+    if (training)
+      trainings.push_back(name);
+    if (workload_re ? std::regex_search(name, *workload_re) : !training)
+      candidates.push_back(name);
+  }
+  if (candidates.empty()) {
+    throw std::runtime_error(
+        workload_re ? fmt::format("no benchmark with energy counters matches --workload '{}'",
+                                  *options.workload_regex)
+                    : "no benchmark with energy_J and co2_g counters in the files");
+  }
+  if (candidates.size() > 1) {
+    const std::size_t shown = std::min<std::size_t>(candidates.size(), 5);
+    throw std::runtime_error(fmt::format(
+        "{} workloads match ({}{}); choose one with --workload REGEX", candidates.size(),
+        fmt::join(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(shown),
+                  ", "),
+        shown < candidates.size() ? ", ..." : ""));
+  }
+
+  DeploymentProjection out;
+  out.options = options;
+  const std::string& name = candidates.front();
+  const Pooled& p = pooled.at(name);
+  const std::optional<int> batch = batch_from_name(name);
+  InferenceCost& inf = out.inference;
+  inf.workload = name;
+  inf.file = p.file;
+  inf.batch = batch.value_or(1);
+  inf.batch_from_name = batch.has_value();
+  inf.it_joules = p.joules / p.iterations / inf.batch;
+  inf.co2_grams = p.grams / p.iterations / inf.batch;
+  inf.pue = recorded_pue(*p.source);
+  inf.intensity = p.source->context_value(context_key::kIntensity).value_or("not recorded");
+  inf.meter = fmt::format("{} ({})", recorded(*p.source, context_key::kMeter),
+                          recorded(*p.source, context_key::kProvenance));
+
+  out.per_day = scale(inf, options.per_day, options);
+  out.per_year = scale(inf, options.per_day * kDaysPerYear, options);
+  out.total = scale(inf, options.per_day * kDaysPerYear * options.years, options);
+
+  // The training row for the same model: the only one, or the only one sharing the inference
+  // row's architecture segment.
+  std::erase(trainings, name);
+  std::vector<std::string> picked = trainings;
+  if (picked.size() > 1) {
+    std::vector<std::string> same_arch;
+    for (const std::string& s : segments(name)) {
+      if (!is_architecture(s))
+        continue;
+      for (const std::string& t : trainings) {
+        const auto parts = segments(t);
+        if (std::find(parts.begin(), parts.end(), s) != parts.end())
+          same_arch.push_back(t);
+      }
+    }
+    picked = same_arch;
+  }
+  if (picked.size() == 1) {
+    const Pooled& t = pooled.at(picked.front());
+    out.training = TrainingCost{.workload = picked.front(),
+                                .file = t.file,
+                                .it_joules = t.joules / t.iterations,
+                                .co2_grams = t.grams / t.iterations};
+    out.break_even_days = out.training->it_joules / out.per_day.it_joules;
+  } else if (trainings.empty()) {
+    out.training_note = fmt::format(
+        "no training row ({}) in the files: add the result file of the training run to compare",
+        options.training_regex ? "--training " + *options.training_regex
+                               : std::string(kTrainingPrefix) + "...");
+  } else {
+    out.training_note = fmt::format(
+        "{} training rows and none singled out by the architecture in '{}': choose one with "
+        "--training REGEX",
+        trainings.size(), name);
+  }
+  return out;
+}
+
+}  // namespace joulebench
