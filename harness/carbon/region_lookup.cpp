@@ -7,6 +7,8 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "common/closest_names.h"
+
 namespace joulebench {
 
 std::string normalize_region_code(std::string_view code) {
@@ -17,22 +19,6 @@ std::string normalize_region_code(std::string_view code) {
       out += static_cast<char>(std::tolower(u));
   }
   return out;
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  // One row of the dynamic-programming table at a time.
-  std::vector<std::size_t> row(b.size() + 1);
-  std::iota(row.begin(), row.end(), std::size_t{0});
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 RegionCatalog::RegionCatalog(const CarbonTables& tables) : tables_(tables) {
@@ -97,16 +83,7 @@ std::optional<GridIntensity> RegionCatalog::find(std::string_view code) const {
 
 std::vector<std::string> RegionCatalog::closest_codes(std::string_view code,
                                                       std::size_t count) const {
-  const std::string key = normalize_region_code(code);
-  std::vector<std::pair<std::size_t, std::string>> ranked;
-  for (const std::string& known : display_codes_)
-    ranked.emplace_back(edit_distance(key, normalize_region_code(known)), known);
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < ranked.size() && i < count; ++i)
-    out.push_back(ranked[i].second);
-  return out;
+  return closest_names(code, display_codes_, count, normalize_region_code);
 }
 
 GridIntensity RegionCatalog::lookup(std::string_view code) const {

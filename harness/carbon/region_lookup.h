@@ -18,9 +18,6 @@ namespace joulebench {
 // Lower case, whitespace removed: the form every code is compared in.
 std::string normalize_region_code(std::string_view code);
 
-// Levenshtein distance (insertions, deletions, substitutions), for "did you mean".
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
 class RegionCatalog {
  public:
   // Throws std::runtime_error for a code defined twice or a cloud region whose location is in

@@ -11,8 +11,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "common/closest_names.h"
 #include "harness/carbon/csv_fields.h"
-#include "harness/carbon/region_lookup.h"
 
 namespace joulebench {
 namespace {

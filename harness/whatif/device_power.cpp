@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "harness/carbon/region_lookup.h"
+#include "common/closest_names.h"
 #include "harness/system/cpu_info.h"
 #include "harness/system/gpu_tdp_table.h"
 
@@ -14,16 +14,10 @@ namespace joulebench {
 namespace {
 
 std::vector<std::string> closest_cpu_names(std::string_view model, std::size_t count) {
-  const std::string key = normalise_cpu_model(model);
-  std::vector<std::pair<std::size_t, std::string>> ranked;
+  std::vector<std::string> names;
   for (const CpuTdpRow& row : cpu_tdp_table())
-    ranked.emplace_back(edit_distance(key, normalise_cpu_model(row.name)), row.name);
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < ranked.size() && i < count; ++i)
-    out.push_back(ranked[i].second);
-  return out;
+    names.push_back(row.name);
+  return closest_names(model, names, count, normalise_cpu_model);
 }
 
 }  // namespace

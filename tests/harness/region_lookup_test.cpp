@@ -5,6 +5,7 @@
 #include <array>
 #include <string>
 
+#include "common/closest_names.h"
 #include "harness/carbon/carbon_accounting.h"
 #include "harness/carbon/grid_tables.h"
 
