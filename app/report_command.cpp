@@ -1,5 +1,6 @@
 // `joulebench report`: result files to a leaderboard in Markdown, CSV, JSON or HTML.
 
+#include <iostream>
 #include <sstream>
 
 #include "app/command.h"
@@ -18,8 +19,22 @@ struct ReportOptions {
   std::string sort = "energy";
 };
 
+// Like read_result_files, but a leaderboard this command wrote earlier (results/leaderboard.json,
+// matched by results/*.json) is skipped with a note instead of failing the whole report.
+std::vector<ResultFile> read_inputs(const std::vector<std::string>& paths) {
+  std::vector<ResultFile> results;
+  for (const std::string& path : paths) {
+    try {
+      results.push_back(read_result_file(path));
+    } catch (const LeaderboardFileError& e) {
+      std::cerr << "joulebench report: skipping " << e.what() << '\n';
+    }
+  }
+  return results;
+}
+
 int execute(const ReportOptions& o) {
-  const std::vector<ResultFile> results = read_result_files(o.files);
+  const std::vector<ResultFile> results = read_inputs(o.files);
   const SortMetric* sort = find_sort_metric(o.sort);  // CLI11 checked the name
   const Report report = build_report(results, *sort);
   std::ostringstream text;

@@ -217,6 +217,10 @@ ResultFile parse_result_json(std::string_view text, std::string source) {
     }
     throw std::runtime_error(fmt::format("{}: not valid JSON: {}", source, what));
   }
+  if (doc.is_object() && doc.contains(kLeaderboardMarker)) {
+    throw LeaderboardFileError(
+        fmt::format("{}: a leaderboard written by joulebench report, not a result file", source));
+  }
   if (!doc.is_object() || !doc.contains("benchmarks") || !doc["benchmarks"].is_array()) {
     throw std::runtime_error(
         fmt::format("{}: not a Google Benchmark result (no \"benchmarks\" array)", source));

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,15 @@ struct ResultFile {
   std::vector<PowerTimeline> timelines;  // empty unless the run kept a sampler timeline
 
   std::optional<std::string> context_value(std::string_view key) const;
+};
+
+// The top-level key that marks `joulebench report --format json` output. Such a file sits beside
+// the runs in results/, so `results/*.json` matches it; readers recognise it instead of failing.
+inline constexpr const char* kLeaderboardMarker = "joulebench_leaderboard";
+
+// Thrown (one line, naming the file) for a leaderboard JSON given where a result file belongs.
+struct LeaderboardFileError : std::runtime_error {
+  using std::runtime_error::runtime_error;
 };
 
 // Throws std::runtime_error with a one-line message naming `source` when the text is not a

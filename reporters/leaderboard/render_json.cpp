@@ -81,10 +81,11 @@ void render_leaderboard_json(std::ostream& out, const Report& r) {
                          {"power_W", s.timeline.power_W}});
   }
   const json doc = {
+      {kLeaderboardMarker, 1},  // the format's version; see result_file.h
       {"sorted_by", {{"option", r.sort.option}, {"metric", r.sort.key},
                      {"higher_is_better", r.sort.higher_is_better}}},
       {"grade_scale",
-       {{"relative_to", "lowest J/iter in the task"},
+       {{"relative_to", "lowest J/iter in the task among rows of the same provenance"},
         {"max_ratio_for_stars",
          {{"5", kStarRatioLimits[0]},
           {"4", kStarRatioLimits[1]},

@@ -79,6 +79,24 @@ TEST_F(ReportCli, ReadmeCommandWritesTheHtmlPage) {
   EXPECT_NE(html.find("id=\"plot-power\""), std::string::npos);
 }
 
+TEST_F(ReportCli, ALeaderboardBesideTheRunsIsSkippedNotFatal) {
+  copy_fixtures("results");
+  const std::vector<std::string> runs = {"results/lab-measured.json", "results/vm-estimated.json"};
+  std::vector<std::string> args = {"report", "--format", "json", "--out", "results/leaderboard.json"};
+  args.insert(args.end(), runs.begin(), runs.end());
+  ASSERT_EQ(run(args).exit_code, 0);
+  // What results/*.json expands to on the next run of scripts/bench.sh.
+  const testing::ProcessResult r =
+      run({"report", "results/lab-measured.json", "results/leaderboard.json",
+           "results/vm-estimated.json", "--format", "html", "--out", "results/leaderboard.html"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err,
+            "joulebench report: skipping results/leaderboard.json: a leaderboard written by "
+            "joulebench report, not a result file\n");
+  // Elsewhere a leaderboard is still no result file.
+  EXPECT_EQ(run({"compare", "results/leaderboard.json", "results/vm-estimated.json"}).exit_code, 2);
+}
+
 TEST_F(ReportCli, EveryFormat) {
   copy_fixtures("r");
   const std::vector<std::string> files = {"r/lab-measured.json", "r/plain-user.json",
