@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include <fstream>
-#include <system_error>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <system_error>
 
 #include "common/result_schema.h"
 
@@ -53,9 +53,9 @@ const std::set<std::string, std::less<>>& run_fields() {
 // The counters joulebench writes (result_schema.h).
 const std::set<std::string, std::less<>>& joulebench_counters() {
   static const std::set<std::string, std::less<>> names = {
-      counter::kEnergy,    counter::kPower,         counter::kCo2,
-      counter::kFlops,     counter::kFlopPerJoule,  counter::kEnergyNet,
-      counter::kRelError,  counter::kAccuracy,      counter::kGridIntensity};
+      counter::kEnergy,   counter::kPower,        counter::kCo2,
+      counter::kFlops,    counter::kFlopPerJoule, counter::kEnergyNet,
+      counter::kRelError, counter::kAccuracy,     counter::kGridIntensity};
   return names;
 }
 

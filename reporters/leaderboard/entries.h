@@ -23,16 +23,16 @@ struct Entry {
   std::string host;
   std::string meter;       // joulebench_meter of the files, "" for plain files
   std::string provenance;  // "measured", "estimated", "unknown", or "" without energy counters
-  std::vector<std::string> sources;    // the files its repetitions came from
+  std::vector<std::string> sources;       // the files its repetitions came from
   std::map<std::string, Spread> metrics;  // kTimeMetric and every counter, over repetitions
-  std::optional<std::string> error;    // the benchmark failed and left no repetition
+  std::optional<std::string> error;       // the benchmark failed and left no repetition
   bool from_aggregates = false;  // the files kept only aggregates; the median stands for them
 
   // Filled in by build_report.
-  int rank = 0;                  // in its task, by the report's sort metric (1 = best)
-  std::optional<int> stars;      // efficiency grade, 1-5 (grade.h)
+  int rank = 0;                        // in its task, by the report's sort metric (1 = best)
+  std::optional<int> stars;            // efficiency grade, 1-5 (grade.h)
   std::optional<double> energy_ratio;  // J/iter over the task's lowest J/iter
-  bool pareto = false;           // on the task's energy-quality Pareto front
+  bool pareto = false;                 // on the task's energy-quality Pareto front
 
   bool estimated() const { return provenance == "estimated"; }
   std::optional<double> median(std::string_view metric) const;

@@ -43,14 +43,14 @@ Plot energy_quality_plot(const Report& report, const TaskInfo& task, std::size_t
     if (!q || !j)
       continue;
     plot.points.push_back(
-        {*j, *q,
-         tooltip(*e, fmt::format("{:.4g} J/{}, {} {:.4g}", *j, unit, task.quality, *q)),
+        {*j, *q, tooltip(*e, fmt::format("{:.4g} J/{}, {} {:.4g}", *j, unit, task.quality, *q)),
          point_class(*e)});
     if (e->pareto) {
       PlotLine& front = fronts[e->provenance];
       if (front.points.empty()) {
         front.css_class = e->estimated() ? "front est" : "front";
-        front.legend = fmt::format("Pareto front ({})", e->provenance.empty() ? "no energy" : e->provenance);
+        front.legend =
+            fmt::format("Pareto front ({})", e->provenance.empty() ? "no energy" : e->provenance);
       }
       front.points.emplace_back(*j, *q);  // quality_rows is sorted by energy
     }
@@ -83,7 +83,8 @@ Plot power_timeline_plot(const Report& report) {
   plot.y = {"W (mean of all energy domains)", false};
   for (std::size_t i = 0; i < report.timelines.size(); ++i) {
     const TimelineSeries& s = report.timelines[i];
-    PlotLine line{{}, fmt::format("series series-{}{}", i % 6, s.estimated ? " est" : ""),
+    PlotLine line{{},
+                  fmt::format("series series-{}{}", i % 6, s.estimated ? " est" : ""),
                   fmt::format("{} ({}){}", s.timeline.name, s.host, s.estimated ? ", est." : "")};
     for (std::size_t k = 0; k < s.timeline.t_s.size(); ++k)
       line.points.emplace_back(s.timeline.t_s[k], s.timeline.power_W[k]);

@@ -44,38 +44,37 @@ const std::vector<const char*>& median_metrics() {
 }  // namespace
 
 void render_leaderboard_csv(std::ostream& out, const Report& r) {
-  std::vector<std::string> header = {"task",      "workload", "variant", "precision", "backend",
-                                     "host",      "rank",     "sorted_by", "grade_stars",
-                                     "energy_ratio_to_best", "pareto", "unit", "batch",
-                                     "repetitions"};
+  std::vector<std::string> header = {
+      "task",   "workload", "variant",   "precision",   "backend",
+      "host",   "rank",     "sorted_by", "grade_stars", "energy_ratio_to_best",
+      "pareto", "unit",     "batch",     "repetitions"};
   for (const char* key : spread_metrics()) {
     for (const char* suffix : {"", "_min", "_max", "_q1", "_q3"})
       header.push_back(std::string(key) + suffix);
   }
   for (const char* key : median_metrics())
     header.push_back(key);
-  for (const char* name : {"J_per_unit", "gCO2e_per_1000_units", "provenance", "estimated",
-                           "meter", "sources", "error"})
+  for (const char* name : {"J_per_unit", "gCO2e_per_1000_units", "provenance", "estimated", "meter",
+                           "sources", "error"})
     header.push_back(name);
   fmt::print(out, "{}\r\n", fmt::join(header, ","));
 
   for (const Entry& e : r.entries) {
     const Spread* time = e.spread(kTimeMetric);
-    std::vector<std::string> row = {
-        field(e.name.task),
-        field(e.name.workload),
-        field(e.name.variant),
-        field(e.name.precision),
-        field(e.name.backend),
-        field(e.host),
-        e.rank > 0 ? std::to_string(e.rank) : "",
-        std::string(r.sort.option),
-        e.stars ? std::to_string(*e.stars) : "",
-        number(e.energy_ratio),
-        e.pareto ? "true" : "false",
-        std::string(work_unit_name(e.name.unit)),
-        std::to_string(e.name.batch),
-        time ? std::to_string(time->n) : "0"};
+    std::vector<std::string> row = {field(e.name.task),
+                                    field(e.name.workload),
+                                    field(e.name.variant),
+                                    field(e.name.precision),
+                                    field(e.name.backend),
+                                    field(e.host),
+                                    e.rank > 0 ? std::to_string(e.rank) : "",
+                                    std::string(r.sort.option),
+                                    e.stars ? std::to_string(*e.stars) : "",
+                                    number(e.energy_ratio),
+                                    e.pareto ? "true" : "false",
+                                    std::string(work_unit_name(e.name.unit)),
+                                    std::to_string(e.name.batch),
+                                    time ? std::to_string(time->n) : "0"};
     for (const char* key : spread_metrics()) {
       const Spread* s = e.spread(key);
       for (const double Spread::*member :

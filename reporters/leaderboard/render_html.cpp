@@ -85,12 +85,16 @@ void leaderboard(std::ostream& out, const Report& r) {
              "is better). Grade: {}; measured and estimated rows are graded separately.</p>\n",
              html_escape(r.sort.label), r.sort.higher_is_better ? "higher" : "lower",
              html_escape(grade_scale_text()));
-  const std::vector<Column> columns = {
-      {"task", false, "task"},     {"#", true, "rank"},
-      {"variant", false, "variant"}, {"host", false, "host"},
-      {"J/iter", true, counter::kEnergy}, {"time/iter", true, kTimeMetric},
-      {"gCO2e/iter", true, counter::kCo2}, {"W", true, counter::kPower},
-      {"grade", true, "grade"},    {"provenance", false, "provenance"}};
+  const std::vector<Column> columns = {{"task", false, "task"},
+                                       {"#", true, "rank"},
+                                       {"variant", false, "variant"},
+                                       {"host", false, "host"},
+                                       {"J/iter", true, counter::kEnergy},
+                                       {"time/iter", true, kTimeMetric},
+                                       {"gCO2e/iter", true, counter::kCo2},
+                                       {"W", true, counter::kPower},
+                                       {"grade", true, "grade"},
+                                       {"provenance", false, "provenance"}};
   // The sort metric gets a column of its own unless one of the usual columns shows it.
   std::vector<Column> all = columns;
   const bool extra = std::none_of(columns.begin(), columns.end(),
@@ -112,9 +116,8 @@ void leaderboard(std::ostream& out, const Report& r) {
         grade,
         text(provenance_text(e))};
     if (extra) {
-      row.insert(row.begin() + 4,
-                 number(e.median(r.sort.key),
-                        e.estimated() && r.sort.key == counter::kFlopPerJoule));
+      row.insert(row.begin() + 4, number(e.median(r.sort.key),
+                                         e.estimated() && r.sort.key == counter::kFlopPerJoule));
     }
     rows.push_back(std::move(row));
   }
@@ -137,14 +140,11 @@ void energy_versus_quality(std::ostream& out, const Report& r) {
     const std::string unit = unit_text(task.unit);
     fmt::print(out, "<h3>{}</h3>\n<div class=\"pair\">\n{}", html_escape(task.name),
                render_svg(energy_quality_plot(r, task, index)));
-    const std::vector<Column> columns = {{"variant", false, "variant"},
-                                         {"precision", false, "precision"},
-                                         {"host", false, "host"},
-                                         {quality_heading(task), true, task.quality},
-                                         {"J/" + unit, true, "J_per_unit"},
-                                         {"gCO2e/1000 " + unit + "s", true, "gCO2e_per_1000"},
-                                         {"time/iter", true, kTimeMetric},
-                                         {"Pareto", false, "pareto"}};
+    const std::vector<Column> columns = {
+        {"variant", false, "variant"},     {"precision", false, "precision"},
+        {"host", false, "host"},           {quality_heading(task), true, task.quality},
+        {"J/" + unit, true, "J_per_unit"}, {"gCO2e/1000 " + unit + "s", true, "gCO2e_per_1000"},
+        {"time/iter", true, kTimeMetric},  {"Pareto", false, "pareto"}};
     std::vector<std::vector<Cell>> cells;
     for (const Entry* e : rows) {
       cells.push_back({text(variant_text(*e)), text(e->name.precision), text(e->host),
@@ -174,10 +174,12 @@ void flops_versus_energy(std::ostream& out, const Report& r) {
              "Below 1, the order of FLOPs is not the order of joules.</p>\n<div "
              "class=\"pair\">\n{}",
              html_escape(rho_text(r)), render_svg(flops_energy_plot(r)));
-  const std::vector<Column> columns = {
-      {"task", false, "task"},          {"variant", false, "variant"},
-      {"host", false, "host"},          {"FLOP/iter", true, counter::kFlops},
-      {"J/iter", true, counter::kEnergy}, {"FLOP/J", true, counter::kFlopPerJoule}};
+  const std::vector<Column> columns = {{"task", false, "task"},
+                                       {"variant", false, "variant"},
+                                       {"host", false, "host"},
+                                       {"FLOP/iter", true, counter::kFlops},
+                                       {"J/iter", true, counter::kEnergy},
+                                       {"FLOP/J", true, counter::kFlopPerJoule}};
   std::vector<std::vector<Cell>> cells;
   for (const Entry* e : rows) {
     cells.push_back({text(e->name.task), text(variant_text(*e)), text(e->host),

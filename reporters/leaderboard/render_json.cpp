@@ -64,12 +64,18 @@ void render_leaderboard_json(std::ostream& out, const Report& r) {
     entries.push_back(entry_json(e));
   json sources = json::array();
   for (const SourceInfo& s : r.sources) {
-    sources.push_back({{"source", s.source},         {"host", s.host},
-                       {"date", s.date},             {"has_energy", s.has_energy},
-                       {"meter", s.meter},           {"method", s.method},
-                       {"provenance", s.provenance}, {"region", s.region},
-                       {"intensity", s.intensity},   {"pue", s.pue},
-                       {"rows", s.rows},             {"timelines", s.timelines}});
+    sources.push_back({{"source", s.source},
+                       {"host", s.host},
+                       {"date", s.date},
+                       {"has_energy", s.has_energy},
+                       {"meter", s.meter},
+                       {"method", s.method},
+                       {"provenance", s.provenance},
+                       {"region", s.region},
+                       {"intensity", s.intensity},
+                       {"pue", s.pue},
+                       {"rows", s.rows},
+                       {"timelines", s.timelines}});
   }
   json timelines = json::array();
   for (const TimelineSeries& s : r.timelines) {
@@ -82,8 +88,10 @@ void render_leaderboard_json(std::ostream& out, const Report& r) {
   }
   const json doc = {
       {kLeaderboardMarker, 1},  // the format's version; see result_file.h
-      {"sorted_by", {{"option", r.sort.option}, {"metric", r.sort.key},
-                     {"higher_is_better", r.sort.higher_is_better}}},
+      {"sorted_by",
+       {{"option", r.sort.option},
+        {"metric", r.sort.key},
+        {"higher_is_better", r.sort.higher_is_better}}},
       {"grade_scale",
        {{"relative_to", "lowest J/iter in the task among rows of the same provenance"},
         {"max_ratio_for_stars",

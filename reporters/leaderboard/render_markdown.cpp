@@ -50,13 +50,16 @@ void leaderboard(std::ostream& out, const Report& r) {
              "estimated rows are graded separately.\n\n",
              r.sort.label, r.sort.higher_is_better ? "higher" : "lower", grade_scale_text());
   const bool extra = sort_has_own_column(r);
-  fmt::print(out, "| task | # | variant | host |{} J/iter | time/iter | gCO2e/iter | grade | provenance |\n",
-             extra ? fmt::format(" {} |", r.sort.label) : "");
+  fmt::print(
+      out,
+      "| task | # | variant | host |{} J/iter | time/iter | gCO2e/iter | grade | provenance |\n",
+      extra ? fmt::format(" {} |", r.sort.label) : "");
   fmt::print(out, "|---|---:|---|---|{}---:|---:|---:|---|---|\n", extra ? "---:|" : "");
   for (const Entry& e : r.entries) {
     std::string metric;
     if (extra) {
-      const bool from_energy = r.sort.key == counter::kPower || r.sort.key == counter::kFlopPerJoule;
+      const bool from_energy =
+          r.sort.key == counter::kPower || r.sort.key == counter::kFlopPerJoule;
       const std::string value = format_number(e.median(r.sort.key));
       metric = fmt::format(" {} |", from_energy ? energy_cell(e, value) : value);
     }
@@ -81,10 +84,11 @@ void energy_versus_quality(std::ostream& out, const Report& r) {
       continue;
     any = true;
     const std::string unit = unit_text(task.unit);
-    fmt::print(out,
-               "\n### {}\n\n| variant | precision | host | {} | J/{} | gCO2e/1000 {}s | time/iter | "
-               "Pareto |\n|---|---|---|---:|---:|---:|---:|---|\n",
-               task.name, quality_heading(task), unit, unit);
+    fmt::print(
+        out,
+        "\n### {}\n\n| variant | precision | host | {} | J/{} | gCO2e/1000 {}s | time/iter | "
+        "Pareto |\n|---|---|---|---:|---:|---:|---:|---|\n",
+        task.name, quality_heading(task), unit, unit);
     for (const Entry* e : rows) {
       fmt::print(out, "| {} | {} | {} | {} | {} | {} | {} | {} |\n", cell(variant_text(*e)),
                  e->name.precision.empty() ? "-" : e->name.precision, cell(e->host),
@@ -109,8 +113,8 @@ void flops_versus_energy(std::ostream& out, const Report& r) {
              "| task | variant | host | FLOP/iter | J/iter | FLOP/J |\n"
              "|---|---|---|---:|---:|---:|\n");
   for (const Entry* e : rows) {
-    fmt::print(out, "| {} | {} | {} | {} | {} | {} |\n", cell(e->name.task),
-               cell(variant_text(*e)), cell(e->host), format_number(e->median(counter::kFlops)),
+    fmt::print(out, "| {} | {} | {} | {} | {} | {} |\n", cell(e->name.task), cell(variant_text(*e)),
+               cell(e->host), format_number(e->median(counter::kFlops)),
                energy_cell(*e, format_number(e->median(counter::kEnergy))),
                energy_cell(*e, format_number(e->median(counter::kFlopPerJoule))));
   }
@@ -147,10 +151,11 @@ void sources(std::ostream& out, const Report& r) {
       continue;
     }
     auto or_unknown = [](const std::string& v) { return v.empty() ? std::string("unknown") : v; };
-    fmt::print(out, "- `{}` ({}, {}, {} rows): energy {} by {} ({}); grid {} gCO2e/kWh for {}; PUE {}.\n",
-               s.source, s.host, s.date.empty() ? "undated" : s.date, s.rows, s.provenance,
-               or_unknown(s.meter), or_unknown(s.method), or_unknown(s.intensity),
-               or_unknown(s.region), or_unknown(s.pue));
+    fmt::print(
+        out, "- `{}` ({}, {}, {} rows): energy {} by {} ({}); grid {} gCO2e/kWh for {}; PUE {}.\n",
+        s.source, s.host, s.date.empty() ? "undated" : s.date, s.rows, s.provenance,
+        or_unknown(s.meter), or_unknown(s.method), or_unknown(s.intensity), or_unknown(s.region),
+        or_unknown(s.pue));
   }
   for (const std::string& note : r.notes)
     fmt::print(out, "- {}\n", note);
@@ -162,12 +167,12 @@ void render_leaderboard_markdown(std::ostream& out, const Report& r) {
   std::set<std::string> hosts;
   for (const SourceInfo& s : r.sources)
     hosts.insert(s.host);
-  fmt::print(out,
-             "# joulebench leaderboard\n\n{} result files from {} hosts: {} rows in {} tasks. "
-             "Medians over repetitions, [min, max] where there were several.{}\n\n",
-             r.sources.size(), hosts.size(), r.entries.size(), r.tasks.size(),
-             r.any_estimated ? " Figures marked (est.) were estimated by a model, not measured."
-                             : "");
+  fmt::print(
+      out,
+      "# joulebench leaderboard\n\n{} result files from {} hosts: {} rows in {} tasks. "
+      "Medians over repetitions, [min, max] where there were several.{}\n\n",
+      r.sources.size(), hosts.size(), r.entries.size(), r.tasks.size(),
+      r.any_estimated ? " Figures marked (est.) were estimated by a model, not measured." : "");
   leaderboard(out, r);
   energy_versus_quality(out, r);
   flops_versus_energy(out, r);

@@ -195,8 +195,7 @@ Report build_report(const std::vector<ResultFile>& files, const SortMetric& sort
 
   for (const ResultFile& file : files) {
     report.sources.push_back(describe(file));
-    const bool estimated =
-        file.context_value(context_key::kProvenance).value_or("") == "estimated";
+    const bool estimated = file.context_value(context_key::kProvenance).value_or("") == "estimated";
     for (const PowerTimeline& t : file.timelines)
       report.timelines.push_back({host_of(file), estimated, t});
   }

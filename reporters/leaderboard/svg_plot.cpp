@@ -14,7 +14,7 @@ constexpr double kLeft = 78, kRight = 16, kTop = 30, kBottom = 48;
 
 struct Scale {
   bool log = false;
-  double lo = 0.0, hi = 1.0;  // in axis units (log10 of the value on a log axis)
+  double lo = 0.0, hi = 1.0;    // in axis units (log10 of the value on a log axis)
   double from = 0.0, to = 1.0;  // pixels
 
   bool shows(double v) const { return !log || v > 0.0; }
@@ -81,12 +81,23 @@ std::string html_escape(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -112,9 +123,8 @@ std::string render_svg(const Plot& plot) {
       "role=\"img\" aria-label=\"{}\">\n<text class=\"title\" x=\"{}\" y=\"18\">{}</text>\n",
       html_escape(plot.id), kWidth, kHeight, html_escape(plot.title), kLeft,
       html_escape(plot.title));
-  svg += fmt::format(
-      "<rect class=\"frame\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>\n", kLeft, kTop,
-      kWidth - kLeft - kRight, kHeight - kTop - kBottom);
+  svg += fmt::format("<rect class=\"frame\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>\n",
+                     kLeft, kTop, kWidth - kLeft - kRight, kHeight - kTop - kBottom);
   for (double t : ticks(sx)) {
     const double px = sx.pixel(axis_value(sx, t));
     svg += fmt::format(
@@ -145,12 +155,12 @@ std::string render_svg(const Plot& plot) {
     }
     if (!coords.empty())
       coords.pop_back();
-    svg += fmt::format("<polyline class=\"{}\" points=\"{}\"/>\n", html_escape(l.css_class),
-                       coords);
+    svg +=
+        fmt::format("<polyline class=\"{}\" points=\"{}\"/>\n", html_escape(l.css_class), coords);
     if (!l.legend.empty()) {
-      svg += fmt::format("<text class=\"legend {}\" x=\"{}\" y=\"{:.0f}\" text-anchor=\"end\">{}</text>\n",
-                         html_escape(l.css_class), kWidth - kRight - 6, legend_y,
-                         html_escape(l.legend));
+      svg += fmt::format(
+          "<text class=\"legend {}\" x=\"{}\" y=\"{:.0f}\" text-anchor=\"end\">{}</text>\n",
+          html_escape(l.css_class), kWidth - kRight - 6, legend_y, html_escape(l.legend));
       legend_y += 14;
     }
   }
@@ -158,7 +168,8 @@ std::string render_svg(const Plot& plot) {
     if (!sx.shows(p.x) || !sy.shows(p.y))
       continue;
     svg += fmt::format(
-        "<circle class=\"pt {}\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4.5\"><title>{}</title></circle>\n",
+        "<circle class=\"pt {}\" cx=\"{:.1f}\" cy=\"{:.1f}\" "
+        "r=\"4.5\"><title>{}</title></circle>\n",
         html_escape(p.css_class), sx.pixel(p.x), sy.pixel(p.y), html_escape(p.tooltip));
   }
   svg += "</svg>\n";

@@ -145,7 +145,8 @@ TEST_F(ReportBrowser, LoadsDrawsAndSorts) {
 
   // Sorting: after one click the J/iter column ascends, after the second it descends; rows
   // without energy stay last both times. The page starts ordered by task, not by J/iter.
-  const std::vector<double> up = values(attribute(dom, "<pre id=\"jb-selftest\"", "data-ascending"));
+  const std::vector<double> up =
+      values(attribute(dom, "<pre id=\"jb-selftest\"", "data-ascending"));
   const std::vector<double> down =
       values(attribute(dom, "<pre id=\"jb-selftest\"", "data-descending"));
   ASSERT_EQ(up.size(), 16u);
@@ -168,8 +169,9 @@ TEST_F(ReportBrowser, Screenshot) {
   const fs::path png = out_dir / "leaderboard.png";
   fs::remove(png);
   fs::copy_file(page_, out_dir / "leaderboard.html", fs::copy_options::overwrite_existing);
-  const auto r = chromium("profile-shot", {"--screenshot=" + png.string(), "--window-size=1280,2400",
-                                           "--hide-scrollbars", "file://" + page_.string()});
+  const auto r =
+      chromium("profile-shot", {"--screenshot=" + png.string(), "--window-size=1280,2400",
+                                "--hide-scrollbars", "file://" + page_.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   ASSERT_TRUE(fs::exists(png)) << r.err;
   std::ifstream in(png, std::ios::binary);

@@ -82,7 +82,8 @@ TEST_F(ReportCli, ReadmeCommandWritesTheHtmlPage) {
 TEST_F(ReportCli, ALeaderboardBesideTheRunsIsSkippedNotFatal) {
   copy_fixtures("results");
   const std::vector<std::string> runs = {"results/lab-measured.json", "results/vm-estimated.json"};
-  std::vector<std::string> args = {"report", "--format", "json", "--out", "results/leaderboard.json"};
+  std::vector<std::string> args = {"report", "--format", "json", "--out",
+                                   "results/leaderboard.json"};
   args.insert(args.end(), runs.begin(), runs.end());
   ASSERT_EQ(run(args).exit_code, 0);
   // What results/*.json expands to on the next run of scripts/bench.sh.

@@ -112,11 +112,11 @@ std::string row_json(const std::string& name, double energy,
          std::to_string(energy) + ", \"co2_g\": 1e-9" + extra + "}";
 }
 
-ResultFile file(const std::string& source, const std::string& host,
-                const std::string& provenance, const std::vector<std::string>& rows) {
+ResultFile file(const std::string& source, const std::string& host, const std::string& provenance,
+                const std::vector<std::string>& rows) {
   std::string text = "{\"context\": {\"host_name\": \"" + host +
-                     "\", \"joulebench_meter\": \"m\", \"joulebench_provenance\": \"" +
-                     provenance + "\"}, \"benchmarks\": [";
+                     "\", \"joulebench_meter\": \"m\", \"joulebench_provenance\": \"" + provenance +
+                     "\"}, \"benchmarks\": [";
   for (std::size_t i = 0; i < rows.size(); ++i)
     text += (i ? ", " : "") + rows[i];
   return parse_result_json(text + "]}", source);
@@ -175,12 +175,12 @@ TEST(Report, AggregateOnlyFilesUseTheirMedianAndIgnoreOtherAggregates) {
 }
 
 TEST(Report, ParetoFrontOfEnergyAndQuality) {
-  const std::vector<ResultFile> files = {file(
-      "a.json", "h", "measured",
-      {row_json("k/fp32/x/8", 4.0, ", \"rel_error\": 1e-7"),
-       row_json("k/int8/x/8", 1.0, ", \"rel_error\": 1e-3"),
-       row_json("k/int4/x/8", 2.0, ", \"rel_error\": 1e-2"),    // worse on both than int8
-       row_json("k/fp16/x/8", 4.0, ", \"rel_error\": 1e-7")})};  // ties fp32: both stay
+  const std::vector<ResultFile> files = {
+      file("a.json", "h", "measured",
+           {row_json("k/fp32/x/8", 4.0, ", \"rel_error\": 1e-7"),
+            row_json("k/int8/x/8", 1.0, ", \"rel_error\": 1e-3"),
+            row_json("k/int4/x/8", 2.0, ", \"rel_error\": 1e-2"),     // worse on both than int8
+            row_json("k/fp16/x/8", 4.0, ", \"rel_error\": 1e-7")})};  // ties fp32: both stay
   const Report r = build_report(files, *find_sort_metric("energy"));
   ASSERT_EQ(r.tasks.size(), 1u);
   EXPECT_EQ(r.tasks[0].quality, counter::kRelError);
@@ -205,10 +205,10 @@ TEST(Report, AccuracyIsBetterHigherAndEnergyIsPerInference) {
 }
 
 TEST(Report, SpearmanOverRowsWithFlopsAndEnergy) {
-  const std::vector<ResultFile> files = {file(
-      "a.json", "h", "measured",
-      {row_json("a/fp32/x/1", 1.0, ", \"flops\": 10"), row_json("b/fp32/x/1", 2.0, ", \"flops\": 20"),
-       row_json("c/fp32/x/1", 3.0, ", \"flops\": 30")})};
+  const std::vector<ResultFile> files = {file("a.json", "h", "measured",
+                                              {row_json("a/fp32/x/1", 1.0, ", \"flops\": 10"),
+                                               row_json("b/fp32/x/1", 2.0, ", \"flops\": 20"),
+                                               row_json("c/fp32/x/1", 3.0, ", \"flops\": 30")})};
   const Report r = build_report(files, *find_sort_metric("energy"));
   EXPECT_EQ(r.flops_energy_n, 3u);
   ASSERT_TRUE(r.flops_energy_rho);
@@ -219,8 +219,9 @@ TEST(Report, SaysOnceWhatPlainFilesLack) {
   const char* plain = R"({"context": {"host_name": "laptop"}, "benchmarks": [
     {"name": "BM_a", "run_type": "iteration", "real_time": 5, "time_unit": "ns"},
     {"name": "BM_b", "run_type": "iteration", "real_time": 6, "time_unit": "ns"}]})";
-  const Report r = build_report({parse_result_json(plain, "p1.json"), parse_result_json(plain, "p2.json")},
-                                *find_sort_metric("energy"));
+  const Report r =
+      build_report({parse_result_json(plain, "p1.json"), parse_result_json(plain, "p2.json")},
+                   *find_sort_metric("energy"));
   ASSERT_EQ(r.notes.size(), 2u);
   EXPECT_NE(r.notes[0].find("p1.json (laptop), p2.json (laptop)"), std::string::npos) << r.notes[0];
   EXPECT_EQ(r.notes[1], "No input carries energy_J, power_W, co2_g, flops, accuracy, rel_error.");
