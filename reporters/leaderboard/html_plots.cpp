@@ -11,9 +11,10 @@
 namespace joulebench {
 namespace {
 
-std::string point_class(const Entry& e) {
+// Hollow for estimates; red for the Pareto front, which only the energy-quality plot shows.
+std::string point_class(const Entry& e, bool show_pareto) {
   std::string c = e.estimated() ? "est" : "measured";
-  if (e.pareto)
+  if (show_pareto && e.pareto)
     c += " pareto";
   return c;
 }
@@ -44,7 +45,7 @@ Plot energy_quality_plot(const Report& report, const TaskInfo& task, std::size_t
       continue;
     plot.points.push_back(
         {*j, *q, tooltip(*e, fmt::format("{:.4g} J/{}, {} {:.4g}", *j, unit, task.quality, *q)),
-         point_class(*e)});
+         point_class(*e, true)});
     if (e->pareto) {
       PlotLine& front = fronts[e->provenance];
       if (front.points.empty()) {
@@ -70,7 +71,7 @@ Plot flops_energy_plot(const Report& report) {
     const double f = *e->median(counter::kFlops);
     const double j = *e->median(counter::kEnergy);
     plot.points.push_back(
-        {f, j, tooltip(*e, fmt::format("{:.4g} FLOP, {:.4g} J", f, j)), point_class(*e)});
+        {f, j, tooltip(*e, fmt::format("{:.4g} FLOP, {:.4g} J", f, j)), point_class(*e, false)});
   }
   return plot;
 }
