@@ -66,3 +66,11 @@ std::string grade_scale_text() {
 }
 
 }  // namespace joulebench
+
+namespace joulebench {
+
+std::string count_of(std::size_t n, std::string_view noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
+}  // namespace joulebench

@@ -22,5 +22,7 @@ std::string unit_text(WorkUnit unit);               // "inference", "step", "ite
 std::string quality_heading(const TaskInfo& task);  // "accuracy (higher is better)"
 std::string rho_text(const Report& report);         // "0.83 over 6 rows", or why there is none
 std::string grade_scale_text();
+// "1 row", "3 rows": English plurals by appending "s".
+std::string count_of(std::size_t n, std::string_view noun);
 
 }  // namespace joulebench

@@ -202,17 +202,17 @@ void sources(std::ostream& out, const Report& r) {
   fmt::print(out, "<section id=\"sources\">\n<h2>Sources</h2>\n<ul>\n");
   for (const SourceInfo& s : r.sources) {
     if (!s.has_energy) {
-      fmt::print(out, "<li><code>{}</code> ({}, {} rows): no energy counters.</li>\n",
-                 html_escape(s.source), html_escape(s.host), s.rows);
+      fmt::print(out, "<li><code>{}</code> ({}, {}): no energy counters.</li>\n",
+                 html_escape(s.source), html_escape(s.host), count_of(s.rows, "row"));
       continue;
     }
     fmt::print(out,
-               "<li><code>{}</code> ({}, {}, {} rows): energy <span class=\"prov-{}\">{}</span> "
+               "<li><code>{}</code> ({}, {}, {}): energy <span class=\"prov-{}\">{}</span> "
                "by {} ({}); grid {} gCO2e/kWh for {}; PUE {}.</li>\n",
-               html_escape(s.source), html_escape(s.host), html_escape(s.date), s.rows,
-               html_escape(s.provenance), html_escape(s.provenance), html_escape(s.meter),
-               html_escape(s.method), html_escape(s.intensity), html_escape(s.region),
-               html_escape(s.pue));
+               html_escape(s.source), html_escape(s.host), html_escape(s.date),
+               count_of(s.rows, "row"), html_escape(s.provenance), html_escape(s.provenance),
+               html_escape(s.meter), html_escape(s.method), html_escape(s.intensity),
+               html_escape(s.region), html_escape(s.pue));
   }
   for (const std::string& note : r.notes)
     fmt::print(out, "<li class=\"note\">{}</li>\n", html_escape(note));
@@ -230,11 +230,12 @@ void render_leaderboard_html(std::ostream& out, const Report& r) {
              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
              "<title>joulebench leaderboard</title>\n<style>\n{}</style>\n</head>\n"
              "<body data-jb-status=\"loading\">\n<h1>joulebench leaderboard</h1>\n"
-             "<p class=\"summary\">{} result files from {} hosts: {} rows in {} tasks. Medians "
+             "<p class=\"summary\">{} from {}: {} in {}. Medians "
              "over repetitions, [min, max] where there were several. Click a column heading to "
              "sort.{}</p>\n",
-             leaderboard_page_css(), r.sources.size(), hosts.size(), r.entries.size(),
-             r.tasks.size(),
+             leaderboard_page_css(), count_of(r.sources.size(), "result file"),
+             count_of(hosts.size(), "host"), count_of(r.entries.size(), "row"),
+             count_of(r.tasks.size(), "task"),
              r.any_estimated ? " <span class=\"est\">Figures marked <span "
                                "class=\"est-mark\">est.</span> were estimated by a model, not "
                                "measured.</span>"

@@ -147,15 +147,16 @@ void sources(std::ostream& out, const Report& r) {
   fmt::print(out, "\n## Sources\n\n");
   for (const SourceInfo& s : r.sources) {
     if (!s.has_energy) {
-      fmt::print(out, "- `{}` ({}, {} rows): no energy counters.\n", s.source, s.host, s.rows);
+      fmt::print(out, "- `{}` ({}, {}): no energy counters.\n", s.source, s.host,
+                 count_of(s.rows, "row"));
       continue;
     }
     auto or_unknown = [](const std::string& v) { return v.empty() ? std::string("unknown") : v; };
-    fmt::print(
-        out, "- `{}` ({}, {}, {} rows): energy {} by {} ({}); grid {} gCO2e/kWh for {}; PUE {}.\n",
-        s.source, s.host, s.date.empty() ? "undated" : s.date, s.rows, s.provenance,
-        or_unknown(s.meter), or_unknown(s.method), or_unknown(s.intensity), or_unknown(s.region),
-        or_unknown(s.pue));
+    fmt::print(out,
+               "- `{}` ({}, {}, {}): energy {} by {} ({}); grid {} gCO2e/kWh for {}; PUE {}.\n",
+               s.source, s.host, s.date.empty() ? "undated" : s.date, count_of(s.rows, "row"),
+               s.provenance, or_unknown(s.meter), or_unknown(s.method), or_unknown(s.intensity),
+               or_unknown(s.region), or_unknown(s.pue));
   }
   for (const std::string& note : r.notes)
     fmt::print(out, "- {}\n", note);
@@ -169,9 +170,10 @@ void render_leaderboard_markdown(std::ostream& out, const Report& r) {
     hosts.insert(s.host);
   fmt::print(
       out,
-      "# joulebench leaderboard\n\n{} result files from {} hosts: {} rows in {} tasks. "
+      "# joulebench leaderboard\n\n{} from {}: {} in {}. "
       "Medians over repetitions, [min, max] where there were several.{}\n\n",
-      r.sources.size(), hosts.size(), r.entries.size(), r.tasks.size(),
+      count_of(r.sources.size(), "result file"), count_of(hosts.size(), "host"),
+      count_of(r.entries.size(), "row"), count_of(r.tasks.size(), "task"),
       r.any_estimated ? " Figures marked (est.) were estimated by a model, not measured." : "");
   leaderboard(out, r);
   energy_versus_quality(out, r);
