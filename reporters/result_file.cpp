@@ -7,6 +7,9 @@
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <system_error>
+
+#include "common/result_schema.h"
 
 namespace joulebench {
 namespace {
@@ -45,6 +48,15 @@ const std::set<std::string, std::less<>>& run_fields() {
                                                             "skipped",
                                                             "skip_message"};
   return fields;
+}
+
+// The counters joulebench writes (result_schema.h).
+const std::set<std::string, std::less<>>& joulebench_counters() {
+  static const std::set<std::string, std::less<>> names = {
+      counter::kEnergy,   counter::kPower,        counter::kCo2,
+      counter::kFlops,    counter::kFlopPerJoule, counter::kEnergyNet,
+      counter::kRelError, counter::kAccuracy,     counter::kGridIntensity};
+  return names;
 }
 
 double seconds_per_unit(std::string_view unit) {
@@ -111,10 +123,66 @@ ResultRow parse_row(const json& j, const std::string& source, std::size_t index)
     row.error_message = optional_string("error_message");
   }
   for (const auto& [key, value] : j.items()) {
-    if (value.is_number() && !run_fields().contains(key))
+    if (value.is_number() && !run_fields().contains(key)) {
       row.counters[key] = value.get<double>();
+    } else if (joulebench_counters().contains(key) && !value.is_null()) {
+      // Other counters of other types are someone else's business; ours must be numbers, or a
+      // report would silently show "n/a" where the file says something else.
+      throw std::runtime_error(
+          fmt::format("{}: benchmarks[{}].{} is not a number", source, index, key));
+    }
   }
   return row;
+}
+
+std::vector<double> number_array(const json& j, const char* key, const std::string& source,
+                                 std::size_t index) {
+  const auto it = j.find(key);
+  if (it == j.end() || !it->is_array()) {
+    throw std::runtime_error(fmt::format("{}: {}[{}] has no array \"{}\"", source,
+                                         result_key::kPowerTimelines, index, key));
+  }
+  std::vector<double> values;
+  values.reserve(it->size());
+  for (const json& v : *it) {
+    if (!v.is_number()) {
+      throw std::runtime_error(fmt::format("{}: {}[{}].{} holds a non-number", source,
+                                           result_key::kPowerTimelines, index, key));
+    }
+    values.push_back(v.get<double>());
+  }
+  return values;
+}
+
+std::vector<PowerTimeline> parse_timelines(const json& doc, const std::string& source) {
+  const auto it = doc.find(result_key::kPowerTimelines);
+  if (it == doc.end())
+    return {};
+  if (!it->is_array()) {
+    throw std::runtime_error(
+        fmt::format("{}: {} is not an array", source, result_key::kPowerTimelines));
+  }
+  std::vector<PowerTimeline> timelines;
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json& t = (*it)[i];
+    if (!t.is_object() || !t.contains("name") || !t["name"].is_string()) {
+      throw std::runtime_error(fmt::format("{}: {}[{}] has no string field \"name\"", source,
+                                           result_key::kPowerTimelines, i));
+    }
+    PowerTimeline timeline;
+    timeline.name = t["name"].get<std::string>();
+    if (const auto interval = t.find("interval_s"); interval != t.end() && interval->is_number())
+      timeline.interval_s = interval->get<double>();
+    timeline.t_s = number_array(t, "t_s", source, i);
+    timeline.power_W = number_array(t, "power_W", source, i);
+    if (timeline.t_s.size() != timeline.power_W.size()) {
+      throw std::runtime_error(fmt::format("{}: {}[{}] has {} times but {} power values", source,
+                                           result_key::kPowerTimelines, i, timeline.t_s.size(),
+                                           timeline.power_W.size()));
+    }
+    timelines.push_back(std::move(timeline));
+  }
+  return timelines;
 }
 
 }  // namespace
@@ -149,6 +217,10 @@ ResultFile parse_result_json(std::string_view text, std::string source) {
     }
     throw std::runtime_error(fmt::format("{}: not valid JSON: {}", source, what));
   }
+  if (doc.is_object() && doc.contains(kLeaderboardMarker)) {
+    throw LeaderboardFileError(
+        fmt::format("{}: a leaderboard written by joulebench report, not a result file", source));
+  }
   if (!doc.is_object() || !doc.contains("benchmarks") || !doc["benchmarks"].is_array()) {
     throw std::runtime_error(
         fmt::format("{}: not a Google Benchmark result (no \"benchmarks\" array)", source));
@@ -168,6 +240,7 @@ ResultFile parse_result_json(std::string_view text, std::string source) {
   for (std::size_t i = 0; i < benchmarks.size(); ++i) {
     file.rows.push_back(parse_row(benchmarks[i], file.source, i));
   }
+  file.timelines = parse_timelines(doc, file.source);
   return file;
 }
 
@@ -175,6 +248,15 @@ ResultFile read_result_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
     throw std::runtime_error(fmt::format("{}: cannot open for reading", path.string()));
+  std::error_code ec;
+  const std::uintmax_t size = std::filesystem::file_size(path, ec);
+  if (!ec && size == 0)
+    throw std::runtime_error(fmt::format("{}: empty file, not a benchmark result", path.string()));
+  if (!ec && size > kMaxResultFileBytes) {
+    throw std::runtime_error(fmt::format(
+        "{}: {:.1f} MiB is more than the {} MiB a result file may have; not a benchmark result?",
+        path.string(), static_cast<double>(size) / (1u << 20), kMaxResultFileBytes >> 20));
+  }
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad())

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,19 +31,42 @@ struct ResultRow {
   double real_seconds() const;
 };
 
+// Mean power between consecutive sampler reads of one benchmark run (top-level key
+// result_key::kPowerTimelines); t_s counts from the run's first sample.
+struct PowerTimeline {
+  std::string name;  // the benchmark's run name
+  double interval_s = 0.0;
+  std::vector<double> t_s;
+  std::vector<double> power_W;
+};
+
 struct ResultFile {
   std::string source;                          // path or name, for messages
   std::map<std::string, std::string> context;  // scalar context entries, as strings
   std::vector<ResultRow> rows;
+  std::vector<PowerTimeline> timelines;  // empty unless the run kept a sampler timeline
 
   std::optional<std::string> context_value(std::string_view key) const;
+};
+
+// The top-level key that marks `joulebench report --format json` output. Such a file sits beside
+// the runs in results/, so `results/*.json` matches it; readers recognise it instead of failing.
+inline constexpr const char* kLeaderboardMarker = "joulebench_leaderboard";
+
+// Thrown (one line, naming the file) for a leaderboard JSON given where a result file belongs.
+struct LeaderboardFileError : std::runtime_error {
+  using std::runtime_error::runtime_error;
 };
 
 // Throws std::runtime_error with a one-line message naming `source` when the text is not a
 // Google Benchmark result (malformed JSON, missing "benchmarks", wrong field types).
 ResultFile parse_result_json(std::string_view text, std::string source);
 
-// Reads and parses a file; the same errors, plus unreadable files.
+// Result files are kilobytes to a few megabytes (a timeline at 10 Hz for an hour is under 1 MB);
+// a bigger file is almost certainly not one, and parsing it whole would take gigabytes of memory.
+inline constexpr std::uintmax_t kMaxResultFileBytes = 64u << 20;
+
+// Reads and parses a file; the same errors, plus unreadable, empty and oversized files.
 ResultFile read_result_file(const std::filesystem::path& path);
 
 }  // namespace joulebench

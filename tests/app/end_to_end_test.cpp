@@ -67,8 +67,9 @@ TEST(EndToEnd, SmallestGemmWritesAResultWithEstimatedEnergyCounters) {
   ASSERT_EQ(report.exit_code, 0) << report.err;
   EXPECT_TRUE(std::regex_search(
       report.out,
-      std::regex(R"(\| gemm/fp32/eigen/128/real_time \| [^|]+ \| [0-9.]+ (ns|us|ms|s) \| )"
-                 R"([0-9.e+-]+ \| [0-9.e+-]+ \| [0-9.e+-]+ \| estimated \|)")))
+      std::regex(
+          R"(\| gemm/128 \| 1 \| fp32/eigen \| [^|]+ \| [0-9.e+-]+ \(est\.\) \| )"
+          R"([0-9.]+ (ns|us|ms|s) \| [0-9.e+-]+ \(est\.\) \| (★){5} \| estimated \(model\) \|)")))
       << report.out;
 }
 

@@ -4,7 +4,8 @@
 
 #include <sstream>
 
-#include "reporters/markdown_table.h"
+#include "reporters/leaderboard/render.h"
+#include "reporters/leaderboard/report.h"
 #include "reporters/report_rows.h"
 
 namespace joulebench {
@@ -72,9 +73,11 @@ TEST(ReportRows, MedianAggregateReplacesRepetitions) {
 TEST(MarkdownReport, SaysOnceWhichColumnsAPlainFileLacks) {
   const ResultFile f = parse_result_json(kPlainFile, "plain.json");
   std::ostringstream out;
-  write_markdown_report(out, {f, f});
+  render_leaderboard_markdown(out, build_report({f, f}, *find_sort_metric("energy")));
   const std::string md = out.str();
-  EXPECT_NE(md.find("| BM_parse/64 | laptop | 2.5 us | n/a | n/a | n/a | no energy data |"),
+  // Both files' single repetitions pool into one row: same workload, same host.
+  EXPECT_NE(md.find("| BM_parse/64 | - | - | laptop | n/a | 2.5 us [2.5 us, 2.5 us] | n/a | n/a | "
+                    "no energy data |"),
             std::string::npos)
       << md;
   const auto note = md.find("No energy counters");

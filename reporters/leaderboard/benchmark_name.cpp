@@ -1,0 +1,118 @@
+#include "reporters/leaderboard/benchmark_name.h"
+
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <vector>
+
+namespace joulebench {
+namespace {
+
+std::vector<std::string_view> split(std::string_view text) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t slash = text.find('/', start);
+    parts.push_back(text.substr(start, slash - start));
+    if (slash == std::string_view::npos)
+      return parts;
+    start = slash + 1;
+  }
+}
+
+// Segments Google Benchmark adds to say how a benchmark was run, not what it runs.
+bool is_runner_suffix(std::string_view segment) {
+  for (std::string_view word : {"real_time", "manual_time", "process_time"}) {
+    if (segment == word)
+      return true;
+  }
+  for (std::string_view prefix : {"repeats:", "iterations:", "min_time:", "min_warmup_time:"}) {
+    if (segment.starts_with(prefix))
+      return true;
+  }
+  return false;
+}
+
+bool is_precision(std::string_view segment) {
+  for (std::string_view prefix : {"fp", "bf", "uint", "int", "tf"}) {
+    if (segment.size() > prefix.size() && segment.starts_with(prefix) &&
+        std::isdigit(static_cast<unsigned char>(segment[prefix.size()]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_word(std::string_view segment) {
+  return !segment.empty() && std::isalpha(static_cast<unsigned char>(segment[0])) &&
+         segment.find(':') == std::string_view::npos && !is_precision(segment);
+}
+
+std::string join(const std::vector<std::string_view>& parts) {
+  std::string out;
+  for (std::string_view p : parts) {
+    if (!out.empty())
+      out += '/';
+    out += p;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view work_unit_name(WorkUnit unit) {
+  switch (unit) {
+    case WorkUnit::inference:
+      return "inference";
+    case WorkUnit::step:
+      return "step";
+    case WorkUnit::iteration:
+      break;
+  }
+  return "iteration";
+}
+
+BenchmarkName parse_benchmark_name(std::string_view run_name) {
+  std::vector<std::string_view> segments;
+  for (std::string_view s : split(run_name)) {
+    if (segments.empty() || !is_runner_suffix(s))
+      segments.push_back(s);
+  }
+  BenchmarkName name;
+  name.workload = join(segments);
+
+  std::size_t precision_at = 0;  // 0: none (the first segment is never the precision)
+  for (std::size_t i = 1; i < segments.size(); ++i) {
+    if (is_precision(segments[i])) {
+      precision_at = i;
+      break;
+    }
+  }
+  std::vector<std::string_view> task;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const std::string_view s = segments[i];
+    if (precision_at != 0 && i == precision_at) {
+      name.precision = s;
+    } else if (precision_at != 0 && i == precision_at + 1 && is_word(s)) {
+      name.backend = s;
+    } else {
+      task.push_back(s);
+    }
+    if (s == "infer" || s == "inference")
+      name.unit = WorkUnit::inference;
+    else if (s == "train")
+      name.unit = WorkUnit::step;
+    if (s.starts_with("batch:")) {
+      std::int64_t batch = 0;
+      const std::string_view digits = s.substr(6);
+      const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), batch);
+      if (ec == std::errc() && end == digits.data() + digits.size() && batch > 0)
+        name.batch = batch;
+    }
+  }
+  name.task = join(task);
+  name.variant = name.backend.empty() ? name.precision : name.precision + "/" + name.backend;
+  return name;
+}
+
+}  // namespace joulebench

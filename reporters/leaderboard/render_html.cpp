@@ -1,0 +1,251 @@
+// The leaderboard as one self-contained HTML page: inline CSS and JS (html/page.css, page.js,
+// compiled in), tables sortable by clicking a heading, and inline SVG plots. Nothing is fetched,
+// so the page works from a file:// URL, an e-mail attachment or a CI artifact.
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <vector>
+
+#include "common/result_schema.h"
+#include "reporters/leaderboard/cells.h"
+#include "reporters/leaderboard/grade.h"
+#include "reporters/leaderboard/html_assets.h"
+#include "reporters/leaderboard/html_plots.h"
+#include "reporters/leaderboard/render.h"
+
+namespace joulebench {
+namespace {
+
+struct Cell {
+  std::string html;                  // escaped already
+  std::optional<double> sort_value;  // numeric columns sort by this; missing sorts last
+  bool estimated = false;
+};
+
+struct Column {
+  std::string heading;
+  bool numeric = false;
+  std::string key;  // data-key, so the page's self-test can find a column
+};
+
+Cell text(std::string_view t) {
+  return {html_escape(t), std::nullopt, false};
+}
+
+Cell number(std::optional<double> v, bool estimated = false) {
+  return {html_escape(format_number(v)), v, estimated && v.has_value()};
+}
+
+Cell spread(const Entry& e, const char* key, bool as_duration, bool estimated) {
+  const Spread* s = e.spread(key);
+  return {html_escape(format_spread(s, as_duration)),
+          s ? std::optional<double>(s->median) : std::nullopt, estimated && s != nullptr};
+}
+
+Cell time_cell(const Entry& e) {
+  if (e.error)
+    return text("error: " + *e.error);
+  return spread(e, kTimeMetric, true, false);
+}
+
+void table(std::ostream& out, std::string_view id, const std::vector<Column>& columns,
+           const std::vector<std::vector<Cell>>& rows) {
+  fmt::print(out, "<table class=\"sortable\" id=\"{}\">\n<thead><tr>", id);
+  for (const Column& c : columns) {
+    fmt::print(out, "<th data-type=\"{}\" data-key=\"{}\" tabindex=\"0\">{}</th>",
+               c.numeric ? "number" : "text", html_escape(c.key), html_escape(c.heading));
+  }
+  fmt::print(out, "</tr></thead>\n<tbody>\n");
+  for (const auto& row : rows) {
+    fmt::print(out, "<tr>");
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      const Cell& c = row[i];
+      std::string cls = columns[i].numeric ? "num" : "";
+      if (c.estimated)
+        cls += cls.empty() ? "est" : " est";
+      const std::string value =
+          columns[i].numeric ? fmt::format(" data-value=\"{}\"",
+                                           c.sort_value ? fmt::format("{}", *c.sort_value) : "")
+                             : "";
+      fmt::print(out, "<td{}{}>{}{}</td>", cls.empty() ? "" : " class=\"" + cls + "\"", value,
+                 c.html, c.estimated ? "<span class=\"est-mark\">est.</span>" : "");
+    }
+    fmt::print(out, "</tr>\n");
+  }
+  fmt::print(out, "</tbody>\n</table>\n");
+}
+
+void leaderboard(std::ostream& out, const Report& r) {
+  fmt::print(out,
+             "<section id=\"leaderboard\">\n<h2>Leaderboard</h2>\n<p>Each task sorted by {} ({} "
+             "is better). Grade: {}; measured and estimated rows are graded separately.</p>\n",
+             html_escape(r.sort.label), r.sort.higher_is_better ? "higher" : "lower",
+             html_escape(grade_scale_text()));
+  const std::vector<Column> columns = {{"task", false, "task"},
+                                       {"#", true, "rank"},
+                                       {"variant", false, "variant"},
+                                       {"host", false, "host"},
+                                       {"J/iter", true, counter::kEnergy},
+                                       {"time/iter", true, kTimeMetric},
+                                       {"gCO2e/iter", true, counter::kCo2},
+                                       {"W", true, counter::kPower},
+                                       {"grade", true, "grade"},
+                                       {"provenance", false, "provenance"}};
+  // The sort metric gets a column of its own unless one of the usual columns shows it.
+  std::vector<Column> all = columns;
+  const bool extra = std::none_of(columns.begin(), columns.end(),
+                                  [&](const Column& c) { return c.key == r.sort.key; });
+  if (extra)
+    all.insert(all.begin() + 4, Column{std::string(r.sort.label), true, std::string(r.sort.key)});
+  std::vector<std::vector<Cell>> rows;
+  for (const Entry& e : r.entries) {
+    Cell grade = e.stars ? Cell{star_string(*e.stars), double(*e.stars), false} : text("n/a");
+    std::vector<Cell> row = {
+        text(e.name.task),
+        e.rank > 0 ? Cell{std::to_string(e.rank), double(e.rank), false} : text("-"),
+        text(variant_text(e)),
+        text(e.host),
+        spread(e, counter::kEnergy, false, e.estimated()),
+        time_cell(e),
+        number(e.median(counter::kCo2), e.estimated()),
+        number(e.median(counter::kPower), e.estimated()),
+        grade,
+        text(provenance_text(e))};
+    if (extra) {
+      row.insert(row.begin() + 4, number(e.median(r.sort.key),
+                                         e.estimated() && r.sort.key == counter::kFlopPerJoule));
+    }
+    rows.push_back(std::move(row));
+  }
+  table(out, "leaderboard-table", all, rows);
+  fmt::print(out, "</section>\n");
+}
+
+void energy_versus_quality(std::ostream& out, const Report& r) {
+  fmt::print(out,
+             "<section id=\"energy-accuracy\">\n<h2>Energy versus accuracy</h2>\n<p>Per task; "
+             "Pareto-optimal rows (no other row has both lower energy and better quality) are "
+             "marked and joined by the front line. Hollow points are estimates.</p>\n");
+  std::size_t index = 0;
+  for (const TaskInfo& task : r.tasks) {
+    if (task.quality.empty())
+      continue;
+    const auto rows = quality_rows(r, task);
+    if (rows.empty())
+      continue;
+    const std::string unit = unit_text(task.unit);
+    fmt::print(out, "<h3>{}</h3>\n<div class=\"pair\">\n{}", html_escape(task.name),
+               render_svg(energy_quality_plot(r, task, index)));
+    const std::vector<Column> columns = {
+        {"variant", false, "variant"},     {"precision", false, "precision"},
+        {"host", false, "host"},           {quality_heading(task), true, task.quality},
+        {"J/" + unit, true, "J_per_unit"}, {"gCO2e/1000 " + unit + "s", true, "gCO2e_per_1000"},
+        {"time/iter", true, kTimeMetric},  {"Pareto", false, "pareto"}};
+    std::vector<std::vector<Cell>> cells;
+    for (const Entry* e : rows) {
+      cells.push_back({text(variant_text(*e)), text(e->name.precision), text(e->host),
+                       number(e->median(task.quality)),
+                       number(e->joules_per_unit(), e->estimated()),
+                       number(e->grams_per_1000_units(), e->estimated()), time_cell(*e),
+                       e->pareto ? Cell{"<strong>yes</strong>", std::nullopt, false} : text("")});
+    }
+    table(out, fmt::format("quality-table-{}", index), columns, cells);
+    fmt::print(out, "</div>\n");
+    ++index;
+  }
+  if (index == 0)
+    fmt::print(out, "<p>No task has both energy and an accuracy or rel_error counter.</p>\n");
+  fmt::print(out, "</section>\n");
+}
+
+void flops_versus_energy(std::ostream& out, const Report& r) {
+  fmt::print(out, "<section id=\"flops-energy\">\n<h2>FLOPs versus energy</h2>\n");
+  const auto rows = flops_rows(r);
+  if (rows.empty()) {
+    fmt::print(out, "<p>No row has both FLOPs and energy.</p>\n</section>\n");
+    return;
+  }
+  fmt::print(out,
+             "<p>Spearman rank correlation between FLOP/iter and J/iter: <strong>{}</strong>. "
+             "Below 1, the order of FLOPs is not the order of joules.</p>\n<div "
+             "class=\"pair\">\n{}",
+             html_escape(rho_text(r)), render_svg(flops_energy_plot(r)));
+  const std::vector<Column> columns = {{"task", false, "task"},
+                                       {"variant", false, "variant"},
+                                       {"host", false, "host"},
+                                       {"FLOP/iter", true, counter::kFlops},
+                                       {"J/iter", true, counter::kEnergy},
+                                       {"FLOP/J", true, counter::kFlopPerJoule}};
+  std::vector<std::vector<Cell>> cells;
+  for (const Entry* e : rows) {
+    cells.push_back({text(e->name.task), text(variant_text(*e)), text(e->host),
+                     number(e->median(counter::kFlops)),
+                     number(e->median(counter::kEnergy), e->estimated()),
+                     number(e->median(counter::kFlopPerJoule), e->estimated())});
+  }
+  table(out, "flops-table", columns, cells);
+  fmt::print(out, "</div>\n</section>\n");
+}
+
+void power(std::ostream& out, const Report& r) {
+  if (r.timelines.empty())
+    return;
+  fmt::print(out, "<section id=\"power\">\n<h2>Power over time</h2>\n{}</section>\n",
+             render_svg(power_timeline_plot(r)));
+}
+
+void sources(std::ostream& out, const Report& r) {
+  fmt::print(out, "<section id=\"sources\">\n<h2>Sources</h2>\n<ul>\n");
+  for (const SourceInfo& s : r.sources) {
+    if (!s.has_energy) {
+      fmt::print(out, "<li><code>{}</code> ({}, {}): no energy counters.</li>\n",
+                 html_escape(s.source), html_escape(s.host), count_of(s.rows, "row"));
+      continue;
+    }
+    fmt::print(out,
+               "<li><code>{}</code> ({}, {}, {}): energy <span class=\"prov-{}\">{}</span> "
+               "by {} ({}); grid {} gCO2e/kWh for {}; PUE {}.</li>\n",
+               html_escape(s.source), html_escape(s.host), html_escape(s.date),
+               count_of(s.rows, "row"), html_escape(s.provenance), html_escape(s.provenance),
+               html_escape(s.meter), html_escape(s.method), html_escape(s.intensity),
+               html_escape(s.region), html_escape(s.pue));
+  }
+  for (const std::string& note : r.notes)
+    fmt::print(out, "<li class=\"note\">{}</li>\n", html_escape(note));
+  fmt::print(out, "</ul>\n</section>\n");
+}
+
+}  // namespace
+
+void render_leaderboard_html(std::ostream& out, const Report& r) {
+  std::set<std::string> hosts;
+  for (const SourceInfo& s : r.sources)
+    hosts.insert(s.host);
+  fmt::print(out,
+             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+             "<title>joulebench leaderboard</title>\n<style>\n{}</style>\n</head>\n"
+             "<body data-jb-status=\"loading\">\n<h1>joulebench leaderboard</h1>\n"
+             "<p class=\"summary\">{} from {}: {} in {}. Medians "
+             "over repetitions, [min, max] where there were several. Click a column heading to "
+             "sort.{}</p>\n",
+             leaderboard_page_css(), count_of(r.sources.size(), "result file"),
+             count_of(hosts.size(), "host"), count_of(r.entries.size(), "row"),
+             count_of(r.tasks.size(), "task"),
+             r.any_estimated ? " <span class=\"est\">Figures marked <span "
+                               "class=\"est-mark\">est.</span> were estimated by a model, not "
+                               "measured.</span>"
+                             : "");
+  leaderboard(out, r);
+  energy_versus_quality(out, r);
+  flops_versus_energy(out, r);
+  power(out, r);
+  sources(out, r);
+  fmt::print(out, "<script>\n{}</script>\n</body>\n</html>\n", leaderboard_page_js());
+}
+
+}  // namespace joulebench

@@ -1,0 +1,185 @@
+// The leaderboard as Markdown: for a README, a pull-request comment or results/leaderboard.md.
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <set>
+
+#include "common/result_schema.h"
+#include "reporters/leaderboard/cells.h"
+#include "reporters/leaderboard/grade.h"
+#include "reporters/leaderboard/render.h"
+
+namespace joulebench {
+namespace {
+
+// Pipes would end a Markdown cell early.
+std::string cell(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|')
+      out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// An energy-derived figure, marked when a model estimated it.
+std::string energy_cell(const Entry& e, std::string text) {
+  return e.estimated() && text != kNotAvailable ? fmt::format("{} {}", text, kEstimateMark) : text;
+}
+
+std::string grade_cell(const Entry& e) {
+  return e.stars ? star_string(*e.stars) : kNotAvailable;
+}
+
+std::string time_cell(const Entry& e) {
+  if (e.error)
+    return fmt::format("error: {}", *e.error);
+  return format_spread(e.spread(kTimeMetric), true);
+}
+
+// The sort metric gets its own column unless it is one of the columns every leaderboard shows.
+bool sort_has_own_column(const Report& r) {
+  return r.sort.key != counter::kEnergy && r.sort.key != kTimeMetric && r.sort.key != counter::kCo2;
+}
+
+void leaderboard(std::ostream& out, const Report& r) {
+  fmt::print(out,
+             "## Leaderboard\n\nEach task sorted by {} ({} is better). Grade: {}; measured and "
+             "estimated rows are graded separately.\n\n",
+             r.sort.label, r.sort.higher_is_better ? "higher" : "lower", grade_scale_text());
+  const bool extra = sort_has_own_column(r);
+  fmt::print(
+      out,
+      "| task | # | variant | host |{} J/iter | time/iter | gCO2e/iter | grade | provenance |\n",
+      extra ? fmt::format(" {} |", r.sort.label) : "");
+  fmt::print(out, "|---|---:|---|---|{}---:|---:|---:|---|---|\n", extra ? "---:|" : "");
+  for (const Entry& e : r.entries) {
+    std::string metric;
+    if (extra) {
+      const bool from_energy =
+          r.sort.key == counter::kPower || r.sort.key == counter::kFlopPerJoule;
+      const std::string value = format_number(e.median(r.sort.key));
+      metric = fmt::format(" {} |", from_energy ? energy_cell(e, value) : value);
+    }
+    fmt::print(out, "| {} | {} | {} | {} |{} {} | {} | {} | {} | {} |\n", cell(e.name.task),
+               e.rank > 0 ? std::to_string(e.rank) : "-", cell(variant_text(e)), cell(e.host),
+               metric, energy_cell(e, format_spread(e.spread(counter::kEnergy))),
+               cell(time_cell(e)), energy_cell(e, format_number(e.median(counter::kCo2))),
+               grade_cell(e), cell(provenance_text(e)));
+  }
+}
+
+void energy_versus_quality(std::ostream& out, const Report& r) {
+  fmt::print(out,
+             "\n## Energy versus accuracy\n\nPer task, by energy; Pareto: no other row of the task "
+             "has both lower energy and better quality.\n");
+  bool any = false;
+  for (const TaskInfo& task : r.tasks) {
+    if (task.quality.empty())
+      continue;
+    const auto rows = quality_rows(r, task);
+    if (rows.empty())
+      continue;
+    any = true;
+    const std::string unit = unit_text(task.unit);
+    fmt::print(
+        out,
+        "\n### {}\n\n| variant | precision | host | {} | J/{} | gCO2e/1000 {}s | time/iter | "
+        "Pareto |\n|---|---|---|---:|---:|---:|---:|---|\n",
+        task.name, quality_heading(task), unit, unit);
+    for (const Entry* e : rows) {
+      fmt::print(out, "| {} | {} | {} | {} | {} | {} | {} | {} |\n", cell(variant_text(*e)),
+                 e->name.precision.empty() ? "-" : e->name.precision, cell(e->host),
+                 format_number(e->median(task.quality)),
+                 energy_cell(*e, format_number(e->joules_per_unit())),
+                 energy_cell(*e, format_number(e->grams_per_1000_units())), cell(time_cell(*e)),
+                 e->pareto ? "**yes**" : "");
+    }
+  }
+  if (!any)
+    fmt::print(out, "\nNo task has both energy and an accuracy or rel_error counter.\n");
+}
+
+void flops_versus_energy(std::ostream& out, const Report& r) {
+  fmt::print(out, "\n## FLOPs versus energy\n\n");
+  const auto rows = flops_rows(r);
+  if (rows.empty()) {
+    fmt::print(out, "No row has both FLOPs and energy.\n");
+    return;
+  }
+  fmt::print(out,
+             "| task | variant | host | FLOP/iter | J/iter | FLOP/J |\n"
+             "|---|---|---|---:|---:|---:|\n");
+  for (const Entry* e : rows) {
+    fmt::print(out, "| {} | {} | {} | {} | {} | {} |\n", cell(e->name.task), cell(variant_text(*e)),
+               cell(e->host), format_number(e->median(counter::kFlops)),
+               energy_cell(*e, format_number(e->median(counter::kEnergy))),
+               energy_cell(*e, format_number(e->median(counter::kFlopPerJoule))));
+  }
+  fmt::print(out,
+             "\nSpearman rank correlation between FLOP/iter and J/iter: {}. Below 1, the "
+             "order of FLOPs is not the order of joules: precision, memory traffic and the "
+             "backend matter too.\n",
+             rho_text(r));
+}
+
+void timelines(std::ostream& out, const Report& r) {
+  if (r.timelines.empty())
+    return;
+  fmt::print(out, "\n## Power over time\n\n");
+  for (const TimelineSeries& s : r.timelines) {
+    const PowerTimeline& t = s.timeline;
+    double peak = 0.0, sum = 0.0;
+    for (double p : t.power_W) {
+      peak = std::max(peak, p);
+      sum += p;
+    }
+    const double mean = t.power_W.empty() ? 0.0 : sum / static_cast<double>(t.power_W.size());
+    fmt::print(out, "- `{}` ({}): {} samples every {:g} s, mean {:.4g} W, peak {:.4g} W{}\n",
+               t.name, s.host, t.power_W.size(), t.interval_s, mean, peak,
+               s.estimated ? fmt::format(" {}", kEstimateMark) : std::string());
+  }
+}
+
+void sources(std::ostream& out, const Report& r) {
+  fmt::print(out, "\n## Sources\n\n");
+  for (const SourceInfo& s : r.sources) {
+    if (!s.has_energy) {
+      fmt::print(out, "- `{}` ({}, {}): no energy counters.\n", s.source, s.host,
+                 count_of(s.rows, "row"));
+      continue;
+    }
+    auto or_unknown = [](const std::string& v) { return v.empty() ? std::string("unknown") : v; };
+    fmt::print(out,
+               "- `{}` ({}, {}, {}): energy {} by {} ({}); grid {} gCO2e/kWh for {}; PUE {}.\n",
+               s.source, s.host, s.date.empty() ? "undated" : s.date, count_of(s.rows, "row"),
+               s.provenance, or_unknown(s.meter), or_unknown(s.method), or_unknown(s.intensity),
+               or_unknown(s.region), or_unknown(s.pue));
+  }
+  for (const std::string& note : r.notes)
+    fmt::print(out, "- {}\n", note);
+}
+
+}  // namespace
+
+void render_leaderboard_markdown(std::ostream& out, const Report& r) {
+  std::set<std::string> hosts;
+  for (const SourceInfo& s : r.sources)
+    hosts.insert(s.host);
+  fmt::print(
+      out,
+      "# joulebench leaderboard\n\n{} from {}: {} in {}. "
+      "Medians over repetitions, [min, max] where there were several.{}\n\n",
+      count_of(r.sources.size(), "result file"), count_of(hosts.size(), "host"),
+      count_of(r.entries.size(), "row"), count_of(r.tasks.size(), "task"),
+      r.any_estimated ? " Figures marked (est.) were estimated by a model, not measured." : "");
+  leaderboard(out, r);
+  energy_versus_quality(out, r);
+  flops_versus_energy(out, r);
+  timelines(out, r);
+  sources(out, r);
+}
+
+}  // namespace joulebench

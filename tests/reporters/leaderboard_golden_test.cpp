@@ -1,0 +1,134 @@
+// Every leaderboard format from the fixed fixture files in fixtures/ (one estimated run from a
+// VM, one measured run from a lab machine, one plain user benchmark) against golden files in
+// golden/. Reviewed by eye when written; regenerate after an intended change with
+//   JOULEBENCH_UPDATE_GOLDEN=1 ctest --preset ci -R LeaderboardGolden
+// and review the diff.
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "reporters/leaderboard/render.h"
+#include "reporters/leaderboard/report.h"
+#include "reporters/result_file.h"
+
+namespace joulebench {
+namespace {
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Named as relative paths so the golden files do not depend on where the tree is checked out.
+Report fixture_report(const char* sort = "energy") {
+  std::vector<ResultFile> files;
+  for (const char* name : {"lab-measured.json", "plain-user.json", "vm-estimated.json"}) {
+    const std::string text = slurp(std::string(JOULEBENCH_TEST_FIXTURE_DIR) + "/" + name);
+    files.push_back(parse_result_json(text, std::string("fixtures/") + name));
+  }
+  return build_report(files, *find_sort_metric(sort));
+}
+
+void expect_matches_golden(const std::string& actual, const std::string& name) {
+  const std::string path = std::string(JOULEBENCH_TEST_GOLDEN_DIR) + "/" + name;
+  if (std::getenv("JOULEBENCH_UPDATE_GOLDEN") != nullptr)
+    std::ofstream(path, std::ios::binary) << actual;
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in) << "missing golden file " << path;
+  std::ostringstream expected;
+  expected << in.rdbuf();
+  EXPECT_EQ(actual, expected.str()) << "differs from " << path;
+}
+
+template <typename Render>
+std::string render(Render r, const Report& report) {
+  std::ostringstream out;
+  r(out, report);
+  return out.str();
+}
+
+TEST(LeaderboardGolden, Markdown) {
+  expect_matches_golden(render(render_leaderboard_markdown, fixture_report()), "leaderboard.md");
+}
+
+TEST(LeaderboardGolden, MarkdownSortedByAccuracy) {
+  expect_matches_golden(render(render_leaderboard_markdown, fixture_report("accuracy")),
+                        "leaderboard-by-accuracy.md");
+}
+
+TEST(LeaderboardGolden, Csv) {
+  expect_matches_golden(render(render_leaderboard_csv, fixture_report()), "leaderboard.csv");
+}
+
+TEST(LeaderboardGolden, Json) {
+  expect_matches_golden(render(render_leaderboard_json, fixture_report()), "leaderboard.json");
+}
+
+TEST(LeaderboardGolden, Html) {
+  expect_matches_golden(render(render_leaderboard_html, fixture_report()), "leaderboard.html");
+}
+
+// Beyond the goldens: properties a reader relies on, checked directly.
+TEST(LeaderboardFormats, EveryEstimateIsMarkedAsOne) {
+  const Report report = fixture_report();
+  const std::string md = render(render_leaderboard_markdown, report);
+  std::istringstream lines(md);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find("| vm |") != std::string::npos && line.find("error") == std::string::npos) {
+      EXPECT_NE(line.find("(est.)"), std::string::npos) << line;
+    }
+    if (line.find("| lab-xeon |") != std::string::npos) {
+      EXPECT_EQ(line.find("(est.)"), std::string::npos) << line;
+    }
+  }
+  const auto doc = nlohmann::json::parse(render(render_leaderboard_json, report));
+  for (const auto& e : doc["entries"])
+    EXPECT_EQ(e["estimated"].get<bool>(), e["host"] == "vm") << e["workload"];
+  const std::string csv = render(render_leaderboard_csv, report);
+  EXPECT_NE(csv.find(",estimated,true,model,"), std::string::npos);
+  EXPECT_NE(csv.find(",measured,false,rapl,"), std::string::npos);
+}
+
+TEST(LeaderboardFormats, CsvRowsHaveAsManyFieldsAsTheHeader) {
+  const std::string csv = render(render_leaderboard_csv, fixture_report());
+  std::istringstream lines(csv);
+  std::string header;
+  std::getline(lines, header);
+  auto fields = [](const std::string& line) {
+    std::size_t n = 1;
+    bool quoted = false;
+    for (char c : line) {
+      if (c == '"')
+        quoted = !quoted;
+      else if (c == ',' && !quoted)
+        ++n;
+    }
+    return n;
+  };
+  std::size_t rows = 0;
+  for (std::string line; std::getline(lines, line); ++rows)
+    EXPECT_EQ(fields(line), fields(header)) << line;
+  EXPECT_EQ(rows, fixture_report().entries.size());
+}
+
+TEST(LeaderboardFormats, HtmlFetchesNothing) {
+  const std::string html = render(render_leaderboard_html, fixture_report());
+  for (const char* external : {"src=", "href=", "@import", "url(", "http://", "https://"}) {
+    std::string::size_type at = 0;
+    while ((at = html.find(external, at)) != std::string::npos) {
+      // The SVG namespace is an identifier, not a fetch.
+      const bool svg_namespace = html.compare(at, 26, "http://www.w3.org/2000/svg") == 0;
+      EXPECT_TRUE(svg_namespace) << "external reference at " << html.substr(at, 60);
+      ++at;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace joulebench
