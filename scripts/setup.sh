@@ -14,6 +14,7 @@ packages=(
   libopenblas-dev    # peer backend: the same GEMMs through OpenBLAS
   libdnnl-dev        # peer backend: the same GEMMs through oneDNN
   dataset-fashion-mnist # the MLP workloads' data (/usr/share/datasets/fashion-mnist)
+  zlib1g-dev         # reading the gzip IDX files of Fashion-MNIST
   chromium           # the HTML leaderboard's browser test (headless)
 )
 
