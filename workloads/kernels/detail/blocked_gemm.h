@@ -1,0 +1,188 @@
+#pragma once
+// The loop nest around a microkernel: Y = X * W^T with W in panels (panel_layout.h).
+//
+// Every kernel translation unit includes this with its own instruction-set flags, so all of it
+// sits in an anonymous namespace: one copy per translation unit. Shared inline code would let the
+// linker keep an AVX-512 copy for the portable path, which then faults on an older CPU.
+//
+// A policy P describes one path:
+//   using A;                    packed activation element (float, bf16, uint8_t, int16_t, ...)
+//   kGroup                      k values per group (panel_layout.h)
+//   kMr                         rows of the microkernel
+//   kKcGroups                   groups per k block; 0 = all of k (integer accumulators cannot
+//                               be parked in the fp32 output between blocks)
+//   kNcPanels                   panels per n block, so a k block of them stays in L2
+//   kGroupBytes                 bytes per group per panel
+//   template <int MR> static void tile(int groups, const A* a, const std::byte* b,
+//                                      const TileOut& out)
+// Activations are packed per call: row panels of kMr rows (fewer in the last), group-major
+// inside, so the microkernel reads them in order and broadcasts one group per row.
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "workloads/kernels/detail/panel_layout.h"
+#include "workloads/kernels/linear.h"
+
+#ifdef _OPENMP
+// Uses the variable `threads` in scope.
+#define JOULEBENCH_OMP_PARALLEL_FOR \
+  _Pragma("omp parallel for num_threads(threads) if (threads > 1) schedule(static)")
+#else
+#define JOULEBENCH_OMP_PARALLEL_FOR
+#endif
+
+namespace joulebench::kernels::detail {
+namespace {
+
+// Where a microkernel writes its tile of up to kMr x 32 outputs, and what it applies on the way.
+struct TileOut {
+  float* c;
+  int ldc;
+  int cols;    // valid columns, 1..32
+  bool first;  // first k block: overwrite instead of accumulating into c
+  bool last;   // last k block: apply the epilogue
+  // 32 values each, already offset to the tile's first column.
+  const float* bias;
+  const float* scale;         // integer paths: x_scale * w_scale[j]
+  const std::int32_t* comp;   // integer paths: added to the int32 accumulator (unsigned shift)
+  bool relu;
+};
+
+// Grows, never shrinks: steady-state calls do not allocate.
+class Scratch {
+ public:
+  std::byte* get(std::size_t bytes) {
+    if (bytes > buffer_.bytes())
+      buffer_ = PackedBuffer(std::max(bytes, 2 * buffer_.bytes()));
+    return buffer_.data();
+  }
+
+ private:
+  PackedBuffer buffer_;
+};
+
+inline std::size_t round_up64(std::size_t bytes) { return (bytes + 63) / 64 * 64; }
+
+template <class P, int R = P::kMr>
+void tile_rows(int mr, int groups, const typename P::A* a, const std::byte* b, const TileOut& out) {
+  if constexpr (R >= 1) {
+    if (mr == R) {
+      P::template tile<R>(groups, a, b, out);
+      return;
+    }
+    tile_rows<P, R - 1>(mr, groups, a, b, out);
+  }
+}
+
+// convert(row, i) gives packed activation (row, i) for i < k.
+template <class P, class Convert>
+void blocked_gemm(int m, int n, int k, Convert convert, const std::byte* panels,
+                  const float* bias, const float* scale, const std::int32_t* comp, float* y,
+                  const LinearOptions& options) {
+  using A = typename P::A;
+  constexpr int G = P::kGroup;
+  const int groups = ceil_div(k, G);
+  const int npanels = ceil_div(n, kNr);
+  const std::size_t npad = static_cast<std::size_t>(npanels) * kNr;
+
+  thread_local Scratch scratch;
+  const std::size_t a_bytes = round_up64(sizeof(A) * static_cast<std::size_t>(m) * groups * G);
+  const std::size_t v_bytes = round_up64(npad * 4);
+  std::byte* base = scratch.get(a_bytes + 3 * v_bytes);
+  A* a = reinterpret_cast<A*>(base);
+  float* bias_p = reinterpret_cast<float*>(base + a_bytes);
+  float* scale_p = reinterpret_cast<float*>(base + a_bytes + v_bytes);
+  auto* comp_p = reinterpret_cast<std::int32_t*>(base + a_bytes + 2 * v_bytes);
+  for (std::size_t j = 0; j < npad; ++j) {
+    const bool real = j < static_cast<std::size_t>(n);
+    bias_p[j] = real && bias ? bias[j] : 0.0f;
+    scale_p[j] = real && scale ? scale[j] : 1.0f;
+    comp_p[j] = real && comp ? comp[j] : 0;
+  }
+
+  for (int r0 = 0; r0 < m; r0 += P::kMr) {
+    const int mr = std::min(P::kMr, m - r0);
+    A* panel = a + static_cast<std::size_t>(r0) * groups * G;
+    for (int g = 0; g < groups; ++g) {
+      for (int r = 0; r < mr; ++r) {
+        for (int e = 0; e < G; ++e) {
+          const int i = g * G + e;
+          panel[(static_cast<std::size_t>(g) * mr + r) * G + e] = i < k ? convert(r0 + r, i) : A{};
+        }
+      }
+    }
+  }
+
+  const int kc = P::kKcGroups > 0 ? P::kKcGroups : groups;
+  const int row_panels = ceil_div(m, P::kMr);
+  const int threads = options.threads;
+  const bool relu = options.activation == Activation::relu;
+  for (int jp0 = 0; jp0 < npanels; jp0 += P::kNcPanels) {
+    const int np = std::min(P::kNcPanels, npanels - jp0);
+    for (int g0 = 0; g0 < groups; g0 += kc) {
+      const int gb = std::min(kc, groups - g0);
+      const int tiles = row_panels * np;
+      // Row panels outermost: a thread keeps one activation panel in L1 across the weight panels.
+      JOULEBENCH_OMP_PARALLEL_FOR
+      for (int t = 0; t < tiles; ++t) {
+        const int r0 = (t / np) * P::kMr;
+        const int jp = jp0 + t % np;
+        const int mr = std::min(P::kMr, m - r0);
+        const int j0 = jp * kNr;
+        const TileOut out{y + static_cast<std::size_t>(r0) * n + j0,
+                          n,
+                          std::min(kNr, n - j0),
+                          g0 == 0,
+                          g0 + gb >= groups,
+                          bias_p + j0,
+                          scale_p + j0,
+                          comp_p + j0,
+                          relu};
+        const A* a_tile = a + (static_cast<std::size_t>(r0) * groups + static_cast<std::size_t>(g0) * mr) * G;
+        const std::byte* b_tile =
+            panels + (static_cast<std::size_t>(jp) * groups + g0) * P::kGroupBytes;
+        tile_rows<P>(mr, gb, a_tile, b_tile, out);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace joulebench::kernels::detail
+
+#include "workloads/kernels/detail/paths.h"
+#include "workloads/kernels/detail/quantize_value.h"
+
+namespace joulebench::kernels::detail {
+namespace {
+
+// Quantized entry shared by the integer paths: per-output scales x_scale * w_scale[j], and for
+// kernels that shift activations to unsigned (to_a adds 128), the compensation -128 * sum(w).
+template <class P, class ToA>
+void quantized_gemm(Int8Source x, int m, const QuantizedWeights& w, const float* bias, float* y,
+                    const LinearOptions& options, bool shifted, ToA to_a) {
+  const int k = w.k(), n = w.n();
+  thread_local std::vector<float> scale;
+  thread_local std::vector<std::int32_t> comp;
+  scale.resize(n);
+  comp.resize(n);
+  for (int j = 0; j < n; ++j) {
+    scale[j] = x.scale * w.scales()[j];
+    comp[j] = shifted ? -128 * w.row_sums()[j] : 0;
+  }
+  const auto at = [k](int r, int i) { return static_cast<std::size_t>(r) * k + i; };
+  if (x.q)
+    blocked_gemm<P>(
+        m, n, k, [&](int r, int i) { return to_a(x.q[at(r, i)]); }, w.panels().data(), bias,
+        scale.data(), comp.data(), y, options);
+  else
+    blocked_gemm<P>(
+        m, n, k, [&](int r, int i) { return to_a(quantize_value(x.f32[at(r, i)], x.scale, 127)); },
+        w.panels().data(), bias, scale.data(), comp.data(), y, options);
+}
+
+}  // namespace
+}  // namespace joulebench::kernels::detail
