@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -22,6 +23,8 @@
 #include "harness/meters/meter_sampler.h"
 #include "harness/meters/meter_selection.h"
 #include "harness/system/host_info.h"
+#include "workloads/mlp/fashion_mnist.h"
+#include "workloads/mlp/mlp_suite_config.h"
 #include "workloads/workload.h"
 
 namespace joulebench::cli {
@@ -40,6 +43,8 @@ struct RunOptions {
   std::string estimate_utilisation = "process";
   double sample_interval = kDefaultSampleInterval.value;
   double idle_baseline = kDefaultIdleWindow.value;
+  std::string data_dir;
+  double target_accuracy = 0.85;
   std::vector<std::string> benchmark_flags;
 };
 
@@ -156,6 +161,19 @@ int execute(const RunOptions& o) {
     throw UsageError(
         fmt::format("no workload matches --filter '{}' (see 'joulebench list')", o.filter));
   }
+  // The MLP rows read Fashion-MNIST: a missing or corrupt file is one error before anything runs.
+  mlp::MlpSuiteConfig mlp_config;
+  mlp_config.data_dir = o.data_dir;
+  mlp_config.target_accuracy = o.target_accuracy;
+  mlp::set_mlp_suite_config(mlp_config);
+  if (std::any_of(workloads.begin(), workloads.end(),
+                  [](const WorkloadSpec& w) { return w.name.starts_with("mlp/"); })) {
+    try {
+      mlp::cached_fashion_mnist(mlp::mlp_data_dir());
+    } catch (const std::runtime_error& e) {
+      throw UsageError(e.what());
+    }
+  }
   PendingFile pending(out);
 
   MeasurementSession session{*selection.meter, carbon};
@@ -271,6 +289,14 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
                   "Seconds to measure idle power before the suite, for energy_net_J (0: skip)")
       ->check(CLI::NonNegativeNumber)
       ->default_val(kDefaultIdleWindow.value);
+  run->add_option("--data-dir", options->data_dir,
+                  "Directory of the Fashion-MNIST IDX files (gzip or raw) for the mlp/ workloads "
+                  "(default: /usr/share/datasets/fashion-mnist, else the slice in "
+                  "data/fashion-mnist)");
+  run->add_option("--target-accuracy", options->target_accuracy,
+                  "Test accuracy the mlp/train-to-accuracy/ rows train to")
+      ->check(CLI::Range(0.0, 1.0))
+      ->default_val(0.85);
   return {run, [options] { return execute(*options); }};
 }
 

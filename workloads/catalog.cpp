@@ -2,6 +2,7 @@
 #include <stdexcept>
 
 #include "workloads/gemm/gemm_fp32_eigen.h"
+#include "workloads/mlp/mlp_workloads.h"
 #include "workloads/workload.h"
 
 namespace joulebench {
@@ -9,6 +10,8 @@ namespace joulebench {
 std::vector<WorkloadSpec> all_workloads() {
   std::vector<WorkloadSpec> all;
   for (auto& spec : gemm_fp32_eigen_workloads())
+    all.push_back(std::move(spec));
+  for (auto& spec : mlp_workloads())
     all.push_back(std::move(spec));
   return all;
 }

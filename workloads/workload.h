@@ -24,6 +24,10 @@ class Workload {
   // common/result_schema.h). Called once per benchmark call before the timed loop starts, so
   // computing it never counts toward the energy.
   virtual std::map<std::string, double> quality() const { return {}; }
+  // Figures known only once the timed loop has run (say the accuracy a training run reached and
+  // the epochs it took), attached as counters like quality(). Called right after the loop,
+  // before the energy is read, so it must only report what run() already computed.
+  virtual std::map<std::string, double> outcome() const { return {}; }
   // Which implementation runs (say "avx512-vnni" or "portable"), shown in the row's label so
   // a leaderboard says which code path it measured.
   virtual std::string implementation() const { return {}; }
@@ -33,6 +37,9 @@ struct WorkloadSpec {
   std::string name;         // "gemm/fp32/eigen/256": task/precision/backend/size
   std::string description;  // one line for `joulebench list`
   std::function<std::unique_ptr<Workload>()> make;  // allocates and fills the inputs
+  // Iterations per benchmark call; 0 lets Google Benchmark choose. 1 suits a workload whose one
+  // iteration is a whole task (training to a target accuracy).
+  int iterations = 0;
 };
 
 // Every workload of this build, in a stable order; the default suite runs them all.
