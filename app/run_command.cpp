@@ -45,6 +45,7 @@ struct RunOptions {
   double idle_baseline = kDefaultIdleWindow.value;
   std::string data_dir;
   double target_accuracy = 0.85;
+  int mlp_epochs = 3;
   std::vector<std::string> benchmark_flags;
 };
 
@@ -165,6 +166,7 @@ int execute(const RunOptions& o) {
   mlp::MlpSuiteConfig mlp_config;
   mlp_config.data_dir = o.data_dir;
   mlp_config.target_accuracy = o.target_accuracy;
+  mlp_config.inference_epochs = o.mlp_epochs;
   mlp::set_mlp_suite_config(mlp_config);
   if (std::any_of(workloads.begin(), workloads.end(),
                   [](const WorkloadSpec& w) { return w.name.starts_with("mlp/"); })) {
@@ -297,6 +299,11 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
                   "Test accuracy the mlp/train-to-accuracy/ rows train to")
       ->check(CLI::Range(0.0, 1.0))
       ->default_val(0.85);
+  run->add_option("--mlp-epochs", options->mlp_epochs,
+                  "Epochs of Adam (batch 64) that train the weights the mlp/infer/ rows measure; "
+                  "trained once, cached under results/cache/")
+      ->check(CLI::Range(1, 1000))
+      ->default_val(3);
   return {run, [options] { return execute(*options); }};
 }
 

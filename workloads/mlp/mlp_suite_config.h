@@ -8,8 +8,9 @@
 namespace joulebench::mlp {
 
 struct MlpSuiteConfig {
-  std::filesystem::path data_dir;                     // empty: default_fashion_mnist_dir()
-  double target_accuracy = 0.85;                      // for mlp/train-to-accuracy/...
+  std::filesystem::path data_dir;  // empty: default_fashion_mnist_dir()
+  double target_accuracy = 0.85;   // for mlp/train-to-accuracy/...
+  int inference_epochs = 3;  // epochs of Adam (batch 64) behind the weights of mlp/infer/ rows
   std::filesystem::path cache_dir = "results/cache";  // trained weights
 };
 

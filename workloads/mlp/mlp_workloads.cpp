@@ -20,9 +20,6 @@ using mlp::OptimizerKind;
 const std::vector<std::vector<int>> kArchitectures = {
     {784, 128, 10}, {784, 256, 256, 10}, {784, 1024, 1024, 10}};
 constexpr unsigned kSeed = 1;
-// Epochs of the weights the inference rows use: enough for 85-89% on the full set, and about
-// half a minute for the 1024-wide model on one core.
-constexpr int kCachedEpochs = 3;
 constexpr std::size_t kCalibrationImages = 2000;
 // Inference cycles through a few distinct batches, as a server would see, without streaming the
 // whole test set through the cache.
@@ -54,7 +51,7 @@ std::string data_label(const FashionMnist& data) {
 std::shared_ptr<const mlp::TrainedModel> suite_model(const std::vector<int>& widths) {
   mlp::TrainingRecipe recipe;
   recipe.widths = widths;
-  recipe.epochs = kCachedEpochs;
+  recipe.epochs = mlp::mlp_suite_config().inference_epochs;
   recipe.seed = kSeed;
   return mlp::trained_model(recipe, suite_data(), mlp::mlp_suite_config().cache_dir);
 }
@@ -138,7 +135,7 @@ class MlpInference final : public Workload {
 
   std::string implementation() const override {
     return fmt::format("{}; weights {} epochs; {}", eigen_ ? "eigen" : kernel_->implementation(),
-                       kCachedEpochs, data_label(*model_->data));
+                       model_->recipe.epochs, data_label(*model_->data));
   }
 
  private:
