@@ -85,3 +85,20 @@ TEST(QuantizedInference, CalibrationScalesCoverTheInputs) {
 
 }  // namespace
 }  // namespace joulebench::mlp
+
+namespace joulebench::mlp {
+namespace {
+
+TEST(QuantizeActivations, RoundsToNearestAndClamps) {
+  const std::vector<float> x = {0.0f,   0.49f, 0.5f,   1.5f,   2.51f,
+                                -0.51f, -2.5f, 126.6f, 300.0f, -1e9f};
+  std::vector<std::int8_t> q(x.size());
+  quantize_activations(x.data(), x.size(), 1.0f, q.data());
+  EXPECT_EQ(q, (std::vector<std::int8_t>{0, 0, 0, 2, 3, -1, -2, 127, 127, -127}));
+  quantize_activations(x.data(), 4, 0.5f, q.data());
+  EXPECT_EQ(q[1], 1);  // 0.98
+  EXPECT_EQ(q[3], 3);  // 3.0
+}
+
+}  // namespace
+}  // namespace joulebench::mlp

@@ -1,5 +1,6 @@
 #include "workloads/mlp/kernel_mlp.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace joulebench::mlp {
@@ -18,6 +19,17 @@ std::vector<float> calibrate_input_scales(const MlpWeights& weights, const Label
     input = out.cwiseMax(0.0f);
   }
   return scales;
+}
+
+void quantize_activations(const float* x, std::size_t count, float scale, std::int8_t* q) {
+  // Adding and subtracting 1.5 x 2^23 rounds a float below 2^22 in magnitude to the nearest
+  // integer (ties to even) in the default rounding mode; the clamp keeps it in that range.
+  constexpr float kRound = 12582912.0f;
+  const float inverse = 1.0f / scale;
+  for (std::size_t i = 0; i < count; ++i) {
+    const float v = std::clamp(x[i] * inverse, -127.0f, 127.0f);
+    q[i] = static_cast<std::int8_t>(static_cast<int>((v + kRound) - kRound));
+  }
 }
 
 KernelMlp::KernelMlp(const MlpWeights& weights, kernels::Precision precision,
@@ -70,10 +82,15 @@ const Eigen::MatrixXf& KernelMlp::logits(const Eigen::MatrixXf& x) {
         kernels::linear_bf16(in, m, bf16_[l], biases_[l].data(), out.data(), options);
         break;
       case kernels::Precision::int8:
-      case kernels::Precision::int4:
-        kernels::linear_quantized(in, m, input_scales_[l], quantized_[l], biases_[l].data(),
-                                  out.data(), options);
+      case kernels::Precision::int4: {
+        const auto count = static_cast<std::size_t>(m) * static_cast<std::size_t>(widths_[l]);
+        quantized_input_.resize(count);
+        quantize_activations(in, count, input_scales_[l], quantized_input_.data());
+        const kernels::QuantizedActivations qx{quantized_input_.data(), m, widths_[l],
+                                               input_scales_[l]};
+        kernels::linear_quantized(qx, quantized_[l], biases_[l].data(), out.data(), options);
         break;
+      }
     }
     in = out.data();
   }
