@@ -103,16 +103,20 @@ void blocked_gemm(int m, int n, int k, Convert convert, const std::byte* panels,
     comp_p[j] = real && comp ? comp[j] : 0;
   }
 
+  // Row by row: reads run along the source rows; only the last group can be partial.
+  const int full_groups = k / G;
   for (int r0 = 0; r0 < m; r0 += P::kMr) {
     const int mr = std::min(P::kMr, m - r0);
     A* panel = a + static_cast<std::size_t>(r0) * groups * G;
-    for (int g = 0; g < groups; ++g) {
-      for (int r = 0; r < mr; ++r) {
-        for (int e = 0; e < G; ++e) {
-          const int i = g * G + e;
-          panel[(static_cast<std::size_t>(g) * mr + r) * G + e] = i < k ? convert(r0 + r, i) : A{};
-        }
-      }
+    for (int r = 0; r < mr; ++r) {
+      A* dst = panel + static_cast<std::size_t>(r) * G;
+      const std::size_t stride = static_cast<std::size_t>(mr) * G;
+      for (int g = 0; g < full_groups; ++g)
+        for (int e = 0; e < G; ++e)
+          dst[g * stride + e] = convert(r0 + r, g * G + e);
+      for (int g = full_groups; g < groups; ++g)
+        for (int e = 0; e < G; ++e)
+          dst[g * stride + e] = g * G + e < k ? convert(r0 + r, g * G + e) : A{};
     }
   }
 
