@@ -34,6 +34,7 @@ struct Int8Vnni {
   using A = std::uint8_t;
   static constexpr int kGroup = kGroupInt8, kMr = 12, kKcGroups = 0, kNcPanels = 8;
   static constexpr std::size_t kGroupBytes = kGroupBytesInt8;
+  static constexpr bool kPackA = true;
   template <int MR>
   static void tile(int groups, const A* a, const std::byte* b, const TileOut& out) {
     __m512i acc[MR][2];
@@ -58,6 +59,7 @@ struct Int4Vnni {
   using A = std::uint8_t;
   static constexpr int kGroup = kGroupInt8, kMr = 8, kKcGroups = 0, kNcPanels = 16;
   static constexpr std::size_t kGroupBytes = kGroupBytesInt4;
+  static constexpr bool kPackA = true;
   template <int MR>
   static void tile(int groups, const A* a, const std::byte* b, const TileOut& out) {
     __m512i acc[MR][2];
