@@ -97,10 +97,10 @@ std::vector<WorkloadSpec> gemm_kernel_workloads() {
       for (int n : {128, 256, 512, 1024, 2048})
         specs.push_back(spec("gemm", {n, n, n}, p, Granularity::per_channel, threads,
                              n == 512 && threads == 1, std::to_string(n)));
-  // MLP-like: batch 256 through a 784 -> 256 layer, and the 256 -> 256 one.
+  // MLP-like: batch 256 and 64 through a 784 -> 256 layer (MxKxN).
   for (Precision p : all)
-    for (GemmShape s : {GemmShape{256, 784, 256}, GemmShape{256, 256, 256}})
-      specs.push_back(spec("gemm", s, p, Granularity::per_channel, 1, s.k == 784, s.name()));
+    for (GemmShape s : {GemmShape{256, 784, 256}, GemmShape{64, 784, 256}})
+      specs.push_back(spec("gemm", s, p, Granularity::per_channel, 1, s.m == 256, s.name()));
   for (Precision p : {Precision::int8, Precision::int4})
     for (int n : {512, 1024})
       specs.push_back(spec("gemm", {n, n, n}, p, Granularity::per_tensor, 1, false,
