@@ -23,6 +23,7 @@
 #include "harness/meters/meter_sampler.h"
 #include "harness/meters/meter_selection.h"
 #include "harness/system/host_info.h"
+#include "workloads/kernels/cpu_features.h"
 #include "workloads/mlp/fashion_mnist.h"
 #include "workloads/mlp/mlp_suite_config.h"
 #include "workloads/workload.h"
@@ -206,6 +207,8 @@ int execute(const RunOptions& o) {
     throw UsageError("unrecognised Google Benchmark flag (see above)");
   }
   add_benchmark_context(describe_run(*selection.meter, carbon));
+  // Which kernel paths this CPU takes (workloads' labels name the one each row ran).
+  benchmark::AddCustomContext(context_key::kKernelPaths, kernels::describe_kernels());
 
   std::size_t ran = 0;
   {

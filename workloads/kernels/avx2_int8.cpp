@@ -19,6 +19,7 @@ struct Int8Avx2 {
   using A = std::int16_t;
   static constexpr int kGroup = kGroupInt8, kMr = 2, kKcGroups = 0, kNcPanels = 8;
   static constexpr std::size_t kGroupBytes = kGroupBytesInt8;
+  static constexpr bool kPackA = true;
 
   template <int MR>
   static void tile(int groups, const A* a, const std::byte* b, const TileOut& o) {

@@ -17,6 +17,7 @@ struct Bf16Avx512 {
   using A = bfloat16;
   static constexpr int kGroup = kGroupBf16, kMr = 12, kKcGroups = 256, kNcPanels = 16;
   static constexpr std::size_t kGroupBytes = kGroupBytesBf16;
+  static constexpr bool kPackA = true;
   template <int MR>
   static void tile(int groups, const A* a, const std::byte* b, const TileOut& out) {
     __m512 acc[MR][2];
@@ -47,12 +48,12 @@ void bf16_avx512(Bf16Source x, int m, const PackedBf16Weights& w, const float* b
   const auto at = [k](int r, int i) { return static_cast<std::size_t>(r) * k + i; };
   if (x.b16)
     blocked_gemm<Bf16Avx512>(
-        m, w.n(), k, [&](int r, int i) { return x.b16[at(r, i)]; }, w.panels().data(), bias,
-        nullptr, nullptr, y, options);
+        m, w.n(), k, [&](int r, int i) { return x.b16[at(r, i)]; }, nullptr, w.panels().data(),
+        bias, nullptr, nullptr, y, options);
   else
     blocked_gemm<Bf16Avx512>(
-        m, w.n(), k, [&](int r, int i) { return to_bf16(x.f32[at(r, i)]); }, w.panels().data(),
-        bias, nullptr, nullptr, y, options);
+        m, w.n(), k, [&](int r, int i) { return to_bf16(x.f32[at(r, i)]); }, nullptr,
+        w.panels().data(), bias, nullptr, nullptr, y, options);
 }
 
 }  // namespace joulebench::kernels::detail

@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include <atomic>
-#include <vector>
 #include <cstdlib>
 #include <optional>
 #include <stdexcept>
 #include <string_view>
+#include <vector>
 
 namespace joulebench::kernels {
 
@@ -45,8 +45,8 @@ IsaCap cap_from_environment() {
     return IsaCap::avx2;
   if (v == "avx512")
     return IsaCap::avx512;
-  throw std::runtime_error(fmt::format(
-      "JOULEBENCH_KERNEL_ISA='{}' is not one of portable, avx2, avx512", value));
+  throw std::runtime_error(
+      fmt::format("JOULEBENCH_KERNEL_ISA='{}' is not one of portable, avx2, avx512", value));
 }
 
 }  // namespace
@@ -59,8 +59,12 @@ IsaCap isa_cap() {
   return from_environment;
 }
 
-void set_isa_cap(IsaCap cap) { cap_override.store(static_cast<int>(cap)); }
-void reset_isa_cap() { cap_override.store(-1); }
+void set_isa_cap(IsaCap cap) {
+  cap_override.store(static_cast<int>(cap));
+}
+void reset_isa_cap() {
+  cap_override.store(-1);
+}
 
 KernelPath path_for(Precision precision) {
   const CpuFeatures& f = cpu_features();
@@ -97,7 +101,9 @@ const char* to_string(KernelPath path) {
   return "?";
 }
 
-std::string kernel_path(Precision precision) { return to_string(path_for(precision)); }
+std::string kernel_path(Precision precision) {
+  return to_string(path_for(precision));
+}
 
 const char* to_string(Precision precision) {
   switch (precision) {
@@ -127,7 +133,8 @@ std::string describe_kernels() {
   std::vector<std::string> paths;
   for (Precision p : {Precision::fp32, Precision::bf16, Precision::int8, Precision::int4})
     paths.push_back(fmt::format("{} {}", to_string(p), kernel_path(p)));
-  return fmt::format("cpu: {}; kernels: {}", have.empty() ? "baseline" : fmt::format("{}", fmt::join(have, " ")),
+  return fmt::format("cpu: {}; kernels: {}",
+                     have.empty() ? "baseline" : fmt::format("{}", fmt::join(have, " ")),
                      fmt::join(paths, ", "));
 }
 

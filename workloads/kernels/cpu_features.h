@@ -8,7 +8,7 @@
 namespace joulebench::kernels {
 
 struct CpuFeatures {
-  bool avx2 = false;  // with FMA
+  bool avx2 = false;    // with FMA
   bool avx512 = false;  // F, BW, VL and DQ
   bool avx512_vnni = false;
   bool avx512_bf16 = false;

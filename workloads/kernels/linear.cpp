@@ -22,7 +22,8 @@ void check_call(int m, int k_x, int k_w, const void* x, const float* y, const Li
   if (!x || !y)
     throw std::invalid_argument("linear: null activations or output");
   if (o.threads < 1)
-    throw std::invalid_argument(fmt::format("linear: threads must be at least 1, got {}", o.threads));
+    throw std::invalid_argument(
+        fmt::format("linear: threads must be at least 1, got {}", o.threads));
 }
 
 }  // namespace

@@ -18,7 +18,9 @@ namespace joulebench::kernels {
 using detail::ceil_div;
 using detail::kNr;
 
-void detail::AlignedFree::operator()(void* p) const { std::free(p); }
+void detail::AlignedFree::operator()(void* p) const {
+  std::free(p);
+}
 
 PackedBuffer::PackedBuffer(std::size_t bytes) : bytes_(bytes) {
   const std::size_t rounded = std::max<std::size_t>(64, (bytes + 63) / 64 * 64);
@@ -51,8 +53,10 @@ std::size_t packed_index(int j, int i, int k, int group) {
 }  // namespace
 
 PackedFp32Weights::PackedFp32Weights(const float* w, int n, int k)
-    : n_(n), k_(k), panels_((check_shape(n, k, "fp32"),
-                             panel_bytes(n, k, detail::kGroupFp32, detail::kGroupBytesFp32))) {
+    : n_(n),
+      k_(k),
+      panels_((check_shape(n, k, "fp32"),
+               panel_bytes(n, k, detail::kGroupFp32, detail::kGroupBytesFp32))) {
   auto* dst = reinterpret_cast<float*>(panels_.data());
   for (int j = 0; j < n; ++j)
     for (int i = 0; i < k; ++i)
@@ -60,8 +64,10 @@ PackedFp32Weights::PackedFp32Weights(const float* w, int n, int k)
 }
 
 PackedBf16Weights::PackedBf16Weights(const bfloat16* w, int n, int k)
-    : n_(n), k_(k), panels_((check_shape(n, k, "bf16"),
-                             panel_bytes(n, k, detail::kGroupBf16, detail::kGroupBytesBf16))) {
+    : n_(n),
+      k_(k),
+      panels_((check_shape(n, k, "bf16"),
+               panel_bytes(n, k, detail::kGroupBf16, detail::kGroupBytesBf16))) {
   auto* dst = reinterpret_cast<bfloat16*>(panels_.data());
   for (int j = 0; j < n; ++j)
     for (int i = 0; i < k; ++i)
@@ -82,8 +88,7 @@ PackedBf16Weights::PackedBf16Weights(const float* w, int n, int k)
           round_to_bf16(w, static_cast<std::size_t>(std::max(n, 0)) * std::max(k, 0)).data(), n,
           k) {}
 
-QuantizedWeights::QuantizedWeights(const float* w, int n, int k, int bits,
-                                   Granularity granularity)
+QuantizedWeights::QuantizedWeights(const float* w, int n, int k, int bits, Granularity granularity)
     : n_(n), k_(k), bits_(bits), granularity_(granularity) {
   check_shape(n, k, "quantized");
   if (bits != 8 && bits != 4)
@@ -99,9 +104,8 @@ QuantizedWeights::QuantizedWeights(const float* w, int n, int k, int bits,
       scales_[j] = symmetric_scale(w + j * row, row, qmax);
   }
   row_sums_.assign(n, 0);
-  panels_ = PackedBuffer(
-      panel_bytes(n, k, detail::kGroupInt8,
-                  bits == 8 ? detail::kGroupBytesInt8 : detail::kGroupBytesInt4));
+  panels_ = PackedBuffer(panel_bytes(
+      n, k, detail::kGroupInt8, bits == 8 ? detail::kGroupBytesInt8 : detail::kGroupBytesInt4));
   auto* dst = reinterpret_cast<std::uint8_t*>(panels_.data());
   for (int j = 0; j < n; ++j) {
     for (int i = 0; i < k; ++i) {
@@ -115,7 +119,8 @@ QuantizedWeights::QuantizedWeights(const float* w, int n, int k, int bits,
         const std::size_t group_start = at / 128 * 128, v = at % 128;
         std::uint8_t& byte = dst[group_start / 2 + v % 64];
         const auto nibble = static_cast<std::uint8_t>(q & 0x0f);
-        byte = static_cast<std::uint8_t>(v < 64 ? (byte & 0xf0) | nibble : (byte & 0x0f) | (nibble << 4));
+        byte = static_cast<std::uint8_t>(v < 64 ? (byte & 0xf0) | nibble
+                                                : (byte & 0x0f) | (nibble << 4));
       }
     }
   }

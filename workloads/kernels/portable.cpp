@@ -46,6 +46,7 @@ struct Fp32 {
   using A = float;
   static constexpr int kGroup = kGroupFp32, kMr = 4, kKcGroups = 256, kNcPanels = 16;
   static constexpr std::size_t kGroupBytes = kGroupBytesFp32;
+  static constexpr bool kPackA = true;
   template <int MR>
   static void tile(int groups, const A* a, const std::byte* b, const TileOut& out) {
     float acc[MR][kNr] = {};
@@ -62,6 +63,7 @@ struct Bf16 {
   using A = bfloat16;
   static constexpr int kGroup = kGroupBf16, kMr = 4, kKcGroups = 256, kNcPanels = 16;
   static constexpr std::size_t kGroupBytes = kGroupBytesBf16;
+  static constexpr bool kPackA = true;
   template <int MR>
   static void tile(int groups, const A* a, const std::byte* b, const TileOut& out) {
     float acc[MR][kNr] = {};
@@ -70,7 +72,8 @@ struct Bf16 {
       for (int r = 0; r < MR; ++r) {
         const float a0 = from_bf16(a[(g * MR + r) * 2]), a1 = from_bf16(a[(g * MR + r) * 2 + 1]);
         for (int j = 0; j < kNr; ++j)
-          acc[r][j] += a0 * from_bf16(w[(g * kNr + j) * 2]) + a1 * from_bf16(w[(g * kNr + j) * 2 + 1]);
+          acc[r][j] +=
+              a0 * from_bf16(w[(g * kNr + j) * 2]) + a1 * from_bf16(w[(g * kNr + j) * 2 + 1]);
       }
     store_float<MR>(acc, out);
   }
@@ -82,6 +85,7 @@ struct Quantized {
   using A = std::int8_t;
   static constexpr int kGroup = kGroupInt8, kMr = 4, kKcGroups = 0, kNcPanels = 16;
   static constexpr std::size_t kGroupBytes = Bits == 8 ? kGroupBytesInt8 : kGroupBytesInt4;
+  static constexpr bool kPackA = true;
 
   static int weight(const std::byte* group, int v) {
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(group);
@@ -117,7 +121,7 @@ void fp32_portable(const float* x, int m, const PackedFp32Weights& w, const floa
                    const LinearOptions& options) {
   const int k = w.k();
   blocked_gemm<Fp32>(
-      m, w.n(), k, [x, k](int r, int i) { return x[static_cast<std::size_t>(r) * k + i]; },
+      m, w.n(), k, [x, k](int r, int i) { return x[static_cast<std::size_t>(r) * k + i]; }, nullptr,
       w.panels().data(), bias, nullptr, nullptr, y, options);
 }
 
@@ -127,44 +131,21 @@ void bf16_portable(Bf16Source x, int m, const PackedBf16Weights& w, const float*
   const auto at = [k](int r, int i) { return static_cast<std::size_t>(r) * k + i; };
   if (x.b16)
     blocked_gemm<Bf16>(
-        m, w.n(), k, [&](int r, int i) { return x.b16[at(r, i)]; }, w.panels().data(), bias,
-        nullptr, nullptr, y, options);
+        m, w.n(), k, [&](int r, int i) { return x.b16[at(r, i)]; }, nullptr, w.panels().data(),
+        bias, nullptr, nullptr, y, options);
   else
     blocked_gemm<Bf16>(
-        m, w.n(), k, [&](int r, int i) { return to_bf16(x.f32[at(r, i)]); }, w.panels().data(),
-        bias, nullptr, nullptr, y, options);
+        m, w.n(), k, [&](int r, int i) { return to_bf16(x.f32[at(r, i)]); }, nullptr,
+        w.panels().data(), bias, nullptr, nullptr, y, options);
 }
 
-namespace {
-template <int Bits>
-void quantized(Int8Source x, int m, const QuantizedWeights& w, const float* bias, float* y,
-               const LinearOptions& options) {
-  const int k = w.k();
-  thread_local std::vector<float> scale;
-  scale.resize(w.n());
-  for (int j = 0; j < w.n(); ++j)
-    scale[j] = x.scale * w.scales()[j];
-  const auto at = [k](int r, int i) { return static_cast<std::size_t>(r) * k + i; };
-  if (x.q)
-    blocked_gemm<Quantized<Bits>>(
-        m, w.n(), k, [&](int r, int i) { return x.q[at(r, i)]; }, w.panels().data(), bias,
-        scale.data(), nullptr, y, options);
-  else
-    blocked_gemm<Quantized<Bits>>(
-        m, w.n(), k,
-        [&](int r, int i) {
-          return static_cast<std::int8_t>(quantize_value(x.f32[at(r, i)], x.scale, 127));
-        },
-        w.panels().data(), bias, scale.data(), nullptr, y, options);
-}
-}  // namespace
-
-void quantized_portable(Int8Source x, int m, const QuantizedWeights& w, const float* bias,
-                        float* y, const LinearOptions& options) {
+void quantized_portable(Int8Source x, int m, const QuantizedWeights& w, const float* bias, float* y,
+                        const LinearOptions& options) {
+  const auto to_a = [](int q) { return static_cast<std::int8_t>(q); };
   if (w.bits() == 8)
-    quantized<8>(x, m, w, bias, y, options);
+    quantized_gemm<Quantized<8>>(x, m, w, bias, y, options, false, to_a);
   else
-    quantized<4>(x, m, w, bias, y, options);
+    quantized_gemm<Quantized<4>>(x, m, w, bias, y, options, false, to_a);
 }
 
 }  // namespace joulebench::kernels::detail

@@ -13,6 +13,8 @@
 //                               be parked in the fp32 output between blocks)
 //   kNcPanels                   panels per n block, so a k block of them stays in L2
 //   kGroupBytes                 bytes per group per panel
+//   kPackA                      false: the microkernel reads X in place, row stride out.lda (fp32,
+//                               where packing would only copy; saves a pass over X per call)
 //   template <int MR> static void tile(int groups, const A* a, const std::byte* b,
 //                                      const TileOut& out)
 // Activations are packed per call: row panels of kMr rows (fewer in the last), group-major
@@ -46,9 +48,10 @@ struct TileOut {
   bool last;   // last k block: apply the epilogue
   // 32 values each, already offset to the tile's first column.
   const float* bias;
-  const float* scale;         // integer paths: x_scale * w_scale[j]
-  const std::int32_t* comp;   // integer paths: added to the int32 accumulator (unsigned shift)
+  const float* scale;        // integer paths: x_scale * w_scale[j]
+  const std::int32_t* comp;  // integer paths: added to the int32 accumulator (unsigned shift)
   bool relu;
+  int lda;  // row stride of unpacked activations (kPackA false)
 };
 
 // Grows, never shrinks: steady-state calls do not allocate.
@@ -64,7 +67,9 @@ class Scratch {
   PackedBuffer buffer_;
 };
 
-inline std::size_t round_up64(std::size_t bytes) { return (bytes + 63) / 64 * 64; }
+inline std::size_t round_up64(std::size_t bytes) {
+  return (bytes + 63) / 64 * 64;
+}
 
 template <class P, int R = P::kMr>
 void tile_rows(int mr, int groups, const typename P::A* a, const std::byte* b, const TileOut& out) {
@@ -77,11 +82,12 @@ void tile_rows(int mr, int groups, const typename P::A* a, const std::byte* b, c
   }
 }
 
-// convert(row, i) gives packed activation (row, i) for i < k.
+// convert(row, i) gives packed activation (row, i) for i < k; with P::kPackA false, x_direct
+// is X itself.
 template <class P, class Convert>
-void blocked_gemm(int m, int n, int k, Convert convert, const std::byte* panels,
-                  const float* bias, const float* scale, const std::int32_t* comp, float* y,
-                  const LinearOptions& options) {
+void blocked_gemm(int m, int n, int k, Convert convert, const typename P::A* x_direct,
+                  const std::byte* panels, const float* bias, const float* scale,
+                  const std::int32_t* comp, float* y, const LinearOptions& options) {
   using A = typename P::A;
   constexpr int G = P::kGroup;
   const int groups = ceil_div(k, G);
@@ -89,7 +95,8 @@ void blocked_gemm(int m, int n, int k, Convert convert, const std::byte* panels,
   const std::size_t npad = static_cast<std::size_t>(npanels) * kNr;
 
   thread_local Scratch scratch;
-  const std::size_t a_bytes = round_up64(sizeof(A) * static_cast<std::size_t>(m) * groups * G);
+  const std::size_t a_bytes =
+      P::kPackA ? round_up64(sizeof(A) * static_cast<std::size_t>(m) * groups * G) : 0;
   const std::size_t v_bytes = round_up64(npad * 4);
   std::byte* base = scratch.get(a_bytes + 3 * v_bytes);
   A* a = reinterpret_cast<A*>(base);
@@ -103,16 +110,20 @@ void blocked_gemm(int m, int n, int k, Convert convert, const std::byte* panels,
     comp_p[j] = real && comp ? comp[j] : 0;
   }
 
-  for (int r0 = 0; r0 < m; r0 += P::kMr) {
+  // Row by row: reads run along the source rows; only the last group can be partial.
+  const int full_groups = k / G;
+  for (int r0 = 0; r0 < m && P::kPackA; r0 += P::kMr) {
     const int mr = std::min(P::kMr, m - r0);
     A* panel = a + static_cast<std::size_t>(r0) * groups * G;
-    for (int g = 0; g < groups; ++g) {
-      for (int r = 0; r < mr; ++r) {
-        for (int e = 0; e < G; ++e) {
-          const int i = g * G + e;
-          panel[(static_cast<std::size_t>(g) * mr + r) * G + e] = i < k ? convert(r0 + r, i) : A{};
-        }
-      }
+    for (int r = 0; r < mr; ++r) {
+      A* dst = panel + static_cast<std::size_t>(r) * G;
+      const std::size_t stride = static_cast<std::size_t>(mr) * G;
+      for (int g = 0; g < full_groups; ++g)
+        for (int e = 0; e < G; ++e)
+          dst[g * stride + e] = convert(r0 + r, g * G + e);
+      for (int g = full_groups; g < groups; ++g)
+        for (int e = 0; e < G; ++e)
+          dst[g * stride + e] = g * G + e < k ? convert(r0 + r, g * G + e) : A{};
     }
   }
 
@@ -140,8 +151,13 @@ void blocked_gemm(int m, int n, int k, Convert convert, const std::byte* panels,
                           bias_p + j0,
                           scale_p + j0,
                           comp_p + j0,
-                          relu};
-        const A* a_tile = a + (static_cast<std::size_t>(r0) * groups + static_cast<std::size_t>(g0) * mr) * G;
+                          relu,
+                          k};
+        const A* a_tile =
+            P::kPackA
+                ? a + (static_cast<std::size_t>(r0) * groups + static_cast<std::size_t>(g0) * mr) *
+                          G
+                : x_direct + static_cast<std::size_t>(r0) * k + static_cast<std::size_t>(g0) * G;
         const std::byte* b_tile =
             panels + (static_cast<std::size_t>(jp) * groups + g0) * P::kGroupBytes;
         tile_rows<P>(mr, gb, a_tile, b_tile, out);
@@ -176,12 +192,12 @@ void quantized_gemm(Int8Source x, int m, const QuantizedWeights& w, const float*
   const auto at = [k](int r, int i) { return static_cast<std::size_t>(r) * k + i; };
   if (x.q)
     blocked_gemm<P>(
-        m, n, k, [&](int r, int i) { return to_a(x.q[at(r, i)]); }, w.panels().data(), bias,
-        scale.data(), comp.data(), y, options);
+        m, n, k, [&](int r, int i) { return to_a(x.q[at(r, i)]); }, nullptr, w.panels().data(),
+        bias, scale.data(), comp.data(), y, options);
   else
     blocked_gemm<P>(
         m, n, k, [&](int r, int i) { return to_a(quantize_value(x.f32[at(r, i)], x.scale, 127)); },
-        w.panels().data(), bias, scale.data(), comp.data(), y, options);
+        nullptr, w.panels().data(), bias, scale.data(), comp.data(), y, options);
 }
 
 }  // namespace

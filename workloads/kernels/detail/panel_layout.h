@@ -17,7 +17,9 @@ namespace joulebench::kernels::detail {
 
 inline constexpr int kNr = 32;
 
-constexpr int ceil_div(int a, int b) { return (a + b - 1) / b; }
+constexpr int ceil_div(int a, int b) {
+  return (a + b - 1) / b;
+}
 
 inline constexpr int kGroupFp32 = 1;
 inline constexpr int kGroupBf16 = 2;

@@ -32,8 +32,8 @@ void bf16_avx512(Bf16Source x, int m, const PackedBf16Weights& w, const float* b
                  const LinearOptions& options);
 
 // int8 and int4 weights.
-void quantized_portable(Int8Source x, int m, const QuantizedWeights& w, const float* bias,
-                        float* y, const LinearOptions& options);
+void quantized_portable(Int8Source x, int m, const QuantizedWeights& w, const float* bias, float* y,
+                        const LinearOptions& options);
 void quantized_avx512_vnni(Int8Source x, int m, const QuantizedWeights& w, const float* bias,
                            float* y, const LinearOptions& options);
 // int8 weights only.
