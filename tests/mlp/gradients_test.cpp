@@ -2,10 +2,14 @@
 
 #include <random>
 
+#include "workloads/mlp/eigen_threads.h"
 #include "workloads/mlp/mlp_training.h"
 
 namespace joulebench::mlp {
 namespace {
+
+// The MLP runs on one thread (see eigen_threads.h).
+const EigenThreads one_thread(1);
 
 // Loss in double precision from the network's fp32 logits, so the finite differences are not
 // lost in rounding.

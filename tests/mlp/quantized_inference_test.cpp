@@ -2,11 +2,15 @@
 // accuracy against fp32's, on the slice's 1,000 test images (one image is 0.001).
 #include <gtest/gtest.h>
 
+#include "workloads/mlp/eigen_threads.h"
 #include "workloads/mlp/kernel_mlp.h"
 #include "workloads/mlp/mlp_training.h"
 
 namespace joulebench::mlp {
 namespace {
+
+// The MLP runs on one thread (see eigen_threads.h).
+const EigenThreads one_thread(1);
 
 struct Trained {
   const FashionMnist& data = cached_fashion_mnist(committed_fashion_mnist_slice_dir());

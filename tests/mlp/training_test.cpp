@@ -3,10 +3,14 @@
 
 #include <chrono>
 
+#include "workloads/mlp/eigen_threads.h"
 #include "workloads/mlp/mlp_training.h"
 
 namespace joulebench::mlp {
 namespace {
+
+// The MLP runs on one thread (see eigen_threads.h).
+const EigenThreads one_thread(1);
 
 const FashionMnist& slice() {
   return cached_fashion_mnist(committed_fashion_mnist_slice_dir());

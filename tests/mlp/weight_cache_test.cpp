@@ -3,10 +3,14 @@
 #include <fstream>
 
 #include "tests/support/temp_dir.h"
+#include "workloads/mlp/eigen_threads.h"
 #include "workloads/mlp/trained_model.h"
 
 namespace joulebench::mlp {
 namespace {
+
+// The MLP runs on one thread (see eigen_threads.h).
+const EigenThreads one_thread(1);
 
 TEST(WeightCache, RoundTripsExactly) {
   testing::TempDir dir;

@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "common/result_schema.h"
+#include "workloads/mlp/eigen_threads.h"
 #include "workloads/mlp/kernel_mlp.h"
 #include "workloads/mlp/mlp_suite_config.h"
 #include "workloads/mlp/trained_model.h"
@@ -14,6 +15,7 @@ namespace joulebench {
 namespace {
 
 using kernels::Precision;
+using mlp::EigenThreads;
 using mlp::FashionMnist;
 using mlp::OptimizerKind;
 
@@ -25,19 +27,6 @@ constexpr std::size_t kCalibrationImages = 2000;
 // whole test set through the cache.
 constexpr std::size_t kInputBatches = 4;
 constexpr int kMaxEpochsToTarget = 30;
-
-// Eigen uses OpenMP when the kernels' -fopenmp reaches it; the MLP rows run on one thread and
-// leave the process's setting as they found it for other workloads.
-class EigenThreads {
- public:
-  explicit EigenThreads(int n) : previous_(Eigen::nbThreads()) { Eigen::setNbThreads(n); }
-  ~EigenThreads() { Eigen::setNbThreads(previous_); }
-  EigenThreads(const EigenThreads&) = delete;
-  EigenThreads& operator=(const EigenThreads&) = delete;
-
- private:
-  int previous_;
-};
 
 const FashionMnist& suite_data() {
   return mlp::cached_fashion_mnist(mlp::mlp_data_dir());

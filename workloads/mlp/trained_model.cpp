@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "common/atomic_file.h"
+#include "workloads/mlp/eigen_threads.h"
 
 namespace joulebench::mlp {
 namespace {
@@ -90,6 +91,7 @@ std::shared_ptr<const TrainedModel> trained_model(const TrainingRecipe& recipe,
     model->weights = std::move(*cached);
   } else {
     const auto start = std::chrono::steady_clock::now();
+    const EigenThreads one_thread(1);
     model->weights = init_mlp(recipe.widths, recipe.seed);
     Trainer trainer(model->weights, default_optimizer(recipe.optimizer), data.train, recipe.batch,
                     recipe.seed);
