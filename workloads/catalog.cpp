@@ -19,7 +19,9 @@ std::vector<WorkloadSpec> all_workloads() {
   return all;
 }
 
-std::vector<std::string> workloads_not_built() { return gemm_peers_not_built(); }
+std::vector<std::string> workloads_not_built() {
+  return gemm_peers_not_built();
+}
 
 std::vector<WorkloadSpec> select_workloads(const std::string& regex, bool include_all) {
   std::regex pattern;
