@@ -12,7 +12,7 @@ namespace {
 
 struct Fp32Avx512 {
   using A = float;
-  static constexpr int kGroup = kGroupFp32, kMr = 12, kKcGroups = 256, kNcPanels = 8;
+  static constexpr int kGroup = kGroupFp32, kMr = 12, kKcGroups = 256, kNcPanels = 16;
   static constexpr std::size_t kGroupBytes = kGroupBytesFp32;
   static constexpr bool kPackA = true;
   template <int MR>
