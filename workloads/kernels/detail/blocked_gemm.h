@@ -212,15 +212,20 @@ void quantized_gemm(Int8Source x, int m, const QuantizedWeights& w, const float*
     scale[j] = x.scale * w.scales()[j];
     comp[j] = shifted ? -128 * w.row_sums()[j] : 0;
   }
-  const auto at = [k](int r, int i) { return static_cast<std::size_t>(r) * k + i; };
-  if (x.q)
-    blocked_gemm<P>(
-        m, n, k, [&](int r, int i) { return to_a(x.q[at(r, i)]); }, nullptr, w.panels().data(),
-        bias, scale.data(), comp.data(), y, options);
-  else
-    blocked_gemm<P>(
-        m, n, k, [&](int r, int i) { return to_a(quantize_value(x.f32[at(r, i)], x.scale, 127)); },
-        nullptr, w.panels().data(), bias, scale.data(), comp.data(), y, options);
+  // Float activations are quantized in one flat pass first (vectorised in this translation
+  // unit's instruction set), not element by element while packing.
+  thread_local std::vector<std::int8_t> quantized;
+  const std::int8_t* q = x.q;
+  if (!q) {
+    const std::size_t count = static_cast<std::size_t>(m) * k;
+    quantized.resize(count);
+    for (std::size_t i = 0; i < count; ++i)
+      quantized[i] = static_cast<std::int8_t>(quantize_value(x.f32[i], x.scale, 127));
+    q = quantized.data();
+  }
+  blocked_gemm<P>(
+      m, n, k, [&](int r, int i) { return to_a(q[static_cast<std::size_t>(r) * k + i]); },
+      nullptr, w.panels().data(), bias, scale.data(), comp.data(), y, options);
 }
 
 }  // namespace
