@@ -9,7 +9,8 @@ namespace joulebench::cli {
 
 Command add_list_command(CLI::App& root) {
   auto filter = std::make_shared<std::string>();
-  CLI::App* list = root.add_subcommand("list", "List the workloads of this build, one per line; '*' marks the default suite.");
+  CLI::App* list = root.add_subcommand(
+      "list", "List the workloads of this build, one per line; '*' marks the default suite.");
   list->add_option("--filter", *filter, "Regular expression over workload names, as in 'run'");
   return {list, [filter] {
             // All workloads, the default suite (what `run` runs without --filter) marked '*'.

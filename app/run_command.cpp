@@ -177,6 +177,8 @@ int execute(const RunOptions& o) {
       throw UsageError(e.what());
     }
   }
+  // Also checks JOULEBENCH_KERNEL_ISA before anything runs (a bad value is a one-line error).
+  const std::string kernel_paths = kernels::describe_kernels();
   PendingFile pending(out);
 
   MeasurementSession session{*selection.meter, carbon};
@@ -208,7 +210,7 @@ int execute(const RunOptions& o) {
   }
   add_benchmark_context(describe_run(*selection.meter, carbon));
   // Which kernel paths this CPU takes (workloads' labels name the one each row ran).
-  benchmark::AddCustomContext(context_key::kKernelPaths, kernels::describe_kernels());
+  benchmark::AddCustomContext(context_key::kKernelPaths, kernel_paths);
 
   std::size_t ran = 0;
   {

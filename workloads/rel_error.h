@@ -29,6 +29,8 @@ double relative_error(std::span<const T> c, std::span<const double> reference) {
 }
 
 // True when error is a number no larger than bound.
-inline bool within(double error, double bound) { return error <= bound; }
+inline bool within(double error, double bound) {
+  return error <= bound;
+}
 
 }  // namespace joulebench

@@ -21,8 +21,9 @@ TEST(KernelDispatch, PathFollowsTheCpuFeatures) {
   CapGuard guard;
   set_isa_cap(IsaCap::avx512);
   const CpuFeatures& f = cpu_features();
-  EXPECT_EQ(kernel_path(Precision::int8),
-            f.avx512_vnni ? "avx512-vnni" : f.avx2 ? "avx2" : "portable");
+  EXPECT_EQ(kernel_path(Precision::int8), f.avx512_vnni ? "avx512-vnni"
+                                          : f.avx2      ? "avx2"
+                                                        : "portable");
   EXPECT_EQ(kernel_path(Precision::bf16), f.avx512_bf16 ? "avx512-bf16" : "portable");
   set_isa_cap(IsaCap::avx2);
   EXPECT_EQ(kernel_path(Precision::int8), f.avx2 ? "avx2" : "portable");

@@ -59,11 +59,11 @@ TEST_P(KernelWorkloadTest, RelErrorWithinThePrecisionsBound) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Paths, KernelWorkloadTest,
-    testing::Combine(testing::Values(IsaCap::portable, IsaCap::avx2, IsaCap::avx512),
-                     testing::Values(Precision::fp32, Precision::bf16, Precision::int8,
-                                     Precision::int4)));
+INSTANTIATE_TEST_SUITE_P(Paths, KernelWorkloadTest,
+                         testing::Combine(testing::Values(IsaCap::portable, IsaCap::avx2,
+                                                          IsaCap::avx512),
+                                          testing::Values(Precision::fp32, Precision::bf16,
+                                                          Precision::int8, Precision::int4)));
 
 TEST(KernelWorkload, ForcedFallbackIsLabelledPortable) {
   kernels::set_isa_cap(IsaCap::portable);
@@ -118,8 +118,8 @@ TEST(Catalog, NamesAreUniqueAndTheDefaultSuiteIsASubset) {
   EXPECT_FALSE(suite.empty());
   EXPECT_LT(suite.size(), all.size());
   EXPECT_EQ(select_workloads("", true).size(), all.size());
-  for (const char* name : {"gemm/fp32/eigen/128", "gemm/fp32/eigen/1024", "gemm/int8/joulebench/512",
-                           "gemv/int4/joulebench/4096x4096/batch:1"})
+  for (const char* name : {"gemm/fp32/eigen/128", "gemm/fp32/eigen/1024",
+                           "gemm/int8/joulebench/512", "gemv/int4/joulebench/4096x4096/batch:1"})
     EXPECT_TRUE(names.count(name)) << name;
   EXPECT_EQ(select_workloads("^gemm/int8/joulebench/512/threads:2$").size(), 1u);
 }

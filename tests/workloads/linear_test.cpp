@@ -153,9 +153,11 @@ TEST_P(LinearTest, Int4MatchesFp64) {
 TEST_P(LinearTest, ReluAndTwoThreadsAgreeWithOneThread) {
   const Shape& s = GetParam().shape;
   const PackedFp32Weights w(w_.data(), s.n, s.k);
-  linear_fp32(x_.data(), s.m, w, nullptr, y_.data(), {.threads = 1, .activation = Activation::relu});
+  linear_fp32(x_.data(), s.m, w, nullptr, y_.data(),
+              {.threads = 1, .activation = Activation::relu});
   std::vector<float> y2(y_.size());
-  linear_fp32(x_.data(), s.m, w, nullptr, y2.data(), {.threads = 2, .activation = Activation::relu});
+  linear_fp32(x_.data(), s.m, w, nullptr, y2.data(),
+              {.threads = 2, .activation = Activation::relu});
   EXPECT_EQ(y2, y_);
   const auto ref = reference(s, x_, w_, {}, identity, identity);
   std::vector<double> relu_ref(ref.size());
@@ -190,8 +192,7 @@ TEST(Linear, BadShapesAreClearErrors) {
   const std::vector<float> w(6, 0.5f), x(6, 0.5f);
   std::vector<float> y(6);
   EXPECT_THROW(PackedFp32Weights(w.data(), 0, 3), std::invalid_argument);
-  EXPECT_THROW(QuantizedWeights(w.data(), 2, 3, 3, Granularity::per_tensor),
-               std::invalid_argument);
+  EXPECT_THROW(QuantizedWeights(w.data(), 2, 3, 3, Granularity::per_tensor), std::invalid_argument);
   const PackedFp32Weights pw(w.data(), 2, 3);
   EXPECT_THROW(linear_fp32(x.data(), 0, pw, nullptr, y.data()), std::invalid_argument);
   const QuantizedWeights qw(w.data(), 2, 3, 8, Granularity::per_tensor);

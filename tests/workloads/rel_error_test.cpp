@@ -18,7 +18,8 @@ TEST(RelError, IsTheFrobeniusRatio) {
 
 TEST(RelError, NanOrInfinityNeverPasses) {
   const std::vector<double> ref = {1.0, 2.0, 3.0};
-  for (float bad : {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity()}) {
+  for (float bad :
+       {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity()}) {
     const std::vector<float> c = {1.0f, bad, 3.0f};
     const double error = relative_error<float>(c, ref);
     EXPECT_TRUE(std::isnan(error));

@@ -41,7 +41,9 @@ GemmKernelWorkload::GemmKernelWorkload(GemmShape shape, Precision precision,
 
 GemmKernelWorkload::~GemmKernelWorkload() = default;
 
-void GemmKernelWorkload::run() { compute(c_.data()); }
+void GemmKernelWorkload::run() {
+  compute(c_.data());
+}
 
 void GemmKernelWorkload::compute(float* c) const {
   const int m = inputs_.shape.m;
@@ -72,13 +74,13 @@ WorkloadSpec spec(const char* task, GemmShape shape, Precision p, Granularity g,
                   bool in_default, const std::string& shape_name) {
   const bool quantized = p == Precision::int8 || p == Precision::int4;
   const bool per_tensor = quantized && g == Granularity::per_tensor;
-  std::string name = fmt::format("{}/{}/joulebench/{}{}{}", task, kernels::to_string(p),
-                                 shape_name, per_tensor ? "/scales:tensor" : "",
-                                 threads_suffix(threads));
-  std::string what = quantized ? fmt::format("{} weights ({} scales), int8 activations, int32 "
-                                             "accumulation, fp32 out",
-                                             kernels::to_string(p),
-                                             per_tensor ? "per-tensor" : "per-channel")
+  std::string name = fmt::format("{}/{}/joulebench/{}{}{}", task, kernels::to_string(p), shape_name,
+                                 per_tensor ? "/scales:tensor" : "", threads_suffix(threads));
+  std::string what = quantized
+                         ? fmt::format(
+                               "{} weights ({} scales), int8 activations, int32 "
+                               "accumulation, fp32 out",
+                               kernels::to_string(p), per_tensor ? "per-tensor" : "per-channel")
                      : p == Precision::bf16 ? "bf16 operands, fp32 accumulation"
                                             : "fp32";
   return {std::move(name),
@@ -103,14 +105,14 @@ std::vector<WorkloadSpec> gemm_kernel_workloads() {
       specs.push_back(spec("gemm", s, p, Granularity::per_channel, 1, s.m == 256, s.name()));
   for (Precision p : {Precision::int8, Precision::int4})
     for (int n : {512, 1024})
-      specs.push_back(spec("gemm", {n, n, n}, p, Granularity::per_tensor, 1, false,
-                           std::to_string(n)));
+      specs.push_back(
+          spec("gemm", {n, n, n}, p, Granularity::per_tensor, 1, false, std::to_string(n)));
   // GEMV: a batch of 1 or 8 through a 4096 x 4096 layer: the weights' bytes dominate, so int4
   // moves half of int8's and a quarter of bf16's.
   for (int batch : {1, 8})
     for (Precision p : all)
-      specs.push_back(spec("gemv", {batch, 4096, 4096}, p, Granularity::per_channel, 1,
-                           batch == 1, fmt::format("4096x4096/batch:{}", batch)));
+      specs.push_back(spec("gemv", {batch, 4096, 4096}, p, Granularity::per_channel, 1, batch == 1,
+                           fmt::format("4096x4096/batch:{}", batch)));
   return specs;
 }
 

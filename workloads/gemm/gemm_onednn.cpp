@@ -27,10 +27,7 @@ enum class DnnlPrecision { fp32, bf16, int8 };
 class GemmOneDnn final : public Workload {
  public:
   GemmOneDnn(GemmShape shape, DnnlPrecision precision, int threads)
-      : inputs_(shape),
-        threads_(threads),
-        engine_(dnnl::engine::kind::cpu, 0),
-        stream_(engine_) {
+      : inputs_(shape), threads_(threads), engine_(dnnl::engine::kind::cpu, 0), stream_(engine_) {
     omp_set_num_threads(threads_);
     const memory::dim m = shape.m, k = shape.k, n = shape.n;
     const dt src_type = precision == DnnlPrecision::fp32   ? dt::f32
@@ -84,8 +81,8 @@ class GemmOneDnn final : public Workload {
 
   void run() override {
     omp_set_num_threads(threads_);
-    matmul_.execute(stream_, {{DNNL_ARG_SRC, src_}, {DNNL_ARG_WEIGHTS, weights_},
-                              {DNNL_ARG_DST, dst_}});
+    matmul_.execute(stream_,
+                    {{DNNL_ARG_SRC, src_}, {DNNL_ARG_WEIGHTS, weights_}, {DNNL_ARG_DST, dst_}});
     stream_.wait();
   }
   double flops_per_iteration() const override { return inputs_.shape.flops(); }

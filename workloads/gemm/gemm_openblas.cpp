@@ -69,7 +69,9 @@ std::vector<WorkloadSpec> gemm_openblas_workloads() {
       }
   // The MLP-like shape, fp32.
   specs.push_back({"gemm/fp32/openblas/256x784x256", "C = A*B, m=256 k=784 n=256 fp32, OpenBLAS",
-                   [] { return std::make_unique<GemmOpenBlas<float>>(GemmShape{256, 784, 256}, 1); },
+                   [] {
+                     return std::make_unique<GemmOpenBlas<float>>(GemmShape{256, 784, 256}, 1);
+                   },
                    false});
   return specs;
 }

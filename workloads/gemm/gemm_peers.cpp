@@ -18,14 +18,14 @@ std::vector<WorkloadSpec> gemm_peer_workloads() {
 std::vector<std::string> gemm_peers_not_built() {
   std::vector<std::string> notes;
 #ifndef JOULEBENCH_HAVE_OPENBLAS
-  notes.emplace_back(
-      "gemm/*/openblas/*: not built (" JOULEBENCH_OPENBLAS_REASON "; install libopenblas-dev "
-      "and reconfigure)");
+  notes.emplace_back("gemm/*/openblas/*: not built (" JOULEBENCH_OPENBLAS_REASON
+                     "; install libopenblas-dev "
+                     "and reconfigure)");
 #endif
 #ifndef JOULEBENCH_HAVE_ONEDNN
-  notes.emplace_back(
-      "gemm/*/onednn/*: not built (" JOULEBENCH_ONEDNN_REASON "; install libdnnl-dev and "
-      "reconfigure)");
+  notes.emplace_back("gemm/*/onednn/*: not built (" JOULEBENCH_ONEDNN_REASON
+                     "; install libdnnl-dev and "
+                     "reconfigure)");
 #endif
   return notes;
 }

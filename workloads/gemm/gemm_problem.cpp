@@ -23,8 +23,8 @@ GemmInputs::GemmInputs(GemmShape s, unsigned seed) : shape(s) {
 
 std::vector<double> GemmInputs::reference() const {
   using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-  const Eigen::Map<const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>
-      a_m(a.data(), shape.m, shape.k);
+  const Eigen::Map<const Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> a_m(
+      a.data(), shape.m, shape.k);
   const Eigen::Map<const Eigen::MatrixXf> b_m(w.data(), shape.k, shape.n);  // W^T, column-major
   std::vector<double> c(static_cast<std::size_t>(shape.m) * shape.n);
   Eigen::Map<RowMajor>(c.data(), shape.m, shape.n).noalias() =

@@ -13,7 +13,8 @@ namespace joulebench {
 void prune_by_magnitude(std::vector<float>& w, double sparsity) {
   if (!(sparsity >= 0.0 && sparsity < 1.0))
     throw std::invalid_argument(fmt::format("sparsity must be in [0, 1), got {}", sparsity));
-  const auto zeros = static_cast<std::size_t>(std::llround(sparsity * static_cast<double>(w.size())));
+  const auto zeros =
+      static_cast<std::size_t>(std::llround(sparsity * static_cast<double>(w.size())));
   if (zeros == 0)
     return;
   std::vector<float> magnitude(w.size());
@@ -66,7 +67,9 @@ std::vector<WorkloadSpec> gemm_pruned_workloads() {
            fmt::format("C = A*B, {0}x{0} fp32, B pruned by magnitude to {1}% zeros, Eigen sparse "
                        "x dense",
                        n, percent),
-           [n, percent] { return std::make_unique<GemmPruned>(GemmShape{n, n, n}, percent / 100.0); },
+           [n, percent] {
+             return std::make_unique<GemmPruned>(GemmShape{n, n, n}, percent / 100.0);
+           },
            n == 1024 && percent == 90});
   return specs;
 }

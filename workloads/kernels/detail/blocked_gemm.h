@@ -31,7 +31,7 @@
 #ifdef _OPENMP
 // Uses the variable `threads` in scope.
 #define JOULEBENCH_OMP_PARALLEL_FOR \
-  _Pragma("omp parallel for num_threads(threads) if (threads > 1) schedule(static)")
+  _Pragma("omp parallel for num_threads(threads) schedule(dynamic, 1)")
 #else
 #define JOULEBENCH_OMP_PARALLEL_FOR
 #endif
@@ -129,40 +129,63 @@ void blocked_gemm(int m, int n, int k, Convert convert, const typename P::A* x_d
 
   const int kc = P::kKcGroups > 0 ? P::kKcGroups : groups;
   const int row_panels = ceil_div(m, P::kMr);
-  const int threads = options.threads;
   const bool relu = options.activation == Activation::relu;
-  for (int jp0 = 0; jp0 < npanels; jp0 += P::kNcPanels) {
-    const int np = std::min(P::kNcPanels, npanels - jp0);
-    for (int g0 = 0; g0 < groups; g0 += kc) {
-      const int gb = std::min(kc, groups - g0);
-      const int tiles = row_panels * np;
-      // Row panels outermost: a thread keeps one activation panel in L1 across the weight panels.
-      JOULEBENCH_OMP_PARALLEL_FOR
-      for (int t = 0; t < tiles; ++t) {
-        const int r0 = (t / np) * P::kMr;
-        const int jp = jp0 + t % np;
-        const int mr = std::min(P::kMr, m - r0);
-        const int j0 = jp * kNr;
-        const TileOut out{y + static_cast<std::size_t>(r0) * n + j0,
-                          n,
-                          std::min(kNr, n - j0),
-                          g0 == 0,
-                          g0 + gb >= groups,
-                          bias_p + j0,
-                          scale_p + j0,
-                          comp_p + j0,
-                          relu,
-                          k};
-        const A* a_tile =
-            P::kPackA
-                ? a + (static_cast<std::size_t>(r0) * groups + static_cast<std::size_t>(g0) * mr) *
-                          G
-                : x_direct + static_cast<std::size_t>(r0) * k + static_cast<std::size_t>(g0) * G;
-        const std::byte* b_tile =
-            panels + (static_cast<std::size_t>(jp) * groups + g0) * P::kGroupBytes;
-        tile_rows<P>(mr, gb, a_tile, b_tile, out);
+
+  // One unit of work: a range of row panels times a range of weight panels, run through all of
+  // k. Units write disjoint outputs, so threads need no barrier between k blocks; a descheduled
+  // thread (a loaded machine) delays only its own units, and dynamic scheduling moves the rest.
+  const auto run_unit = [&](int ir0, int ir1, int p0, int p1) {
+    for (int jp0 = p0; jp0 < p1; jp0 += P::kNcPanels) {
+      const int jp1 = std::min(p1, jp0 + P::kNcPanels);
+      for (int g0 = 0; g0 < groups; g0 += kc) {
+        const int gb = std::min(kc, groups - g0);
+        // Row panels outermost: the activation panel stays in L1 across the weight panels.
+        for (int ir = ir0; ir < ir1; ++ir) {
+          const int r0 = ir * P::kMr;
+          const int mr = std::min(P::kMr, m - r0);
+          const A* a_tile = P::kPackA ? a + (static_cast<std::size_t>(r0) * groups +
+                                             static_cast<std::size_t>(g0) * mr) *
+                                                G
+                                      : x_direct + static_cast<std::size_t>(r0) * k +
+                                            static_cast<std::size_t>(g0) * G;
+          for (int jp = jp0; jp < jp1; ++jp) {
+            const int j0 = jp * kNr;
+            const TileOut out{y + static_cast<std::size_t>(r0) * n + j0,
+                              n,
+                              std::min(kNr, n - j0),
+                              g0 == 0,
+                              g0 + gb >= groups,
+                              bias_p + j0,
+                              scale_p + j0,
+                              comp_p + j0,
+                              relu,
+                              k};
+            const std::byte* b_tile =
+                panels + (static_cast<std::size_t>(jp) * groups + g0) * P::kGroupBytes;
+            tile_rows<P>(mr, gb, a_tile, b_tile, out);
+          }
+        }
       }
     }
+  };
+
+  const int threads = options.threads;
+  if (threads <= 1) {
+    run_unit(0, row_panels, 0, npanels);
+    return;
+  }
+  // About four units per thread: split rows when there are enough, else outputs (GEMV).
+  const bool split_rows = row_panels >= 2 * threads;
+  const int span = split_rows ? row_panels : npanels;
+  const int per_unit = std::max(1, ceil_div(span, 4 * threads));
+  const int units = ceil_div(span, per_unit);
+  JOULEBENCH_OMP_PARALLEL_FOR
+  for (int u = 0; u < units; ++u) {
+    const int lo = u * per_unit, hi = std::min(span, lo + per_unit);
+    if (split_rows)
+      run_unit(lo, hi, 0, npanels);
+    else
+      run_unit(0, row_panels, lo, hi);
   }
 }
 
@@ -189,15 +212,20 @@ void quantized_gemm(Int8Source x, int m, const QuantizedWeights& w, const float*
     scale[j] = x.scale * w.scales()[j];
     comp[j] = shifted ? -128 * w.row_sums()[j] : 0;
   }
-  const auto at = [k](int r, int i) { return static_cast<std::size_t>(r) * k + i; };
-  if (x.q)
-    blocked_gemm<P>(
-        m, n, k, [&](int r, int i) { return to_a(x.q[at(r, i)]); }, nullptr, w.panels().data(),
-        bias, scale.data(), comp.data(), y, options);
-  else
-    blocked_gemm<P>(
-        m, n, k, [&](int r, int i) { return to_a(quantize_value(x.f32[at(r, i)], x.scale, 127)); },
-        nullptr, w.panels().data(), bias, scale.data(), comp.data(), y, options);
+  // Float activations are quantized in one flat pass first (vectorised in this translation
+  // unit's instruction set), not element by element while packing.
+  thread_local std::vector<std::int8_t> quantized;
+  const std::int8_t* q = x.q;
+  if (!q) {
+    const std::size_t count = static_cast<std::size_t>(m) * k;
+    quantized.resize(count);
+    for (std::size_t i = 0; i < count; ++i)
+      quantized[i] = static_cast<std::int8_t>(quantize_value(x.f32[i], x.scale, 127));
+    q = quantized.data();
+  }
+  blocked_gemm<P>(
+      m, n, k, [&](int r, int i) { return to_a(q[static_cast<std::size_t>(r) * k + i]); },
+      nullptr, w.panels().data(), bias, scale.data(), comp.data(), y, options);
 }
 
 }  // namespace
