@@ -9,12 +9,17 @@ namespace joulebench::cli {
 
 Command add_list_command(CLI::App& root) {
   auto filter = std::make_shared<std::string>();
-  CLI::App* list = root.add_subcommand("list", "List the workloads of this build, one per line.");
+  CLI::App* list = root.add_subcommand(
+      "list", "List the workloads of this build, one per line; '*' marks the default suite.");
   list->add_option("--filter", *filter, "Regular expression over workload names, as in 'run'");
   return {list, [filter] {
-            for (const WorkloadSpec& spec : select_workloads(*filter)) {
-              fmt::print("{:<28} {}\n", spec.name, spec.description);
+            // All workloads, the default suite (what `run` runs without --filter) marked '*'.
+            for (const WorkloadSpec& spec : select_workloads(*filter, true)) {
+              fmt::print("{} {:<44} {}\n", spec.in_default_suite ? '*' : ' ', spec.name,
+                         spec.description);
             }
+            for (const std::string& note : workloads_not_built())
+              fmt::print("  {}\n", note);
             return kExitOk;
           }};
 }

@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -17,6 +18,9 @@
 #include "harness/measurement/measurement_setup.h"
 #include "harness/measurement/power_timeline_reporter.h"
 #include "harness/system/host_info.h"
+#include "workloads/kernels/cpu_features.h"
+#include "workloads/mlp/fashion_mnist.h"
+#include "workloads/mlp/mlp_suite_config.h"
 #include "workloads/workload.h"
 
 namespace joulebench::cli {
@@ -28,6 +32,9 @@ struct RunOptions {
   std::optional<int> repetitions;
   std::string out;
   MeasurementOptions measurement;
+  std::string data_dir;
+  double target_accuracy = 0.85;
+  int mlp_epochs = 3;
   std::vector<std::string> benchmark_flags;
 };
 
@@ -116,6 +123,22 @@ int execute(const RunOptions& o) {
     throw UsageError(
         fmt::format("no workload matches --filter '{}' (see 'joulebench list')", o.filter));
   }
+  // The MLP rows read Fashion-MNIST: a missing or corrupt file is one error before anything runs.
+  mlp::MlpSuiteConfig mlp_config;
+  mlp_config.data_dir = o.data_dir;
+  mlp_config.target_accuracy = o.target_accuracy;
+  mlp_config.inference_epochs = o.mlp_epochs;
+  mlp::set_mlp_suite_config(mlp_config);
+  if (std::any_of(workloads.begin(), workloads.end(),
+                  [](const WorkloadSpec& w) { return w.name.starts_with("mlp/"); })) {
+    try {
+      mlp::cached_fashion_mnist(mlp::mlp_data_dir());
+    } catch (const std::runtime_error& e) {
+      throw UsageError(e.what());
+    }
+  }
+  // Also checks JOULEBENCH_KERNEL_ISA before anything runs (a bad value is a one-line error).
+  const std::string kernel_paths = kernels::describe_kernels();
   PendingFile pending(out);
 
   register_workloads(workloads, measurement.session());
@@ -137,6 +160,8 @@ int execute(const RunOptions& o) {
   if (!initialize_google_benchmark(google_benchmark_arguments(effective, pending.temp_path())))
     throw UsageError("unrecognised Google Benchmark flag (see above)");
   measurement.add_context();
+  // Which kernel paths this CPU takes (workloads' labels name the one each row ran).
+  benchmark::AddCustomContext(context_key::kKernelPaths, kernel_paths);
 
   std::size_t ran = 0;
   {
@@ -214,6 +239,19 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
   run->add_option("--idle-baseline", options->measurement.idle_baseline,
                   "Seconds to measure idle power before the suite, for energy_net_J (0: skip)")
       ->default_val(kDefaultIdleWindow.value);
+  run->add_option("--data-dir", options->data_dir,
+                  "Directory of the Fashion-MNIST IDX files (gzip or raw) for the mlp/ workloads "
+                  "(default: /usr/share/datasets/fashion-mnist, else the slice in "
+                  "data/fashion-mnist)");
+  run->add_option("--target-accuracy", options->target_accuracy,
+                  "Test accuracy the mlp/train-to-accuracy/ rows train to")
+      ->check(CLI::Range(0.0, 1.0))
+      ->default_val(0.85);
+  run->add_option("--mlp-epochs", options->mlp_epochs,
+                  "Epochs of Adam (batch 64) that train the weights the mlp/infer/ rows measure; "
+                  "trained once, cached under results/cache/")
+      ->check(CLI::Range(1, 1000))
+      ->default_val(3);
   return {run, [options] { return execute(*options); }};
 }
 

@@ -38,6 +38,9 @@ inline constexpr const char* kPue = "joulebench_pue";
 inline constexpr const char* kCpuModel = "joulebench_cpu_model";
 inline constexpr const char* kKernel = "joulebench_kernel";
 inline constexpr const char* kCompiler = "joulebench_compiler";
+// CPU features and the kernel path per precision, e.g. "cpu: avx2+fma avx512f/bw/vl/dq
+// avx512-vnni avx512-bf16; kernels: fp32 avx512, bf16 avx512-bf16, int8 avx512-vnni, ...".
+inline constexpr const char* kKernelPaths = "joulebench_kernel_paths";
 }  // namespace context_key
 
 // Top-level keys joulebench adds to Google Benchmark's JSON beside "context" and "benchmarks".

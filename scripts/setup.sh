@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages joulebench needs, and only those that are missing.
 # Idempotent and silent when everything is present. Needs root (or sudo) only to install.
+# Usage: scripts/setup.sh [--with-torch]
 set -euo pipefail
 
 packages=(
@@ -14,8 +15,18 @@ packages=(
   libopenblas-dev    # peer backend: the same GEMMs through OpenBLAS
   libdnnl-dev        # peer backend: the same GEMMs through oneDNN
   dataset-fashion-mnist # the MLP workloads' data (/usr/share/datasets/fashion-mnist)
+  zlib1g-dev         # reading the gzip IDX files of Fashion-MNIST
   chromium           # the HTML leaderboard's browser test (headless)
 )
+
+# Opt-in extras: python3-torch (about 1 GB with its dependencies) only for the PyTorch comparison
+# of scripts/mlp_vs_pytorch.sh.
+for arg in "$@"; do
+  case "$arg" in
+    --with-torch) packages+=(python3-torch) ;;
+    *) echo "joulebench setup: unknown option $arg (known: --with-torch)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,19 +1,30 @@
 #include <regex>
 #include <stdexcept>
 
-#include "workloads/gemm/gemm_fp32_eigen.h"
+#include "workloads/gemm/gemm_eigen.h"
+#include "workloads/gemm/gemm_kernels.h"
+#include "workloads/gemm/gemm_peers.h"
+#include "workloads/gemm/gemm_pruned.h"
+#include "workloads/mlp/mlp_workloads.h"
 #include "workloads/workload.h"
 
 namespace joulebench {
 
 std::vector<WorkloadSpec> all_workloads() {
   std::vector<WorkloadSpec> all;
-  for (auto& spec : gemm_fp32_eigen_workloads())
-    all.push_back(std::move(spec));
+  for (auto* group : {&gemm_eigen_workloads, &gemm_kernel_workloads, &gemm_peer_workloads,
+                      &gemm_pruned_workloads, &mlp_workloads}) {
+    for (auto& spec : (*group)())
+      all.push_back(std::move(spec));
+  }
   return all;
 }
 
-std::vector<WorkloadSpec> select_workloads(const std::string& regex) {
+std::vector<std::string> workloads_not_built() {
+  return gemm_peers_not_built();
+}
+
+std::vector<WorkloadSpec> select_workloads(const std::string& regex, bool include_all) {
   std::regex pattern;
   try {
     pattern = std::regex(regex);
@@ -22,7 +33,9 @@ std::vector<WorkloadSpec> select_workloads(const std::string& regex) {
   }
   std::vector<WorkloadSpec> selected;
   for (WorkloadSpec& spec : all_workloads()) {
-    if (std::regex_search(spec.name, pattern))
+    const bool wanted = regex.empty() ? include_all || spec.in_default_suite
+                                      : std::regex_search(spec.name, pattern);
+    if (wanted)
       selected.push_back(std::move(spec));
   }
   return selected;

@@ -24,6 +24,10 @@ class Workload {
   // common/result_schema.h). Called once per benchmark call before the timed loop starts, so
   // computing it never counts toward the energy.
   virtual std::map<std::string, double> quality() const { return {}; }
+  // Figures known only once the timed loop has run (say the accuracy a training run reached and
+  // the epochs it took), attached as counters like quality(). Called right after the loop,
+  // before the energy is read, so it must only report what run() already computed.
+  virtual std::map<std::string, double> outcome() const { return {}; }
   // Which implementation runs (say "avx512-vnni" or "portable"), shown in the row's label so
   // a leaderboard says which code path it measured.
   virtual std::string implementation() const { return {}; }
@@ -33,13 +37,24 @@ struct WorkloadSpec {
   std::string name;         // "gemm/fp32/eigen/256": task/precision/backend/size
   std::string description;  // one line for `joulebench list`
   std::function<std::unique_ptr<Workload>()> make;  // allocates and fills the inputs
+  // Whether `joulebench run` without --filter runs it: the default suite stays a few minutes;
+  // the other sizes, thread counts and variants run when a filter names them.
+  bool in_default_suite = true;
+  // Iterations per benchmark call; 0 lets Google Benchmark choose. 1 suits a workload whose one
+  // iteration is a whole task (training to a target accuracy).
+  int iterations = 0;
 };
 
-// Every workload of this build, in a stable order; the default suite runs them all.
+// Every workload of this build, in a stable order.
 std::vector<WorkloadSpec> all_workloads();
 
 // The workloads whose names contain a match of `regex` (ECMAScript, as std::regex_search); an
-// empty pattern selects all. Throws std::runtime_error with a one-line reason for a bad regex.
-std::vector<WorkloadSpec> select_workloads(const std::string& regex);
+// empty pattern selects the default suite (in_default_suite), or all with include_all. Throws
+// std::runtime_error with a one-line reason for a bad regex.
+std::vector<WorkloadSpec> select_workloads(const std::string& regex, bool include_all = false);
+
+// Workloads this build left out and why (say, a peer library not found at configure time), one
+// line each, for `joulebench list`.
+std::vector<std::string> workloads_not_built();
 
 }  // namespace joulebench

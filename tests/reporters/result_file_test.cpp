@@ -1,3 +1,4 @@
+#include "reporters/report_rows.h"
 #include "reporters/result_file.h"
 
 #include <gtest/gtest.h>
@@ -52,6 +53,21 @@ TEST(ResultFile, BadInputIsAOneLineErrorNamingTheFile) {
 
 TEST(ResultFile, UnreadableFileIsAnError) {
   EXPECT_THROW(read_result_file("/nonexistent/result.json"), std::runtime_error);
+}
+
+TEST(ReportRows, MedianAggregateReplacesRepetitions) {
+  const ResultFile f = parse_result_json(R"({"benchmarks": [
+    {"name": "a", "run_name": "a", "run_type": "iteration", "real_time": 1},
+    {"name": "a", "run_name": "a", "run_type": "iteration", "real_time": 3},
+    {"name": "a_mean", "run_name": "a", "run_type": "aggregate", "aggregate_name": "mean", "real_time": 2},
+    {"name": "a_median", "run_name": "a", "run_type": "aggregate", "aggregate_name": "median", "real_time": 2},
+    {"name": "b", "run_name": "b", "run_type": "iteration", "real_time": 5}
+  ]})",
+                                         "x.json");
+  std::vector<std::string> names;
+  for (const ResultRow* r : summary_rows(f))
+    names.push_back(r->name);
+  EXPECT_EQ(names, (std::vector<std::string>{"a_median", "b"}));
 }
 
 TEST(MarkdownReport, SaysOnceWhichColumnsAPlainFileLacks) {

@@ -1,0 +1,101 @@
+// `joulebench run` on the MLP rows, as a user runs it: --data-dir errors, and the committed
+// slice end to end (accuracy counters, the train-to-accuracy row, the weight cache).
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "tests/support/process.h"
+#include "tests/support/temp_dir.h"
+
+namespace joulebench {
+namespace {
+
+using testing::Process;
+
+const std::string kSlice = JOULEBENCH_FASHION_MNIST_SLICE_DIR;
+
+testing::ProcessResult run_in(const testing::TempDir& dir, std::vector<std::string> args) {
+  args.insert(args.begin(), "run");
+  return Process(JOULEBENCH_BINARY, args, dir.path(), dir.path()).wait();
+}
+
+void expect_one_line_error(const testing::ProcessResult& r, const std::string& mention) {
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
+  EXPECT_NE(r.err.find(mention), std::string::npos) << r.err;
+}
+
+TEST(MlpCli, MissingDataDirectoryIsOneLineBeforeAnythingRuns) {
+  testing::TempDir dir;
+  const auto r = run_in(dir, {"--filter", "mlp/infer/fp32/784-128-10/batch:1$", "--data-dir",
+                              "no-such-dir", "--out", "run.json"});
+  expect_one_line_error(r,
+                        "no train-images-idx3-ubyte.gz or train-images-idx3-ubyte in no-such-dir");
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{});
+}
+
+TEST(MlpCli, CorruptDataFileIsOneLine) {
+  testing::TempDir dir;
+  std::filesystem::create_directory(dir.path() / "data");
+  for (const char* name :
+       {"train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
+    std::filesystem::copy_file(kSlice + "/" + name, dir.path() / "data" / name);
+  }
+  std::ofstream(dir.path() / "data" / "train-images-idx3-ubyte") << "<html>not found</html>";
+  const auto r = run_in(dir, {"--filter", "mlp/infer/fp32/784-128-10/batch:1$", "--data-dir",
+                              "data", "--out", "run.json"});
+  expect_one_line_error(r, "train-images-idx3-ubyte: not an unsigned-byte IDX file");
+}
+
+TEST(MlpCli, TargetAccuracyOutOfRange) {
+  testing::TempDir dir;
+  expect_one_line_error(run_in(dir, {"--target-accuracy", "1.5", "--out", "run.json"}),
+                        "--target-accuracy");
+}
+
+const nlohmann::json& row(const nlohmann::json& result, const std::string& prefix) {
+  for (const auto& b : result["benchmarks"]) {
+    if (b["name"].get<std::string>().starts_with(prefix))
+      return b;
+  }
+  throw std::runtime_error("no row " + prefix);
+}
+
+TEST(MlpCli, SliceEndToEnd) {
+  testing::TempDir dir;
+  const auto r = run_in(
+      dir, {"--filter", "^mlp/(infer/int8/784-128-10/batch:64|train-to-accuracy/fp32/784-128-10/)",
+            "--data-dir", kSlice, "--mlp-epochs", "2", "--target-accuracy", "0.6", "--min-time",
+            "0.01", "--idle-baseline", "0", "--out", "run.json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json result;
+  std::ifstream(dir.path() / "run.json") >> result;
+
+  const auto& infer = row(result, "mlp/infer/int8/784-128-10/batch:64");
+  EXPECT_GT(infer["accuracy"].get<double>(), 0.6);
+  EXPECT_LE(infer["accuracy"].get<double>(), 1.0);
+  EXPECT_DOUBLE_EQ(infer["flops"].get<double>(), 64 * 2.0 * (784 * 128 + 128 * 10));
+  EXPECT_NE(infer["label"].get<std::string>().find("kernels"), std::string::npos);
+  EXPECT_NE(infer["label"].get<std::string>().find("3000 train / 1000 test"), std::string::npos);
+
+  const auto& to_target = row(result, "mlp/train-to-accuracy/fp32/784-128-10/batch:64/adam");
+  EXPECT_EQ(to_target["iterations"].get<int>(), 1);
+  EXPECT_GE(to_target["accuracy"].get<double>(), 0.6);
+  EXPECT_DOUBLE_EQ(to_target["target_reached"].get<double>(), 1.0);
+  EXPECT_DOUBLE_EQ(to_target["target_accuracy"].get<double>(), 0.6);
+  EXPECT_GE(to_target["epochs"].get<double>(), 1.0);
+  EXPECT_GT(to_target["energy_J"].get<double>(), 0.0);
+
+  // Trained weights cached under the working directory's results/cache/.
+  std::size_t cached = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path() / "results" / "cache")) {
+    EXPECT_TRUE(e.path().filename().string().starts_with("mlp-784-128-10-adam-b64-seed1-ep2-"));
+    ++cached;
+  }
+  EXPECT_EQ(cached, 1u);
+}
+
+}  // namespace
+}  // namespace joulebench

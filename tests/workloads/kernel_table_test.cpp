@@ -1,0 +1,45 @@
+#include "reporters/kernel_table.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace joulebench {
+namespace {
+
+constexpr const char* kRun = R"({
+  "context": {"host_name": "test"},
+  "benchmarks": [
+    {"name": "gemm/int8/joulebench/512/real_time", "run_name": "gemm/int8/joulebench/512/real_time",
+     "run_type": "iteration", "iterations": 10, "real_time": 1000, "cpu_time": 900,
+     "time_unit": "us", "flops": 4e8, "label": "avx512-vnni; estimated"},
+    {"name": "gemm/int8/onednn/512/real_time", "run_name": "gemm/int8/onednn/512/real_time",
+     "run_type": "iteration", "iterations": 10, "real_time": 800, "cpu_time": 900,
+     "time_unit": "us", "flops": 4e8, "label": "onednn brg"},
+    {"name": "gemm/int8/joulebench/512/threads:2/real_time",
+     "run_name": "gemm/int8/joulebench/512/threads:2/real_time", "run_type": "iteration",
+     "iterations": 10, "real_time": 500, "cpu_time": 500, "time_unit": "us", "flops": 4e8},
+    {"name": "not/a/kernel", "run_name": "not/a/kernel", "run_type": "iteration",
+     "iterations": 1, "real_time": 1, "cpu_time": 1, "time_unit": "us"}
+  ]
+})";
+
+TEST(KernelTable, PivotsBackendsAndDividesByThePeers) {
+  const auto entries = kernel_table_entries(parse_result_json(kRun, "run.json"));
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_EQ(entries[0].problem, "gemm/int8/512");
+  EXPECT_EQ(entries[0].label, "avx512-vnni");
+  EXPECT_DOUBLE_EQ(entries[0].gflops_real, 400.0);
+  EXPECT_EQ(entries[2].threads, 2);
+  std::ostringstream out;
+  write_kernel_table(out, entries);
+  // 400 against 500 GOP/s by real time; equal CPU times give 1.00.
+  EXPECT_NE(out.str().find(
+                "| gemm/int8/512 | 1 | 400.0 | avx512-vnni | 500.0 |  |  |  | 0.80 |  | 1.00 |"),
+            std::string::npos)
+      << out.str();
+  EXPECT_NE(out.str().find("| gemm/int8/512 | 2 | 800.0 |"), std::string::npos) << out.str();
+}
+
+}  // namespace
+}  // namespace joulebench

@@ -1,0 +1,79 @@
+// OpenBLAS sgemm/dgemm. Debian's libopenblas0-pthread has its own thread pool, set per call with
+// openblas_set_num_threads (it does not follow OpenMP's settings).
+
+#include <cblas.h>
+#include <fmt/format.h>
+
+#include "workloads/gemm/gemm_peers.h"
+#include "workloads/gemm/gemm_problem.h"
+#include "workloads/rel_error.h"
+
+namespace joulebench {
+namespace {
+
+template <class Scalar>
+class GemmOpenBlas final : public Workload {
+ public:
+  GemmOpenBlas(GemmShape shape, int threads)
+      : inputs_(shape),
+        threads_(threads),
+        a_(inputs_.a.begin(), inputs_.a.end()),
+        w_(inputs_.w.begin(), inputs_.w.end()),
+        c_(static_cast<std::size_t>(shape.m) * shape.n) {}
+
+  void run() override { compute(c_.data()); }
+  double flops_per_iteration() const override { return inputs_.shape.flops(); }
+  std::map<std::string, double> quality() const override {
+    std::vector<Scalar> c(c_.size());
+    compute(c.data());
+    return {{"rel_error", relative_error<Scalar>(c, inputs_.reference())}};
+  }
+  std::string implementation() const override { return "openblas"; }
+
+ private:
+  void compute(Scalar* c) const {
+    openblas_set_num_threads(threads_);
+    const GemmShape& s = inputs_.shape;
+    // C = A * W^T, all row-major.
+    if constexpr (std::is_same_v<Scalar, float>)
+      cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, s.m, s.n, s.k, 1.0f, a_.data(), s.k,
+                  w_.data(), s.k, 0.0f, c, s.n);
+    else
+      cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, s.m, s.n, s.k, 1.0, a_.data(), s.k,
+                  w_.data(), s.k, 0.0, c, s.n);
+  }
+
+  GemmInputs inputs_;
+  int threads_;
+  std::vector<Scalar> a_, w_, c_;
+};
+
+}  // namespace
+
+std::vector<WorkloadSpec> gemm_openblas_workloads() {
+  std::vector<WorkloadSpec> specs;
+  for (int threads : {1, 2})
+    for (const char* precision : {"fp32", "fp64"})
+      for (int n : {128, 256, 512, 1024, 2048}) {
+        const bool fp32 = precision[2] == '3';
+        specs.push_back(
+            {fmt::format("gemm/{}/openblas/{}{}", precision, n, threads_suffix(threads)),
+             fmt::format("C = A*B, {0}x{0} {1}, OpenBLAS {2}gemm, {3} thread(s)", n, precision,
+                         fp32 ? 's' : 'd', threads),
+             [n, threads, fp32]() -> std::unique_ptr<Workload> {
+               if (fp32)
+                 return std::make_unique<GemmOpenBlas<float>>(GemmShape{n, n, n}, threads);
+               return std::make_unique<GemmOpenBlas<double>>(GemmShape{n, n, n}, threads);
+             },
+             threads == 1 && n == 512});
+      }
+  // The MLP-like shape, fp32.
+  specs.push_back({"gemm/fp32/openblas/256x784x256", "C = A*B, m=256 k=784 n=256 fp32, OpenBLAS",
+                   [] {
+                     return std::make_unique<GemmOpenBlas<float>>(GemmShape{256, 784, 256}, 1);
+                   },
+                   false});
+  return specs;
+}
+
+}  // namespace joulebench

@@ -1,0 +1,232 @@
+#pragma once
+// The loop nest around a microkernel: Y = X * W^T with W in panels (panel_layout.h).
+//
+// Every kernel translation unit includes this with its own instruction-set flags, so all of it
+// sits in an anonymous namespace: one copy per translation unit. Shared inline code would let the
+// linker keep an AVX-512 copy for the portable path, which then faults on an older CPU.
+//
+// A policy P describes one path:
+//   using A;                    packed activation element (float, bf16, uint8_t, int16_t, ...)
+//   kGroup                      k values per group (panel_layout.h)
+//   kMr                         rows of the microkernel
+//   kKcGroups                   groups per k block; 0 = all of k (integer accumulators cannot
+//                               be parked in the fp32 output between blocks)
+//   kNcPanels                   panels per n block, so a k block of them stays in L2
+//   kGroupBytes                 bytes per group per panel
+//   kPackA                      false: the microkernel reads X in place, row stride out.lda (fp32,
+//                               where packing would only copy; saves a pass over X per call)
+//   template <int MR> static void tile(int groups, const A* a, const std::byte* b,
+//                                      const TileOut& out)
+// Activations are packed per call: row panels of kMr rows (fewer in the last), group-major
+// inside, so the microkernel reads them in order and broadcasts one group per row.
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "workloads/kernels/detail/panel_layout.h"
+#include "workloads/kernels/linear.h"
+
+#ifdef _OPENMP
+// Uses the variable `threads` in scope.
+#define JOULEBENCH_OMP_PARALLEL_FOR \
+  _Pragma("omp parallel for num_threads(threads) schedule(dynamic, 1)")
+#else
+#define JOULEBENCH_OMP_PARALLEL_FOR
+#endif
+
+namespace joulebench::kernels::detail {
+namespace {
+
+// Where a microkernel writes its tile of up to kMr x 32 outputs, and what it applies on the way.
+struct TileOut {
+  float* c;
+  int ldc;
+  int cols;    // valid columns, 1..32
+  bool first;  // first k block: overwrite instead of accumulating into c
+  bool last;   // last k block: apply the epilogue
+  // 32 values each, already offset to the tile's first column.
+  const float* bias;
+  const float* scale;        // integer paths: x_scale * w_scale[j]
+  const std::int32_t* comp;  // integer paths: added to the int32 accumulator (unsigned shift)
+  bool relu;
+  int lda;  // row stride of unpacked activations (kPackA false)
+};
+
+// Grows, never shrinks: steady-state calls do not allocate.
+class Scratch {
+ public:
+  std::byte* get(std::size_t bytes) {
+    if (bytes > buffer_.bytes())
+      buffer_ = PackedBuffer(std::max(bytes, 2 * buffer_.bytes()));
+    return buffer_.data();
+  }
+
+ private:
+  PackedBuffer buffer_;
+};
+
+inline std::size_t round_up64(std::size_t bytes) {
+  return (bytes + 63) / 64 * 64;
+}
+
+template <class P, int R = P::kMr>
+void tile_rows(int mr, int groups, const typename P::A* a, const std::byte* b, const TileOut& out) {
+  if constexpr (R >= 1) {
+    if (mr == R) {
+      P::template tile<R>(groups, a, b, out);
+      return;
+    }
+    tile_rows<P, R - 1>(mr, groups, a, b, out);
+  }
+}
+
+// convert(row, i) gives packed activation (row, i) for i < k; with P::kPackA false, x_direct
+// is X itself.
+template <class P, class Convert>
+void blocked_gemm(int m, int n, int k, Convert convert, const typename P::A* x_direct,
+                  const std::byte* panels, const float* bias, const float* scale,
+                  const std::int32_t* comp, float* y, const LinearOptions& options) {
+  using A = typename P::A;
+  constexpr int G = P::kGroup;
+  const int groups = ceil_div(k, G);
+  const int npanels = ceil_div(n, kNr);
+  const std::size_t npad = static_cast<std::size_t>(npanels) * kNr;
+
+  thread_local Scratch scratch;
+  const std::size_t a_bytes =
+      P::kPackA ? round_up64(sizeof(A) * static_cast<std::size_t>(m) * groups * G) : 0;
+  const std::size_t v_bytes = round_up64(npad * 4);
+  std::byte* base = scratch.get(a_bytes + 3 * v_bytes);
+  A* a = reinterpret_cast<A*>(base);
+  float* bias_p = reinterpret_cast<float*>(base + a_bytes);
+  float* scale_p = reinterpret_cast<float*>(base + a_bytes + v_bytes);
+  auto* comp_p = reinterpret_cast<std::int32_t*>(base + a_bytes + 2 * v_bytes);
+  for (std::size_t j = 0; j < npad; ++j) {
+    const bool real = j < static_cast<std::size_t>(n);
+    bias_p[j] = real && bias ? bias[j] : 0.0f;
+    scale_p[j] = real && scale ? scale[j] : 1.0f;
+    comp_p[j] = real && comp ? comp[j] : 0;
+  }
+
+  // Row by row: reads run along the source rows; only the last group can be partial.
+  const int full_groups = k / G;
+  for (int r0 = 0; r0 < m && P::kPackA; r0 += P::kMr) {
+    const int mr = std::min(P::kMr, m - r0);
+    A* panel = a + static_cast<std::size_t>(r0) * groups * G;
+    for (int r = 0; r < mr; ++r) {
+      A* dst = panel + static_cast<std::size_t>(r) * G;
+      const std::size_t stride = static_cast<std::size_t>(mr) * G;
+      for (int g = 0; g < full_groups; ++g)
+        for (int e = 0; e < G; ++e)
+          dst[g * stride + e] = convert(r0 + r, g * G + e);
+      for (int g = full_groups; g < groups; ++g)
+        for (int e = 0; e < G; ++e)
+          dst[g * stride + e] = g * G + e < k ? convert(r0 + r, g * G + e) : A{};
+    }
+  }
+
+  const int kc = P::kKcGroups > 0 ? P::kKcGroups : groups;
+  const int row_panels = ceil_div(m, P::kMr);
+  const bool relu = options.activation == Activation::relu;
+
+  // One unit of work: a range of row panels times a range of weight panels, run through all of
+  // k. Units write disjoint outputs, so threads need no barrier between k blocks; a descheduled
+  // thread (a loaded machine) delays only its own units, and dynamic scheduling moves the rest.
+  const auto run_unit = [&](int ir0, int ir1, int p0, int p1) {
+    for (int jp0 = p0; jp0 < p1; jp0 += P::kNcPanels) {
+      const int jp1 = std::min(p1, jp0 + P::kNcPanels);
+      for (int g0 = 0; g0 < groups; g0 += kc) {
+        const int gb = std::min(kc, groups - g0);
+        // Row panels outermost: the activation panel stays in L1 across the weight panels.
+        for (int ir = ir0; ir < ir1; ++ir) {
+          const int r0 = ir * P::kMr;
+          const int mr = std::min(P::kMr, m - r0);
+          const A* a_tile = P::kPackA ? a + (static_cast<std::size_t>(r0) * groups +
+                                             static_cast<std::size_t>(g0) * mr) *
+                                                G
+                                      : x_direct + static_cast<std::size_t>(r0) * k +
+                                            static_cast<std::size_t>(g0) * G;
+          for (int jp = jp0; jp < jp1; ++jp) {
+            const int j0 = jp * kNr;
+            const TileOut out{y + static_cast<std::size_t>(r0) * n + j0,
+                              n,
+                              std::min(kNr, n - j0),
+                              g0 == 0,
+                              g0 + gb >= groups,
+                              bias_p + j0,
+                              scale_p + j0,
+                              comp_p + j0,
+                              relu,
+                              k};
+            const std::byte* b_tile =
+                panels + (static_cast<std::size_t>(jp) * groups + g0) * P::kGroupBytes;
+            tile_rows<P>(mr, gb, a_tile, b_tile, out);
+          }
+        }
+      }
+    }
+  };
+
+  const int threads = options.threads;
+  if (threads <= 1) {
+    run_unit(0, row_panels, 0, npanels);
+    return;
+  }
+  // About four units per thread: split rows when there are enough, else outputs (GEMV).
+  const bool split_rows = row_panels >= 2 * threads;
+  const int span = split_rows ? row_panels : npanels;
+  const int per_unit = std::max(1, ceil_div(span, 4 * threads));
+  const int units = ceil_div(span, per_unit);
+  JOULEBENCH_OMP_PARALLEL_FOR
+  for (int u = 0; u < units; ++u) {
+    const int lo = u * per_unit, hi = std::min(span, lo + per_unit);
+    if (split_rows)
+      run_unit(lo, hi, 0, npanels);
+    else
+      run_unit(0, row_panels, lo, hi);
+  }
+}
+
+}  // namespace
+}  // namespace joulebench::kernels::detail
+
+#include "workloads/kernels/detail/paths.h"
+#include "workloads/kernels/detail/quantize_value.h"
+
+namespace joulebench::kernels::detail {
+namespace {
+
+// Quantized entry shared by the integer paths: per-output scales x_scale * w_scale[j], and for
+// kernels that shift activations to unsigned (to_a adds 128), the compensation -128 * sum(w).
+template <class P, class ToA>
+void quantized_gemm(Int8Source x, int m, const QuantizedWeights& w, const float* bias, float* y,
+                    const LinearOptions& options, bool shifted, ToA to_a) {
+  const int k = w.k(), n = w.n();
+  thread_local std::vector<float> scale;
+  thread_local std::vector<std::int32_t> comp;
+  scale.resize(n);
+  comp.resize(n);
+  for (int j = 0; j < n; ++j) {
+    scale[j] = x.scale * w.scales()[j];
+    comp[j] = shifted ? -128 * w.row_sums()[j] : 0;
+  }
+  // Float activations are quantized in one flat pass first (vectorised in this translation
+  // unit's instruction set), not element by element while packing.
+  thread_local std::vector<std::int8_t> quantized;
+  const std::int8_t* q = x.q;
+  if (!q) {
+    const std::size_t count = static_cast<std::size_t>(m) * k;
+    quantized.resize(count);
+    for (std::size_t i = 0; i < count; ++i)
+      quantized[i] = static_cast<std::int8_t>(quantize_value(x.f32[i], x.scale, 127));
+    q = quantized.data();
+  }
+  blocked_gemm<P>(
+      m, n, k, [&](int r, int i) { return to_a(q[static_cast<std::size_t>(r) * k + i]); },
+      nullptr, w.panels().data(), bias, scale.data(), comp.data(), y, options);
+}
+
+}  // namespace
+}  // namespace joulebench::kernels::detail

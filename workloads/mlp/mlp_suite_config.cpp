@@ -1,0 +1,24 @@
+#include "workloads/mlp/mlp_suite_config.h"
+
+#include "workloads/mlp/fashion_mnist.h"
+
+namespace joulebench::mlp {
+namespace {
+MlpSuiteConfig& config() {
+  static MlpSuiteConfig c;
+  return c;
+}
+}  // namespace
+
+const MlpSuiteConfig& mlp_suite_config() {
+  return config();
+}
+void set_mlp_suite_config(const MlpSuiteConfig& c) {
+  config() = c;
+}
+
+std::filesystem::path mlp_data_dir() {
+  return config().data_dir.empty() ? default_fashion_mnist_dir() : config().data_dir;
+}
+
+}  // namespace joulebench::mlp
