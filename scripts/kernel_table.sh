@@ -9,6 +9,7 @@
 #
 # The result JSON stays in results/kernels-<UTC time>.json. Timings are only as quiet as the
 # machine: the script prints the load average before and after; compare at one thread first.
+# Repetitions are interleaved at random, so a burst of load spreads over all backends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,7 +26,7 @@ mkdir -p results
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)" >&2
 "$build/app/joulebench" run --filter "$filter" \
   --repetitions "${KERNEL_TABLE_REPETITIONS:-3}" --min-time "${KERNEL_TABLE_MIN_TIME:-0.3}" \
-  --out "$out" >&2
+  --benchmark_enable_random_interleaving=true --out "$out" >&2
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 echo "result file: $out" >&2
 "$build/app/joulebench-kernel-table" "$out"
