@@ -35,7 +35,9 @@ template class GemmEigen<double>;
 std::vector<WorkloadSpec> gemm_eigen_workloads() {
   std::vector<WorkloadSpec> specs;
   for (int threads : {1, 2}) {
-    for (int n : {128, 256, 512, 1024, 2048}) {
+    for (int n : kGemmSizes) {
+      if (!runs_at(n, threads))
+        continue;
       // The first four are the suite since the foundation issue; keep them in it.
       specs.push_back(
           {fmt::format("gemm/fp32/eigen/{}{}", n, threads_suffix(threads)),
@@ -45,7 +47,9 @@ std::vector<WorkloadSpec> gemm_eigen_workloads() {
            },
            threads == 1 && n <= 1024});
     }
-    for (int n : {128, 256, 512, 1024, 2048}) {
+    for (int n : kGemmSizes) {
+      if (!runs_at(n, threads))
+        continue;
       specs.push_back(
           {fmt::format("gemm/fp64/eigen/{}{}", n, threads_suffix(threads)),
            fmt::format("C = A*B, {0}x{0} fp64, Eigen blocked product, {1} thread(s)", n, threads),

@@ -34,6 +34,15 @@ struct GemmInputs {
   double rel_error(const double* c) const;
 };
 
+// Square GEMM sizes of every backend.
+inline constexpr int kGemmSizes[] = {128, 256, 512, 1024, 2048};
+// Two threads only from 512 up: smaller products are over before threads pay off, and a
+// bimodal two-thread row under a filter such as 'gemm/fp32/eigen/128' would make runs that
+// compare one size (scripts/energy-gate-check.sh) flaky.
+constexpr bool runs_at(int n, int threads) {
+  return threads == 1 || n >= 512;
+}
+
 // A thread-count suffix for names: "" for one thread, "/threads:2" otherwise.
 std::string threads_suffix(int threads);
 
