@@ -56,9 +56,29 @@ std::vector<KernelTableEntry> kernel_table_entries(const ResultFile& file) {
   return entries;
 }
 
+namespace {
+
+// Rows sorted by task, precision (widest first), size (numerically), the rest, then threads:
+// the run interleaves its benchmarks at random, so file order means nothing.
+auto sort_key(const std::string& problem, int threads) {
+  const std::vector<std::string> parts = split(problem, '/');
+  static const std::vector<std::string> precisions = {"fp64", "fp32", "bf16", "int8", "int4"};
+  const std::string precision = parts.size() > 1 ? parts[1] : "";
+  const auto rank = std::find(precisions.begin(), precisions.end(), precision) - precisions.begin();
+  const std::string shape = parts.size() > 2 ? parts[2] : "";
+  long size = 0;
+  for (char ch : shape) {
+    if (ch < '0' || ch > '9')
+      break;
+    size = size * 10 + (ch - '0');
+  }
+  return std::make_tuple(parts.empty() ? "" : parts[0], rank, size, problem, threads);
+}
+
+}  // namespace
+
 void write_kernel_table(std::ostream& out, const std::vector<KernelTableEntry>& entries) {
-  // Problems in the order first seen, one row per (problem, threads).
-  std::vector<std::pair<std::string, int>> order;
+  std::vector<std::pair<std::string, int>> order;  // one row per (problem, threads)
   std::map<std::tuple<std::string, int, std::string>, const KernelTableEntry*> cell;
   for (const KernelTableEntry& e : entries) {
     const auto key = std::make_pair(e.problem, e.threads);
@@ -66,6 +86,9 @@ void write_kernel_table(std::ostream& out, const std::vector<KernelTableEntry>& 
       order.push_back(key);
     cell[{e.problem, e.threads, e.backend}] = &e;
   }
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+    return sort_key(a.first, a.second) < sort_key(b.first, b.second);
+  });
   out << "| problem | threads | joulebench | path | oneDNN | OpenBLAS | Eigen | Eigen sparse | "
          "÷ oneDNN | ÷ OpenBLAS | ÷ oneDNN (CPU time) |\n"
          "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n";

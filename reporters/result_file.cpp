@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "common/benchmark_json.h"
 #include "common/result_schema.h"
 
 namespace joulebench {
@@ -208,7 +209,7 @@ std::optional<std::string> ResultFile::context_value(std::string_view key) const
 ResultFile parse_result_json(std::string_view text, std::string source) {
   json doc;
   try {
-    doc = json::parse(text);
+    doc = json::parse(with_non_finite_numbers_as_null(text));
   } catch (const json::parse_error& e) {
     // nlohmann's message starts with "[json.exception.parse_error.101] "; keep what follows.
     std::string_view what = e.what();

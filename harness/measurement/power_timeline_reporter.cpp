@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "common/atomic_file.h"
+#include "common/benchmark_json.h"
 #include "common/result_schema.h"
 
 namespace joulebench {
@@ -49,8 +51,9 @@ void add_power_timelines(const std::filesystem::path& result_json,
     std::ifstream in(result_json);
     if (!in)
       throw std::runtime_error(fmt::format("cannot read {}", result_json.string()));
+    const std::string text{std::istreambuf_iterator<char>(in), {}};
     try {
-      in >> document;
+      document = nlohmann::json::parse(with_non_finite_numbers_as_null(text));
     } catch (const nlohmann::json::exception& e) {
       throw std::runtime_error(
           fmt::format("{} is not valid JSON: {}", result_json.string(), e.what()));

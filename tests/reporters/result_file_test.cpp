@@ -1,12 +1,13 @@
-#include "reporters/report_rows.h"
 #include "reporters/result_file.h"
 
 #include <gtest/gtest.h>
 
 #include <sstream>
 
+#include "common/result_schema.h"
 #include "reporters/leaderboard/render.h"
 #include "reporters/leaderboard/report.h"
+#include "reporters/report_rows.h"
 
 namespace joulebench {
 namespace {
@@ -53,6 +54,18 @@ TEST(ResultFile, BadInputIsAOneLineErrorNamingTheFile) {
 
 TEST(ResultFile, UnreadableFileIsAnError) {
   EXPECT_THROW(read_result_file("/nonexistent/result.json"), std::runtime_error);
+}
+
+TEST(ResultFile, NonFiniteStatisticsFromGoogleBenchmarkReadAsMissing) {
+  // Google Benchmark writes the cv of a counter that is 0 in every repetition as a bare NaN.
+  const ResultFile f = parse_result_json(R"({"benchmarks": [
+    {"name": "a_cv", "run_name": "a", "run_type": "aggregate", "aggregate_name": "cv",
+     "real_time": 0.01, "energy_J": 0.02, "rel_error": NaN}
+  ]})",
+                                         "cv.json");
+  ASSERT_EQ(f.rows.size(), 1u);
+  EXPECT_EQ(f.rows[0].counter(counter::kEnergy), 0.02);
+  EXPECT_FALSE(f.rows[0].counter(counter::kRelError));
 }
 
 TEST(ReportRows, MedianAggregateReplacesRepetitions) {

@@ -41,5 +41,21 @@ TEST(KernelTable, PivotsBackendsAndDividesByThePeers) {
   EXPECT_NE(out.str().find("| gemm/int8/512 | 2 | 800.0 |"), std::string::npos) << out.str();
 }
 
+TEST(KernelTable, SortsRowsByTaskPrecisionSizeAndThreads) {
+  std::vector<KernelTableEntry> entries;
+  for (const char* problem :
+       {"gemm/int8/1024", "gemv/fp32/4096x4096/batch:1", "gemm/int8/512", "gemm/fp32/2048"})
+    entries.push_back({problem, 1, "joulebench", 1.0, 1.0, ""});
+  entries.push_back({"gemm/int8/512", 2, "joulebench", 1.0, 1.0, ""});
+  std::ostringstream out;
+  write_kernel_table(out, entries);
+  const std::string text = out.str();
+  const auto at = [&](const char* row) { return text.find(row); };
+  EXPECT_LT(at("| gemm/fp32/2048 | 1"), at("| gemm/int8/512 | 1"));
+  EXPECT_LT(at("| gemm/int8/512 | 1"), at("| gemm/int8/512 | 2"));
+  EXPECT_LT(at("| gemm/int8/512 | 2"), at("| gemm/int8/1024 | 1"));
+  EXPECT_LT(at("| gemm/int8/1024 | 1"), at("| gemv/fp32/4096x4096/batch:1 | 1"));
+}
+
 }  // namespace
 }  // namespace joulebench

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <Eigen/Core>
+#include <random>
 
 #include "workloads/random_matrix.h"
+#include "workloads/rel_error.h"
 
 namespace joulebench {
 
@@ -30,6 +32,49 @@ std::vector<double> GemmInputs::reference() const {
   Eigen::Map<RowMajor>(c.data(), shape.m, shape.n).noalias() =
       a_m.cast<double>() * b_m.cast<double>();
   return c;
+}
+
+namespace {
+
+constexpr std::size_t kMaxChecked = 65536;
+
+template <class T>
+double sampled_rel_error(const GemmInputs& in, const T* c) {
+  const GemmShape& s = in.shape;
+  const std::size_t total = static_cast<std::size_t>(s.m) * s.n;
+  std::vector<std::size_t> at;
+  if (total <= kMaxChecked) {
+    at.resize(total);
+    for (std::size_t i = 0; i < total; ++i)
+      at[i] = i;
+  } else {
+    std::mt19937_64 gen(7);
+    std::uniform_int_distribution<std::size_t> pick(0, total - 1);
+    at.resize(kMaxChecked);
+    for (std::size_t& i : at)
+      i = pick(gen);
+  }
+  std::vector<double> got(at.size()), ref(at.size());
+  for (std::size_t e = 0; e < at.size(); ++e) {
+    const std::size_t r = at[e] / s.n, j = at[e] % s.n;
+    const float* a = in.a.data() + r * s.k;
+    const float* w = in.w.data() + j * s.k;
+    long double sum = 0.0L;
+    for (int i = 0; i < s.k; ++i)
+      sum += static_cast<long double>(a[i]) * w[i];
+    ref[e] = static_cast<double>(sum);
+    got[e] = static_cast<double>(c[at[e]]);
+  }
+  return relative_error<double>(got, ref);
+}
+
+}  // namespace
+
+double GemmInputs::rel_error(const float* c) const {
+  return sampled_rel_error(*this, c);
+}
+double GemmInputs::rel_error(const double* c) const {
+  return sampled_rel_error(*this, c);
 }
 
 std::string threads_suffix(int threads) {

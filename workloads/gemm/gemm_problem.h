@@ -22,9 +22,26 @@ struct GemmInputs {
   std::vector<float> w;  // n x k row-major
 
   explicit GemmInputs(GemmShape s, unsigned seed = 42);
-  // C = A * W^T in fp64 (m x n row-major), for rel_error.
+  // C = A * W^T in fp64 (m x n row-major), through Eigen.
   std::vector<double> reference() const;
+
+  // ||C - C_ref|| / ||C_ref|| for a result C (m x n row-major). C_ref is computed here with
+  // long double dot products, independently of every backend (an Eigen fp64 product checked
+  // against Eigen's own product would read exactly 0). Over all entries up to 65536 of them,
+  // else over a fixed sample of 65536 entries, so a 2048 x 2048 check costs a fraction of a
+  // second. NaN when C holds a NaN or an infinity.
+  double rel_error(const float* c) const;
+  double rel_error(const double* c) const;
 };
+
+// Square GEMM sizes of every backend.
+inline constexpr int kGemmSizes[] = {128, 256, 512, 1024, 2048};
+// Two threads only from 512 up: smaller products are over before threads pay off, and a
+// bimodal two-thread row under a filter such as 'gemm/fp32/eigen/128' would make runs that
+// compare one size (scripts/energy-gate-check.sh) flaky.
+constexpr bool runs_at(int n, int threads) {
+  return threads == 1 || n >= 512;
+}
 
 // A thread-count suffix for names: "" for one thread, "/threads:2" otherwise.
 std::string threads_suffix(int threads);

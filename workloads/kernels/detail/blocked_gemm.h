@@ -127,7 +127,9 @@ void blocked_gemm(int m, int n, int k, Convert convert, const typename P::A* x_d
     }
   }
 
-  const int kc = P::kKcGroups > 0 ? P::kKcGroups : groups;
+  // One row panel (GEMV-like): k blocks would only make every weight panel a set of strided
+  // 32 KiB pieces; streaming each panel whole lets the prefetchers run.
+  const int kc = P::kKcGroups > 0 && m > P::kMr ? P::kKcGroups : groups;
   const int row_panels = ceil_div(m, P::kMr);
   const bool relu = options.activation == Activation::relu;
 
@@ -224,8 +226,8 @@ void quantized_gemm(Int8Source x, int m, const QuantizedWeights& w, const float*
     q = quantized.data();
   }
   blocked_gemm<P>(
-      m, n, k, [&](int r, int i) { return to_a(q[static_cast<std::size_t>(r) * k + i]); },
-      nullptr, w.panels().data(), bias, scale.data(), comp.data(), y, options);
+      m, n, k, [&](int r, int i) { return to_a(q[static_cast<std::size_t>(r) * k + i]); }, nullptr,
+      w.panels().data(), bias, scale.data(), comp.data(), y, options);
 }
 
 }  // namespace
