@@ -4,8 +4,10 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <list>
 #include <memory>
 #include <stdexcept>
+#include <utility>
 
 #include "common/result_schema.h"
 #include "harness/carbon/region_choice.h"
@@ -49,11 +51,15 @@ CarbonAccounting carbon_accounting_for(const MeasurementOptions& options) {
 }
 
 bool initialize_google_benchmark(std::vector<std::string> args) {
+  // Google Benchmark keeps argv[0] (it prints it as "Running <program>" when the benchmarks
+  // start), so the strings must live as long as the process.
+  static std::list<std::vector<std::string>> kept;
+  std::vector<std::string>& owned = kept.emplace_back(std::move(args));
   std::vector<char*> argv;
-  for (std::string& arg : args)
+  for (std::string& arg : owned)
     argv.push_back(arg.data());
   argv.push_back(nullptr);
-  int argc = static_cast<int>(args.size());
+  int argc = static_cast<int>(owned.size());
   benchmark::Initialize(&argc, argv.data());
   return !benchmark::ReportUnrecognizedArguments(argc, argv.data());
 }
