@@ -74,9 +74,7 @@ int execute(const EstimateOptions& o, const CLI::App& app) {
     report.input.devices.push_back(cpu_power(*o.cpu, cpus));
   report.input.duration = Seconds{o.hours * 3600.0};
   report.input.utilization = o.utilization;
-  const RegionChoice choice = choose_region(o.region);
-  report.input.carbon = CarbonAccounting{resolve_grid_intensity(choice.code), o.pue};
-  report.input.carbon.intensity.chosen_by = choice.chosen_by;
+  report.input.carbon = carbon_accounting_for_region(o.region, o.pue);
   report.result = estimate_energy(report.input);
 
   std::string text = render_estimate(report);

@@ -59,4 +59,12 @@ RegionChoice choose_region(const std::optional<std::string>& flag) {
   return choose_region(flag, environment, region_config_candidates());
 }
 
+CarbonAccounting carbon_accounting_for_region(const std::optional<std::string>& flag, double pue) {
+  validate_pue(pue);
+  const RegionChoice choice = choose_region(flag);
+  CarbonAccounting carbon{resolve_grid_intensity(choice.code), pue};
+  carbon.intensity.chosen_by = choice.chosen_by;
+  return carbon;
+}
+
 }  // namespace joulebench

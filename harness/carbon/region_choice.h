@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "harness/carbon/carbon_accounting.h"
+
 namespace joulebench {
 
 struct RegionChoice {
@@ -30,5 +32,9 @@ RegionChoice choose_region(const std::optional<std::string>& flag,
 
 // choose_region with JOULEBENCH_REGION and region_config_candidates().
 RegionChoice choose_region(const std::optional<std::string>& flag);
+
+// The accounting for the chosen region (which records where the choice came from) and `pue`,
+// checked. Throws std::runtime_error with a one-line reason.
+CarbonAccounting carbon_accounting_for_region(const std::optional<std::string>& flag, double pue);
 
 }  // namespace joulebench

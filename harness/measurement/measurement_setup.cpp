@@ -29,10 +29,7 @@ MeterSelection select_meter_for(const MeasurementOptions& options) {
 }  // namespace
 
 CarbonAccounting carbon_accounting_for(const MeasurementOptions& options) {
-  validate_pue(options.pue);
-  const RegionChoice choice = choose_region(options.region);
-  CarbonAccounting carbon{resolve_grid_intensity(choice.code), options.pue};
-  carbon.intensity.chosen_by = choice.chosen_by;
+  CarbonAccounting carbon = carbon_accounting_for_region(options.region, options.pue);
   if (!options.intensity_series.empty()) {
     carbon.series =
         std::make_shared<const IntensitySeries>(IntensitySeries::load(options.intensity_series));
