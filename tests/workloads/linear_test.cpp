@@ -176,8 +176,10 @@ std::vector<Case> cases() {
   for (int size : {1, 7, 33, 257})
     shapes.push_back({size, size, size});
   // Shapes that cross the microkernels' edges differently on each axis, k blocks included.
-  for (Shape s : {Shape{7, 33, 257}, Shape{257, 1, 33}, Shape{13, 65, 600}, Shape{1, 257, 7},
-                  Shape{25, 31, 3}})
+  // k 600 and 2100 cross the k blocks of the portable and AVX2 paths (256 groups) and of the
+  // AVX-512 fp32 and bf16 paths (2048 values).
+  for (Shape s : {Shape{7, 33, 257}, Shape{257, 1, 33}, Shape{13, 65, 600}, Shape{13, 40, 2100},
+                  Shape{1, 257, 7}, Shape{25, 31, 3}})
     shapes.push_back(s);
   std::vector<Case> all;
   for (IsaCap cap : {IsaCap::portable, IsaCap::avx2, IsaCap::avx512})

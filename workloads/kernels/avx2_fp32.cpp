@@ -15,7 +15,6 @@ struct Fp32Avx2 {
   using A = float;
   static constexpr int kGroup = kGroupFp32, kMr = 2, kKcGroups = 256, kNcPanels = 16;
   static constexpr std::size_t kGroupBytes = kGroupBytesFp32;
-  static constexpr bool kPackA = true;
   template <int MR>
   static void tile(int groups, const A* a, const std::byte* b, const TileOut& o) {
     __m256 acc[MR][4];
@@ -59,7 +58,9 @@ void fp32_avx2(const float* x, int m, const PackedFp32Weights& w, const float* b
                const LinearOptions& options) {
   const int k = w.k();
   blocked_gemm<Fp32Avx2>(
-      m, w.n(), k, [x, k](int r, int i) { return x[static_cast<std::size_t>(r) * k + i]; }, nullptr,
+      m, w.n(), k,
+      element_packer<Fp32Avx2>(
+          k, [x, k](int r, int i) { return x[static_cast<std::size_t>(r) * k + i]; }),
       w.panels().data(), bias, nullptr, nullptr, y, options);
 }
 

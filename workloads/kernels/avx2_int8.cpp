@@ -19,7 +19,6 @@ struct Int8Avx2 {
   using A = std::int16_t;
   static constexpr int kGroup = kGroupInt8, kMr = 2, kKcGroups = 0, kNcPanels = 8;
   static constexpr std::size_t kGroupBytes = kGroupBytesInt8;
-  static constexpr bool kPackA = true;
 
   template <int MR>
   static void tile(int groups, const A* a, const std::byte* b, const TileOut& o) {
@@ -70,8 +69,8 @@ struct Int8Avx2 {
 
 void int8_avx2(Int8Source x, int m, const QuantizedWeights& w, const float* bias, float* y,
                const LinearOptions& options) {
-  quantized_gemm<Int8Avx2>(x, m, w, bias, y, options, false,
-                           [](int q) { return static_cast<std::int16_t>(q); });
+  const auto to_a = [](int q) { return static_cast<std::int16_t>(q); };
+  quantized_gemm<Int8Avx2>(x, m, w, bias, y, options, false, int8_element_packer<Int8Avx2>(to_a));
 }
 
 }  // namespace joulebench::kernels::detail

@@ -6,24 +6,27 @@
 #include <immintrin.h>
 
 #include <cstring>
+#include <vector>
 
+#include "workloads/kernels/detail/avx512_pack.h"
 #include "workloads/kernels/detail/avx512_store.h"
 #include "workloads/kernels/detail/blocked_gemm.h"
 
 namespace joulebench::kernels::detail {
 namespace {
 
+// Blocks as for fp32 (avx512_fp32.cpp): all of k up to 2048 values, 32 panels per n block.
 struct Bf16Avx512 {
   using A = bfloat16;
-  static constexpr int kGroup = kGroupBf16, kMr = 12, kKcGroups = 256, kNcPanels = 16;
+  static constexpr int kGroup = kGroupBf16, kMr = 12, kKcGroups = 1024, kNcPanels = 32;
   static constexpr std::size_t kGroupBytes = kGroupBytesBf16;
-  static constexpr bool kPackA = true;
   template <int MR>
   static void tile(int groups, const A* a, const std::byte* b, const TileOut& out) {
     __m512 acc[MR][2];
 #pragma GCC unroll 16
     for (int r = 0; r < MR; ++r)
       acc[r][0] = acc[r][1] = _mm512_setzero_ps();
+    prefetch_output<MR>(out);
     for (int g = 0; g < groups; ++g) {
       const auto b0 = reinterpret_cast<__m512bh>(_mm512_load_si512(b + g * kGroupBytes));
       const auto b1 = reinterpret_cast<__m512bh>(_mm512_load_si512(b + g * kGroupBytes + 64));
@@ -45,15 +48,20 @@ struct Bf16Avx512 {
 void bf16_avx512(Bf16Source x, int m, const PackedBf16Weights& w, const float* bias, float* y,
                  const LinearOptions& options) {
   const int k = w.k();
-  const auto at = [k](int r, int i) { return static_cast<std::size_t>(r) * k + i; };
-  if (x.b16)
-    blocked_gemm<Bf16Avx512>(
-        m, w.n(), k, [&](int r, int i) { return x.b16[at(r, i)]; }, nullptr, w.panels().data(),
-        bias, nullptr, nullptr, y, options);
-  else
-    blocked_gemm<Bf16Avx512>(
-        m, w.n(), k, [&](int r, int i) { return to_bf16(x.f32[at(r, i)]); }, nullptr,
-        w.panels().data(), bias, nullptr, nullptr, y, options);
+  const bfloat16* b16 = x.b16;
+  if (!b16) {
+    // Rounded in one flat pass first, so packing is a plain transpose of bf16 pairs.
+    thread_local std::vector<bfloat16> rounded;
+    const std::size_t count = static_cast<std::size_t>(m) * k;
+    rounded.resize(count);
+    for (std::size_t i = 0; i < count; ++i)
+      rounded[i] = to_bf16(x.f32[i]);
+    b16 = rounded.data();
+  }
+  const auto tail = [b16, k](int r, int i) { return b16[static_cast<std::size_t>(r) * k + i]; };
+  blocked_gemm<Bf16Avx512>(
+      m, w.n(), k, unit_packer<Bf16Avx512>(b16, 2 * static_cast<std::size_t>(k), k, 0, tail),
+      w.panels().data(), bias, nullptr, nullptr, y, options);
 }
 
 }  // namespace joulebench::kernels::detail

@@ -46,7 +46,6 @@ struct Fp32 {
   using A = float;
   static constexpr int kGroup = kGroupFp32, kMr = 4, kKcGroups = 256, kNcPanels = 16;
   static constexpr std::size_t kGroupBytes = kGroupBytesFp32;
-  static constexpr bool kPackA = true;
   template <int MR>
   static void tile(int groups, const A* a, const std::byte* b, const TileOut& out) {
     float acc[MR][kNr] = {};
@@ -63,7 +62,6 @@ struct Bf16 {
   using A = bfloat16;
   static constexpr int kGroup = kGroupBf16, kMr = 4, kKcGroups = 256, kNcPanels = 16;
   static constexpr std::size_t kGroupBytes = kGroupBytesBf16;
-  static constexpr bool kPackA = true;
   template <int MR>
   static void tile(int groups, const A* a, const std::byte* b, const TileOut& out) {
     float acc[MR][kNr] = {};
@@ -85,7 +83,6 @@ struct Quantized {
   using A = std::int8_t;
   static constexpr int kGroup = kGroupInt8, kMr = 4, kKcGroups = 0, kNcPanels = 16;
   static constexpr std::size_t kGroupBytes = Bits == 8 ? kGroupBytesInt8 : kGroupBytesInt4;
-  static constexpr bool kPackA = true;
 
   static int weight(const std::byte* group, int v) {
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(group);
@@ -121,7 +118,9 @@ void fp32_portable(const float* x, int m, const PackedFp32Weights& w, const floa
                    const LinearOptions& options) {
   const int k = w.k();
   blocked_gemm<Fp32>(
-      m, w.n(), k, [x, k](int r, int i) { return x[static_cast<std::size_t>(r) * k + i]; }, nullptr,
+      m, w.n(), k,
+      element_packer<Fp32>(k,
+                           [x, k](int r, int i) { return x[static_cast<std::size_t>(r) * k + i]; }),
       w.panels().data(), bias, nullptr, nullptr, y, options);
 }
 
@@ -130,12 +129,13 @@ void bf16_portable(Bf16Source x, int m, const PackedBf16Weights& w, const float*
   const int k = w.k();
   const auto at = [k](int r, int i) { return static_cast<std::size_t>(r) * k + i; };
   if (x.b16)
-    blocked_gemm<Bf16>(
-        m, w.n(), k, [&](int r, int i) { return x.b16[at(r, i)]; }, nullptr, w.panels().data(),
-        bias, nullptr, nullptr, y, options);
+    blocked_gemm<Bf16>(m, w.n(), k,
+                       element_packer<Bf16>(k, [&](int r, int i) { return x.b16[at(r, i)]; }),
+                       w.panels().data(), bias, nullptr, nullptr, y, options);
   else
     blocked_gemm<Bf16>(
-        m, w.n(), k, [&](int r, int i) { return to_bf16(x.f32[at(r, i)]); }, nullptr,
+        m, w.n(), k,
+        element_packer<Bf16>(k, [&](int r, int i) { return to_bf16(x.f32[at(r, i)]); }),
         w.panels().data(), bias, nullptr, nullptr, y, options);
 }
 
@@ -143,9 +143,11 @@ void quantized_portable(Int8Source x, int m, const QuantizedWeights& w, const fl
                         const LinearOptions& options) {
   const auto to_a = [](int q) { return static_cast<std::int8_t>(q); };
   if (w.bits() == 8)
-    quantized_gemm<Quantized<8>>(x, m, w, bias, y, options, false, to_a);
+    quantized_gemm<Quantized<8>>(x, m, w, bias, y, options, false,
+                                 int8_element_packer<Quantized<8>>(to_a));
   else
-    quantized_gemm<Quantized<4>>(x, m, w, bias, y, options, false, to_a);
+    quantized_gemm<Quantized<4>>(x, m, w, bias, y, options, false,
+                                 int8_element_packer<Quantized<4>>(to_a));
 }
 
 }  // namespace joulebench::kernels::detail

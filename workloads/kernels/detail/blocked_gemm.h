@@ -11,14 +11,15 @@
 //   kMr                         rows of the microkernel
 //   kKcGroups                   groups per k block; 0 = all of k (integer accumulators cannot
 //                               be parked in the fp32 output between blocks)
-//   kNcPanels                   panels per n block, so a k block of them stays in L2
+//   kNcPanels                   panels per n block: each packed activation tile is read once
+//                               per n block and reused across its panels
 //   kGroupBytes                 bytes per group per panel
-//   kPackA                      false: the microkernel reads X in place, row stride out.lda (fp32,
-//                               where packing would only copy; saves a pass over X per call)
 //   template <int MR> static void tile(int groups, const A* a, const std::byte* b,
 //                                      const TileOut& out)
 // Activations are packed per call: row panels of kMr rows (fewer in the last), group-major
-// inside, so the microkernel reads them in order and broadcasts one group per row.
+// inside, so the microkernel reads them in order and broadcasts one group per row. The caller
+// says how (pack_panel): element by element here (element_packer), or with a path's vector
+// instructions (avx512_pack.h).
 
 #include <algorithm>
 #include <cstddef>
@@ -51,7 +52,6 @@ struct TileOut {
   const float* scale;        // integer paths: x_scale * w_scale[j]
   const std::int32_t* comp;  // integer paths: added to the int32 accumulator (unsigned shift)
   bool relu;
-  int lda;  // row stride of unpacked activations (kPackA false)
 };
 
 // Grows, never shrinks: steady-state calls do not allocate.
@@ -82,12 +82,33 @@ void tile_rows(int mr, int groups, const typename P::A* a, const std::byte* b, c
   }
 }
 
-// convert(row, i) gives packed activation (row, i) for i < k; with P::kPackA false, x_direct
-// is X itself.
+// A packer for blocked_gemm that goes element by element: convert(row, i) gives the packed
+// activation (row, i) for i < k; the last group is zero-padded.
 template <class P, class Convert>
-void blocked_gemm(int m, int n, int k, Convert convert, const typename P::A* x_direct,
-                  const std::byte* panels, const float* bias, const float* scale,
-                  const std::int32_t* comp, float* y, const LinearOptions& options) {
+auto element_packer(int k, Convert convert) {
+  return [k, convert](int r0, int mr, typename P::A* panel) {
+    constexpr int G = P::kGroup;
+    const int groups = ceil_div(k, G), full_groups = k / G;
+    const std::size_t stride = static_cast<std::size_t>(mr) * G;
+    // Row by row: reads run along the source rows; only the last group can be partial.
+    for (int r = 0; r < mr; ++r) {
+      typename P::A* dst = panel + static_cast<std::size_t>(r) * G;
+      for (int g = 0; g < full_groups; ++g)
+        for (int e = 0; e < G; ++e)
+          dst[g * stride + e] = convert(r0 + r, g * G + e);
+      for (int g = full_groups; g < groups; ++g)
+        for (int e = 0; e < G; ++e)
+          dst[g * stride + e] = g * G + e < k ? convert(r0 + r, g * G + e) : typename P::A{};
+    }
+  };
+}
+
+// pack_panel(r0, mr, panel) writes rows r0..r0+mr-1 of the activations as one packed row panel:
+// ceil(k / kGroup) groups of mr x kGroup values, the last group zero-padded.
+template <class P, class PackPanel>
+void blocked_gemm(int m, int n, int k, PackPanel pack_panel, const std::byte* panels,
+                  const float* bias, const float* scale, const std::int32_t* comp, float* y,
+                  const LinearOptions& options) {
   using A = typename P::A;
   constexpr int G = P::kGroup;
   const int groups = ceil_div(k, G);
@@ -95,8 +116,7 @@ void blocked_gemm(int m, int n, int k, Convert convert, const typename P::A* x_d
   const std::size_t npad = static_cast<std::size_t>(npanels) * kNr;
 
   thread_local Scratch scratch;
-  const std::size_t a_bytes =
-      P::kPackA ? round_up64(sizeof(A) * static_cast<std::size_t>(m) * groups * G) : 0;
+  const std::size_t a_bytes = round_up64(sizeof(A) * static_cast<std::size_t>(m) * groups * G);
   const std::size_t v_bytes = round_up64(npad * 4);
   std::byte* base = scratch.get(a_bytes + 3 * v_bytes);
   A* a = reinterpret_cast<A*>(base);
@@ -110,22 +130,8 @@ void blocked_gemm(int m, int n, int k, Convert convert, const typename P::A* x_d
     comp_p[j] = real && comp ? comp[j] : 0;
   }
 
-  // Row by row: reads run along the source rows; only the last group can be partial.
-  const int full_groups = k / G;
-  for (int r0 = 0; r0 < m && P::kPackA; r0 += P::kMr) {
-    const int mr = std::min(P::kMr, m - r0);
-    A* panel = a + static_cast<std::size_t>(r0) * groups * G;
-    for (int r = 0; r < mr; ++r) {
-      A* dst = panel + static_cast<std::size_t>(r) * G;
-      const std::size_t stride = static_cast<std::size_t>(mr) * G;
-      for (int g = 0; g < full_groups; ++g)
-        for (int e = 0; e < G; ++e)
-          dst[g * stride + e] = convert(r0 + r, g * G + e);
-      for (int g = full_groups; g < groups; ++g)
-        for (int e = 0; e < G; ++e)
-          dst[g * stride + e] = g * G + e < k ? convert(r0 + r, g * G + e) : A{};
-    }
-  }
+  for (int r0 = 0; r0 < m; r0 += P::kMr)
+    pack_panel(r0, std::min(P::kMr, m - r0), a + static_cast<std::size_t>(r0) * groups * G);
 
   // One row panel (GEMV-like): k blocks would only make every weight panel a set of strided
   // 32 KiB pieces; streaming each panel whole lets the prefetchers run.
@@ -145,11 +151,8 @@ void blocked_gemm(int m, int n, int k, Convert convert, const typename P::A* x_d
         for (int ir = ir0; ir < ir1; ++ir) {
           const int r0 = ir * P::kMr;
           const int mr = std::min(P::kMr, m - r0);
-          const A* a_tile = P::kPackA ? a + (static_cast<std::size_t>(r0) * groups +
-                                             static_cast<std::size_t>(g0) * mr) *
-                                                G
-                                      : x_direct + static_cast<std::size_t>(r0) * k +
-                                            static_cast<std::size_t>(g0) * G;
+          const A* a_tile =
+              a + (static_cast<std::size_t>(r0) * groups + static_cast<std::size_t>(g0) * mr) * G;
           for (int jp = jp0; jp < jp1; ++jp) {
             const int j0 = jp * kNr;
             const TileOut out{y + static_cast<std::size_t>(r0) * n + j0,
@@ -160,8 +163,7 @@ void blocked_gemm(int m, int n, int k, Convert convert, const typename P::A* x_d
                               bias_p + j0,
                               scale_p + j0,
                               comp_p + j0,
-                              relu,
-                              k};
+                              relu};
             const std::byte* b_tile =
                 panels + (static_cast<std::size_t>(jp) * groups + g0) * P::kGroupBytes;
             tile_rows<P>(mr, gb, a_tile, b_tile, out);
@@ -200,11 +202,21 @@ void blocked_gemm(int m, int n, int k, Convert convert, const typename P::A* x_d
 namespace joulebench::kernels::detail {
 namespace {
 
-// Quantized entry shared by the integer paths: per-output scales x_scale * w_scale[j], and for
-// kernels that shift activations to unsigned (to_a adds 128), the compensation -128 * sum(w).
+// quantized_gemm's make_packer for element-by-element packing: to_a(q) is the packed value of q.
 template <class P, class ToA>
+auto int8_element_packer(ToA to_a) {
+  return [to_a](const std::int8_t* q, int k) {
+    return element_packer<P>(
+        k, [q, k, to_a](int r, int i) { return to_a(q[static_cast<std::size_t>(r) * k + i]); });
+  };
+}
+
+// Quantized entry shared by the integer paths: per-output scales x_scale * w_scale[j], and for
+// kernels that shift activations to unsigned (by 128 while packing), the compensation
+// -128 * sum(w). make_packer(q, k) gives blocked_gemm's packer for int8 activations q (m x k).
+template <class P, class MakePacker>
 void quantized_gemm(Int8Source x, int m, const QuantizedWeights& w, const float* bias, float* y,
-                    const LinearOptions& options, bool shifted, ToA to_a) {
+                    const LinearOptions& options, bool shifted, MakePacker make_packer) {
   const int k = w.k(), n = w.n();
   thread_local std::vector<float> scale;
   thread_local std::vector<std::int32_t> comp;
@@ -225,9 +237,8 @@ void quantized_gemm(Int8Source x, int m, const QuantizedWeights& w, const float*
       quantized[i] = static_cast<std::int8_t>(quantize_value(x.f32[i], x.scale, 127));
     q = quantized.data();
   }
-  blocked_gemm<P>(
-      m, n, k, [&](int r, int i) { return to_a(q[static_cast<std::size_t>(r) * k + i]); }, nullptr,
-      w.panels().data(), bias, scale.data(), comp.data(), y, options);
+  blocked_gemm<P>(m, n, k, make_packer(q, k), w.panels().data(), bias, scale.data(), comp.data(), y,
+                  options);
 }
 
 }  // namespace
