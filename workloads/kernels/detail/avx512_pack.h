@@ -50,31 +50,31 @@ inline void transpose_16x16(__m512i (&v)[16]) {
 template <class P, class Tail>
 auto unit_packer(const void* x, std::size_t row_bytes, int k, std::uint32_t flip, Tail tail) {
   static_assert(sizeof(typename P::A) * P::kGroup == 4 && P::kMr <= 16);
-  return [=](int r0, int mr, typename P::A* panel) {
+  return [=](int r0, int mr, int g0, int gb, typename P::A* tile) {
     constexpr int G = P::kGroup;
-    const int full_groups = k / G;
+    const int whole_end = std::min(g0 + gb, k / G);
     const auto* src = static_cast<const std::byte*>(x) + static_cast<std::size_t>(r0) * row_bytes;
-    auto* dst = reinterpret_cast<std::uint32_t*>(panel);
+    auto* dst = reinterpret_cast<std::uint32_t*>(tile);
     const __m512i flip_v = _mm512_set1_epi32(static_cast<int>(flip));
     const auto rows = static_cast<__mmask16>((1u << mr) - 1u);
-    for (int g0 = 0; g0 < full_groups; g0 += 16) {
-      const int count = std::min(16, full_groups - g0);
+    for (int c0 = g0; c0 < whole_end; c0 += 16) {
+      const int count = std::min(16, whole_end - c0);
       // A masked load never touches the units past the row's end.
       const auto units = static_cast<__mmask16>(count == 16 ? 0xffffu : (1u << count) - 1u);
       __m512i v[16];
       for (int r = 0; r < 16; ++r)
         v[r] = r < mr ? _mm512_xor_si512(
-                            _mm512_maskz_loadu_epi32(units, src + r * row_bytes + g0 * 4), flip_v)
+                            _mm512_maskz_loadu_epi32(units, src + r * row_bytes + c0 * 4), flip_v)
                       : _mm512_setzero_si512();
       transpose_16x16(v);
       for (int c = 0; c < count; ++c)
-        _mm512_mask_storeu_epi32(dst + static_cast<std::size_t>(g0 + c) * mr, rows, v[c]);
+        _mm512_mask_storeu_epi32(dst + static_cast<std::size_t>(c0 - g0 + c) * mr, rows, v[c]);
     }
-    if (full_groups * G < k) {
-      typename P::A* last = panel + static_cast<std::size_t>(full_groups) * mr * G;
+    if (whole_end < g0 + gb) {  // the partial last group of k
+      typename P::A* last = tile + static_cast<std::size_t>(whole_end - g0) * mr * G;
       for (int r = 0; r < mr; ++r)
         for (int e = 0; e < G; ++e) {
-          const int i = full_groups * G + e;
+          const int i = whole_end * G + e;
           last[r * G + e] = i < k ? tail(r0 + r, i) : typename P::A{};
         }
     }

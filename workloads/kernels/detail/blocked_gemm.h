@@ -86,25 +86,25 @@ void tile_rows(int mr, int groups, const typename P::A* a, const std::byte* b, c
 // activation (row, i) for i < k; the last group is zero-padded.
 template <class P, class Convert>
 auto element_packer(int k, Convert convert) {
-  return [k, convert](int r0, int mr, typename P::A* panel) {
+  return [k, convert](int r0, int mr, int g0, int gb, typename P::A* dst) {
     constexpr int G = P::kGroup;
-    const int groups = ceil_div(k, G), full_groups = k / G;
+    const int whole_end = std::min(g0 + gb, k / G);
     const std::size_t stride = static_cast<std::size_t>(mr) * G;
     // Row by row: reads run along the source rows; only the last group can be partial.
     for (int r = 0; r < mr; ++r) {
-      typename P::A* dst = panel + static_cast<std::size_t>(r) * G;
-      for (int g = 0; g < full_groups; ++g)
+      typename P::A* row = dst + static_cast<std::size_t>(r) * G;
+      for (int g = g0; g < whole_end; ++g)
         for (int e = 0; e < G; ++e)
-          dst[g * stride + e] = convert(r0 + r, g * G + e);
-      for (int g = full_groups; g < groups; ++g)
+          row[(g - g0) * stride + e] = convert(r0 + r, g * G + e);
+      for (int g = std::max(g0, whole_end); g < g0 + gb; ++g)
         for (int e = 0; e < G; ++e)
-          dst[g * stride + e] = g * G + e < k ? convert(r0 + r, g * G + e) : typename P::A{};
+          row[(g - g0) * stride + e] = g * G + e < k ? convert(r0 + r, g * G + e) : typename P::A{};
     }
   };
 }
 
-// pack_panel(r0, mr, panel) writes rows r0..r0+mr-1 of the activations as one packed row panel:
-// ceil(k / kGroup) groups of mr x kGroup values, the last group zero-padded.
+// pack_panel(r0, mr, g0, gb, dst) writes groups g0..g0+gb-1 of activation rows r0..r0+mr-1 as
+// one packed tile: gb groups of mr x kGroup values, a partial last group of k zero-padded.
 template <class P, class PackPanel>
 void blocked_gemm(int m, int n, int k, PackPanel pack_panel, const std::byte* panels,
                   const float* bias, const float* scale, const std::int32_t* comp, float* y,
@@ -116,22 +116,17 @@ void blocked_gemm(int m, int n, int k, PackPanel pack_panel, const std::byte* pa
   const std::size_t npad = static_cast<std::size_t>(npanels) * kNr;
 
   thread_local Scratch scratch;
-  const std::size_t a_bytes = round_up64(sizeof(A) * static_cast<std::size_t>(m) * groups * G);
   const std::size_t v_bytes = round_up64(npad * 4);
-  std::byte* base = scratch.get(a_bytes + 3 * v_bytes);
-  A* a = reinterpret_cast<A*>(base);
-  float* bias_p = reinterpret_cast<float*>(base + a_bytes);
-  float* scale_p = reinterpret_cast<float*>(base + a_bytes + v_bytes);
-  auto* comp_p = reinterpret_cast<std::int32_t*>(base + a_bytes + 2 * v_bytes);
+  std::byte* base = scratch.get(3 * v_bytes);
+  float* bias_p = reinterpret_cast<float*>(base);
+  float* scale_p = reinterpret_cast<float*>(base + v_bytes);
+  auto* comp_p = reinterpret_cast<std::int32_t*>(base + 2 * v_bytes);
   for (std::size_t j = 0; j < npad; ++j) {
     const bool real = j < static_cast<std::size_t>(n);
     bias_p[j] = real && bias ? bias[j] : 0.0f;
     scale_p[j] = real && scale ? scale[j] : 1.0f;
     comp_p[j] = real && comp ? comp[j] : 0;
   }
-
-  for (int r0 = 0; r0 < m; r0 += P::kMr)
-    pack_panel(r0, std::min(P::kMr, m - r0), a + static_cast<std::size_t>(r0) * groups * G);
 
   // One row panel (GEMV-like): k blocks would only make every weight panel a set of strided
   // 32 KiB pieces; streaming each panel whole lets the prefetchers run.
@@ -142,17 +137,21 @@ void blocked_gemm(int m, int n, int k, PackPanel pack_panel, const std::byte* pa
   // One unit of work: a range of row panels times a range of weight panels, run through all of
   // k. Units write disjoint outputs, so threads need no barrier between k blocks; a descheduled
   // thread (a loaded machine) delays only its own units, and dynamic scheduling moves the rest.
+  // A unit packs each activation tile right before the weight panels that use it: the tile is
+  // still in L1 then, nothing is written to memory and read back, and threads pack in parallel.
+  // The price is packing again per n block (once in all for n up to kNcPanels * 32).
   const auto run_unit = [&](int ir0, int ir1, int p0, int p1) {
+    thread_local Scratch tile_scratch;
+    A* a_tile = reinterpret_cast<A*>(
+        tile_scratch.get(round_up64(sizeof(A) * static_cast<std::size_t>(P::kMr) * kc * G)));
     for (int jp0 = p0; jp0 < p1; jp0 += P::kNcPanels) {
       const int jp1 = std::min(p1, jp0 + P::kNcPanels);
       for (int g0 = 0; g0 < groups; g0 += kc) {
         const int gb = std::min(kc, groups - g0);
-        // Row panels outermost: the activation panel stays in L1 across the weight panels.
         for (int ir = ir0; ir < ir1; ++ir) {
           const int r0 = ir * P::kMr;
           const int mr = std::min(P::kMr, m - r0);
-          const A* a_tile =
-              a + (static_cast<std::size_t>(r0) * groups + static_cast<std::size_t>(g0) * mr) * G;
+          pack_panel(r0, mr, g0, gb, a_tile);
           for (int jp = jp0; jp < jp1; ++jp) {
             const int j0 = jp * kNr;
             const TileOut out{y + static_cast<std::size_t>(r0) * n + j0,
