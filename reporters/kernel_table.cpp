@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "common/result_schema.h"
+#include "reporters/markdown_cell.h"
 #include "reporters/report_rows.h"
 
 namespace joulebench {
@@ -107,8 +108,9 @@ void write_kernel_table(std::ostream& out, const std::vector<KernelTableEntry>& 
                          cpu ? a->gflops_cpu / b->gflops_cpu : a->gflops_real / b->gflops_real);
     };
     const KernelTableEntry* ours = at(kBackends[0]);
-    out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", problem,
-                       threads, value(ours), ours ? ours->label : "", value(at("onednn")),
+    out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                       markdown_cell(problem), threads, value(ours),
+                       markdown_cell(ours ? ours->label : ""), value(at("onednn")),
                        value(at("openblas")), value(at("eigen")), value(at("eigen-sparse")),
                        ratio(ours, at("onednn"), false), ratio(ours, at("openblas"), false),
                        ratio(ours, at("onednn"), true));

@@ -9,20 +9,10 @@
 #include "reporters/leaderboard/cells.h"
 #include "reporters/leaderboard/grade.h"
 #include "reporters/leaderboard/render.h"
+#include "reporters/markdown_cell.h"
 
 namespace joulebench {
 namespace {
-
-// Pipes would end a Markdown cell early.
-std::string cell(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|')
-      out += '\\';
-    out += c;
-  }
-  return out;
-}
 
 // An energy-derived figure, marked when a model estimated it.
 std::string energy_cell(const Entry& e, std::string text) {
@@ -63,11 +53,12 @@ void leaderboard(std::ostream& out, const Report& r) {
       const std::string value = format_number(e.median(r.sort.key));
       metric = fmt::format(" {} |", from_energy ? energy_cell(e, value) : value);
     }
-    fmt::print(out, "| {} | {} | {} | {} |{} {} | {} | {} | {} | {} |\n", cell(e.name.task),
-               e.rank > 0 ? std::to_string(e.rank) : "-", cell(variant_text(e)), cell(e.host),
-               metric, energy_cell(e, format_spread(e.spread(counter::kEnergy))),
-               cell(time_cell(e)), energy_cell(e, format_number(e.median(counter::kCo2))),
-               grade_cell(e), cell(provenance_text(e)));
+    fmt::print(out, "| {} | {} | {} | {} |{} {} | {} | {} | {} | {} |\n",
+               markdown_cell(e.name.task), e.rank > 0 ? std::to_string(e.rank) : "-",
+               markdown_cell(variant_text(e)), markdown_cell(e.host), metric,
+               energy_cell(e, format_spread(e.spread(counter::kEnergy))),
+               markdown_cell(time_cell(e)), energy_cell(e, format_number(e.median(counter::kCo2))),
+               grade_cell(e), markdown_cell(provenance_text(e)));
   }
 }
 
@@ -90,12 +81,13 @@ void energy_versus_quality(std::ostream& out, const Report& r) {
         "Pareto |\n|---|---|---|---:|---:|---:|---:|---|\n",
         task.name, quality_heading(task), unit, unit);
     for (const Entry* e : rows) {
-      fmt::print(out, "| {} | {} | {} | {} | {} | {} | {} | {} |\n", cell(variant_text(*e)),
-                 e->name.precision.empty() ? "-" : e->name.precision, cell(e->host),
+      fmt::print(out, "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                 markdown_cell(variant_text(*e)),
+                 e->name.precision.empty() ? "-" : e->name.precision, markdown_cell(e->host),
                  format_number(e->median(task.quality)),
                  energy_cell(*e, format_number(e->joules_per_unit())),
-                 energy_cell(*e, format_number(e->grams_per_1000_units())), cell(time_cell(*e)),
-                 e->pareto ? "**yes**" : "");
+                 energy_cell(*e, format_number(e->grams_per_1000_units())),
+                 markdown_cell(time_cell(*e)), e->pareto ? "**yes**" : "");
     }
   }
   if (!any)
@@ -113,8 +105,9 @@ void flops_versus_energy(std::ostream& out, const Report& r) {
              "| task | variant | host | FLOP/iter | J/iter | FLOP/J |\n"
              "|---|---|---|---:|---:|---:|\n");
   for (const Entry* e : rows) {
-    fmt::print(out, "| {} | {} | {} | {} | {} | {} |\n", cell(e->name.task), cell(variant_text(*e)),
-               cell(e->host), format_number(e->median(counter::kFlops)),
+    fmt::print(out, "| {} | {} | {} | {} | {} | {} |\n", markdown_cell(e->name.task),
+               markdown_cell(variant_text(*e)), markdown_cell(e->host),
+               format_number(e->median(counter::kFlops)),
                energy_cell(*e, format_number(e->median(counter::kEnergy))),
                energy_cell(*e, format_number(e->median(counter::kFlopPerJoule))));
   }

@@ -1,25 +1,12 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "reporters/markdown_cell.h"
 #include "reporters/statement/carbon_statement.h"
 #include "reporters/statement/everyday_equivalents.h"
 #include "reporters/statement/statement_text.h"
 
 namespace joulebench {
-namespace {
-
-// Pipes would end a Markdown cell early.
-std::string cell(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|')
-      out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-}  // namespace
 
 void write_statement_markdown(std::ostream& out, const CarbonStatement& s) {
   namespace t = statement_text;
@@ -45,7 +32,7 @@ void write_statement_markdown(std::ostream& out, const CarbonStatement& s) {
   for (const StatementSource& source : s.sources) {
     fmt::print(out, "### {}\n\n| | |\n|---|---|\n", source.file);
     for (const auto& [label, value] : t::source_rows(source))
-      fmt::print(out, "| {} | {} |\n", label, cell(value));
+      fmt::print(out, "| {} | {} |\n", label, markdown_cell(value));
     fmt::print(out, "\n");
   }
   fmt::print(out, "Notes:\n\n");
