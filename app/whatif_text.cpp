@@ -98,11 +98,15 @@ std::string render_estimate(const EstimateReport& report) {
 
 std::string render_region_comparison(const RegionComparison& c) {
   std::string out = fmt::format(
-      "\nThe same facility energy ({}) charged in other regions (tables: {}; {} regions with a "
-      "figure of their own ranked; methods differ, see the method column):\n",
-      energy_text(c.facility_energy.value), c.tables, c.ranked);
-  region_rows(out, "cleanest", c.cleanest);
-  region_rows(out, "dirtiest", c.dirtiest);
+      "\nThe same facility energy ({}) charged in other regions (tables: {}). Regions with a "
+      "figure of their own are ranked per method: lifecycle figures include fuel supply and "
+      "construction, direct ones only combustion, so the two are not compared.\n",
+      energy_text(c.facility_energy.value), c.tables);
+  for (const RegionRanking& r : c.rankings) {
+    const std::string method = r.method.empty() ? "method not given" : r.method;
+    region_rows(out, fmt::format("cleanest ({}, {} ranked)", method, r.ranked), r.cleanest);
+    region_rows(out, fmt::format("dirtiest ({}, {} ranked)", method, r.ranked), r.dirtiest);
+  }
   region_rows(out, "chosen (--regions)", c.chosen);
   return out;
 }

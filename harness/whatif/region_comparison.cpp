@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <utility>
 
 namespace joulebench {
 namespace {
@@ -49,19 +51,25 @@ RegionComparison compare_regions(Joules facility_energy, const CarbonTables& tab
                       charge(facility_energy, *row.grams_per_kwh)});
     }
   }
-  // Ties in code order, so the list does not depend on table order.
+  // By method, then intensity; ties in code order, so the lists do not depend on table order.
   std::sort(pool.begin(), pool.end(), [](const RegionEmission& a, const RegionEmission& b) {
+    if (a.method != b.method)
+      return a.method < b.method;
     return a.grams_per_kwh != b.grams_per_kwh ? a.grams_per_kwh < b.grams_per_kwh : a.code < b.code;
   });
-  RegionComparison out{.facility_energy = facility_energy,
-                       .tables = tables.origin,
-                       .ranked = pool.size(),
-                       .cleanest = {},
-                       .dirtiest = {},
-                       .chosen = {}};
-  const std::size_t n = std::min(per_end, pool.size());
-  out.cleanest.assign(pool.begin(), pool.begin() + static_cast<std::ptrdiff_t>(n));
-  out.dirtiest.assign(pool.rbegin(), pool.rbegin() + static_cast<std::ptrdiff_t>(n));
+  RegionComparison out{
+      .facility_energy = facility_energy, .tables = tables.origin, .rankings = {}, .chosen = {}};
+  for (auto first = pool.begin(); first != pool.end();) {
+    const auto last = std::find_if(
+        first, pool.end(), [&](const RegionEmission& r) { return r.method != first->method; });
+    const auto count = static_cast<std::size_t>(last - first);
+    const auto n = static_cast<std::ptrdiff_t>(std::min(per_end, count));
+    RegionRanking ranking{.method = first->method, .ranked = count, .cleanest = {}, .dirtiest = {}};
+    ranking.cleanest.assign(first, first + n);
+    ranking.dirtiest.assign(std::make_reverse_iterator(last), std::make_reverse_iterator(last) + n);
+    out.rankings.push_back(std::move(ranking));
+    first = last;
+  }
   for (const std::string& code : chosen) {
     const GridIntensity gi = catalog.lookup(code);
     out.chosen.push_back({gi.region, gi.name, gi.grams_per_kwh, gi.year, gi.method, gi.source,

@@ -86,8 +86,8 @@ TEST(WhatIfCli, EstimateComparesRegions) {
   const auto r = run(dir, {"estimate", "--gpu", "A100 SXM", "--hours", "1", "--region", "CL",
                            "--compare-regions", "--regions", "MD,aws:mid-1"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto cleanest = r.out.find("cleanest:");
-  const auto dirtiest = r.out.find("dirtiest:");
+  const auto cleanest = r.out.find("cleanest (lifecycle, 4 ranked):");
+  const auto dirtiest = r.out.find("dirtiest (lifecycle, 4 ranked):");
   const auto chosen = r.out.find("chosen (--regions):");
   ASSERT_NE(cleanest, std::string::npos) << r.out;
   ASSERT_NE(dirtiest, std::string::npos) << r.out;
