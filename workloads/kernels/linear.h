@@ -11,8 +11,8 @@
 // 64-byte alignment avoids split cache lines. Packed weights own 64-byte aligned storage.
 //
 // Weights are packed once (outside any timed loop) into panels of 32 outputs; activations are
-// packed per call into a per-thread scratch buffer that is reused, so steady-state calls do not
-// allocate. Calls may run concurrently on different outputs.
+// packed during each call, a tile at a time, into per-thread scratch buffers that are reused, so
+// steady-state calls do not allocate. Calls may run concurrently on different outputs.
 //
 // Quantization is symmetric (no zero point): int8 values in [-127, 127], int4 in [-7, 7];
 // w ~= q * scale, with one scale per tensor or one per output channel (row of W). int8 and int4

@@ -16,10 +16,10 @@
 //   kGroupBytes                 bytes per group per panel
 //   template <int MR> static void tile(int groups, const A* a, const std::byte* b,
 //                                      const TileOut& out)
-// Activations are packed per call: row panels of kMr rows (fewer in the last), group-major
-// inside, so the microkernel reads them in order and broadcasts one group per row. The caller
-// says how (pack_panel): element by element here (element_packer), or with a path's vector
-// instructions (avx512_pack.h).
+// Activations are packed tile by tile, right before use: kMr rows (fewer in the last) by one k
+// block, group-major inside, so the microkernel reads them in order and broadcasts one group
+// per row. The caller says how (pack_panel): element by element here (element_packer), or with
+// a path's vector instructions (avx512_pack.h).
 
 #include <algorithm>
 #include <cstddef>
