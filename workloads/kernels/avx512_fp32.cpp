@@ -14,7 +14,7 @@ namespace {
 // Blocks measured on a Zen 5 core against oneDNN (README, "Kernels and performance"): all of k
 // up to 2048 and 32 panels (1024 outputs) per n block. Fewer passes over the output and more
 // reuse of each activation tile beat keeping a k block of weights in L2: at 2048, k blocks of 256
-// and 16 panels gave 0.89x oneDNN with packing left out, these blocks 1.01x; the weights stream
+// and 16 panels gave 0.89x oneDNN with packing left out, these blocks 1.02x; the weights stream
 // from L2 and L3 fast enough.
 struct Fp32Avx512 {
   using A = float;
