@@ -131,7 +131,7 @@ Command add_estimate_command(CLI::App& root) {
       ->default_val(kDefaultSccUsdPerTonne);
   estimate->add_flag("--compare-regions", options->compare_regions,
                      "Also list the same energy's CO2e in the cleanest and dirtiest regions of the "
-                     "tables");
+                     "tables, ranked per method (lifecycle, direct)");
   estimate->add_option("--regions", options->regions,
                        "Comma-separated regions to compare as well, e.g. FR,PL,aws:us-east-1 "
                        "(implies --compare-regions)");

@@ -85,7 +85,7 @@ Command add_project_command(CLI::App& root) {
       ->default_val(kDefaultSccUsdPerTonne);
   project->add_flag("--compare-regions", options->compare_regions,
                     "Also list one year's facility energy charged in the cleanest and dirtiest "
-                    "regions of the tables");
+                    "regions of the tables, ranked per method (lifecycle, direct)");
   project->add_option("--regions", options->regions,
                       "Comma-separated regions to compare as well, e.g. FR,PL,aws:us-east-1 "
                       "(implies --compare-regions)");

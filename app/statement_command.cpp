@@ -91,7 +91,7 @@ Command add_statement_command(CLI::App& root) {
       ->default_val(kDefaultSccUsdPerTonne);
   statement->add_flag("--compare-regions", options->compare_regions,
                       "Append the same energy's CO2e in the cleanest and dirtiest regions of the "
-                      "tables");
+                      "tables, ranked per method (lifecycle, direct)");
   statement->add_option("--regions", options->regions,
                         "Comma-separated regions to compare as well, e.g. FR,PL,aws:us-east-1 "
                         "(implies --compare-regions)");
