@@ -1,6 +1,7 @@
 # cmake -DIN=page.css -DOUT=page_css.cpp -DNAME=leaderboard_page_css -DHEADER=path/to/assets.h -P embed_text.cmake
 # Turns a text file into a C++ function returning it as a std::string_view, so the binary
-# carries it (e.g. the HTML report's CSS and JS) and does not need the source tree at run time.
+# carries it (the HTML report's CSS and JS, the GPU TDP table) and does not need the source tree
+# at run time.
 set(delimiter "jb_embed")
 file(READ "${IN}" text)
 string(FIND "${text}" ")${delimiter}\"" clash)

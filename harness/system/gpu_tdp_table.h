@@ -22,7 +22,7 @@ struct GpuTdpRow {
   std::string note;  // what the figure is ("max thermal design power"), or a caveat
 };
 
-// The CSV as compiled in (generated at build time by cmake/embed_gpu_tdp.cmake).
+// The CSV as compiled in (generated at build time by cmake/embed_text.cmake).
 std::string_view embedded_gpu_tdp_csv();
 
 // Parses the table. Throws std::runtime_error naming the line for a row without a name, a TDP
