@@ -4,14 +4,14 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "reporters/compare/comparison.h"
 #include "reporters/compare/render.h"
 #include "tests/reporters/result_json_builder.h"
+#include "tests/support/golden_file.h"
 
 namespace joulebench {
 namespace {
@@ -32,20 +32,8 @@ Comparison fixed_comparison() {
   return compare_results(test::result_file(base), test::result_file(changed), {});
 }
 
-std::string golden_path(const std::string& name) {
-  return std::string(JOULEBENCH_TEST_GOLDEN_DIR) + "/" + name;
-}
-
 void expect_matches_golden(const std::string& actual, const std::string& name) {
-  const std::string path = golden_path(name);
-  if (std::getenv("JOULEBENCH_UPDATE_GOLDEN") != nullptr) {
-    std::ofstream(path, std::ios::binary) << actual;
-  }
-  std::ifstream in(path, std::ios::binary);
-  ASSERT_TRUE(in) << "missing golden file " << path;
-  std::ostringstream expected;
-  expected << in.rdbuf();
-  EXPECT_EQ(actual, expected.str()) << "differs from " << path;
+  testing::expect_matches_golden(actual, std::filesystem::path(JOULEBENCH_TEST_GOLDEN_DIR) / name);
 }
 
 TEST(CompareRender, Text) {

@@ -6,7 +6,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -14,6 +13,7 @@
 #include "reporters/leaderboard/render.h"
 #include "reporters/leaderboard/report.h"
 #include "reporters/result_file.h"
+#include "tests/support/golden_file.h"
 
 namespace joulebench {
 namespace {
@@ -36,14 +36,7 @@ Report fixture_report(const char* sort = "energy") {
 }
 
 void expect_matches_golden(const std::string& actual, const std::string& name) {
-  const std::string path = std::string(JOULEBENCH_TEST_GOLDEN_DIR) + "/" + name;
-  if (std::getenv("JOULEBENCH_UPDATE_GOLDEN") != nullptr)
-    std::ofstream(path, std::ios::binary) << actual;
-  std::ifstream in(path, std::ios::binary);
-  ASSERT_TRUE(in) << "missing golden file " << path;
-  std::ostringstream expected;
-  expected << in.rdbuf();
-  EXPECT_EQ(actual, expected.str()) << "differs from " << path;
+  testing::expect_matches_golden(actual, std::filesystem::path(JOULEBENCH_TEST_GOLDEN_DIR) / name);
 }
 
 template <typename Render>

@@ -2,12 +2,11 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "reporters/statement/everyday_equivalents.h"
+#include "tests/support/golden_file.h"
 
 namespace joulebench {
 namespace {
@@ -128,20 +127,9 @@ TEST(CarbonStatement, AFileWithoutEnergyCountersIsAnError) {
   EXPECT_THROW(build_carbon_statement(plain), std::runtime_error);
 }
 
-std::string read_golden(const std::string& name) {
-  std::ifstream in(std::filesystem::path(JOULEBENCH_STATEMENT_GOLDEN_DIR) / name);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// JOULEBENCH_UPDATE_GOLDEN=1 rewrites the golden files; review the diff before committing it.
 void expect_golden(const std::string& name, const std::string& actual) {
-  if (std::getenv("JOULEBENCH_UPDATE_GOLDEN")) {
-    std::ofstream(std::filesystem::path(JOULEBENCH_STATEMENT_GOLDEN_DIR) / name) << actual;
-    return;
-  }
-  EXPECT_EQ(actual, read_golden(name)) << "golden file " << name;
+  testing::expect_matches_golden(actual,
+                                 std::filesystem::path(JOULEBENCH_STATEMENT_GOLDEN_DIR) / name);
 }
 
 TEST(CarbonStatement, MarkdownMatchesTheGoldenFile) {
