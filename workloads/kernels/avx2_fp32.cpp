@@ -33,21 +33,10 @@ struct Fp32Avx2 {
       }
     }
     for (int r = 0; r < MR; ++r) {
-      float* c = o.c + static_cast<std::size_t>(r) * o.ldc;
       alignas(32) float values[kNr];
       for (int q = 0; q < 4; ++q)
         _mm256_store_ps(values + 8 * q, acc[r][q]);
-      for (int j = 0; j < o.cols; ++j) {
-        float v = values[j];
-        if (!o.first)
-          v += c[j];
-        if (o.last) {
-          v += o.bias[j];
-          if (o.relu)
-            v = std::max(v, 0.0f);
-        }
-        c[j] = v;
-      }
+      store_float_row(values, r, o);
     }
   }
 };

@@ -13,20 +13,8 @@ namespace {
 
 template <int MR>
 void store_float(const float (&acc)[MR][kNr], const TileOut& o) {
-  for (int r = 0; r < MR; ++r) {
-    float* c = o.c + static_cast<std::size_t>(r) * o.ldc;
-    for (int j = 0; j < o.cols; ++j) {
-      float v = acc[r][j];
-      if (!o.first)
-        v += c[j];
-      if (o.last) {
-        v += o.bias[j];
-        if (o.relu)
-          v = std::max(v, 0.0f);
-      }
-      c[j] = v;
-    }
-  }
+  for (int r = 0; r < MR; ++r)
+    store_float_row(acc[r], r, o);
 }
 
 template <int MR>

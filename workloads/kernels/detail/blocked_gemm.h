@@ -67,6 +67,23 @@ class Scratch {
   PackedBuffer buffer_;
 };
 
+// The scalar epilogue of a float tile's row r: values[j] for j < cols, added to what earlier k
+// blocks left in the output unless this is the first, then bias and ReLU after the last.
+inline void store_float_row(const float* values, int r, const TileOut& o) {
+  float* c = o.c + static_cast<std::size_t>(r) * o.ldc;
+  for (int j = 0; j < o.cols; ++j) {
+    float v = values[j];
+    if (!o.first)
+      v += c[j];
+    if (o.last) {
+      v += o.bias[j];
+      if (o.relu)
+        v = std::max(v, 0.0f);
+    }
+    c[j] = v;
+  }
+}
+
 inline std::size_t round_up64(std::size_t bytes) {
   return (bytes + 63) / 64 * 64;
 }
