@@ -14,6 +14,7 @@ packages=(
   libcli11-dev       # the command line
   libopenblas-dev    # peer backend: the same GEMMs through OpenBLAS
   libdnnl-dev        # peer backend: the same GEMMs through oneDNN
+  ocl-icd-opencl-dev # Debian's dnnl-config.cmake calls find_package(OpenCL): the loader and headers
   dataset-fashion-mnist # the MLP workloads' data (/usr/share/datasets/fashion-mnist)
   zlib1g-dev         # reading the gzip IDX files of Fashion-MNIST
   chromium           # the HTML leaderboard's browser test (headless)
