@@ -2,6 +2,10 @@
 // The vocabulary shared by what writes result files (harness/) and what reads them
 // (reporters/): counter names and context keys. Changing one is a change of the file format.
 
+#include <cctype>
+#include <string>
+#include <string_view>
+
 namespace joulebench {
 
 // Counter names as they appear in the result JSON. They must not collide with Google
@@ -20,6 +24,25 @@ inline constexpr const char* kGridIntensity = "grid_gCO2e_per_kWh";
 // models.
 inline constexpr const char* kRelError = "rel_error";
 inline constexpr const char* kAccuracy = "accuracy";
+
+// J per iteration of one measured energy domain, beside the total energy_J (which is their sum):
+// "cpu.package-0" -> "energy_cpu_package_0_J", "gpu.0" -> "energy_gpu_0_J". Every character
+// that is not a letter or digit becomes '_'.
+inline constexpr std::string_view kDomainEnergyPrefix = "energy_";
+inline constexpr std::string_view kDomainEnergySuffix = "_J";
+inline std::string domain_energy_counter(std::string_view domain) {
+  std::string name(kDomainEnergyPrefix);
+  for (char c : domain)
+    name += std::isalnum(static_cast<unsigned char>(c)) != 0 ? c : '_';
+  name += kDomainEnergySuffix;
+  return name;
+}
+// True for the per-domain counters above; false for energy_J and energy_net_J.
+inline bool is_domain_energy_counter(std::string_view name) {
+  return name.size() > kDomainEnergyPrefix.size() + kDomainEnergySuffix.size() &&
+         name.starts_with(kDomainEnergyPrefix) && name.ends_with(kDomainEnergySuffix) &&
+         name != kEnergy && name != kEnergyNet;
+}
 }  // namespace counter
 
 // Context keys, shared with the reporters that read them back.
@@ -36,6 +59,15 @@ inline constexpr const char* kIntensitySource = "joulebench_grid_intensity_sourc
 inline constexpr const char* kIntensityMethod = "joulebench_grid_intensity_method";
 inline constexpr const char* kPue = "joulebench_pue";
 inline constexpr const char* kCpuModel = "joulebench_cpu_model";
+// The machine a file came from, stabler than Google Benchmark's host_name (every VM is "vm"):
+// a short hex id derived from /etc/machine-id when readable, else from host name, CPU model and
+// logical CPU count; plus the logical CPU count itself.
+inline constexpr const char* kMachineId = "joulebench_machine_id";
+inline constexpr const char* kLogicalCpus = "joulebench_logical_cpus";
+// Sources --meter auto passed over although present, one "name: reason" per source joined by
+// "; " (e.g. "perf: counter did not advance over 0.2 s of load: a virtualised or disabled
+// sensor"). Absent when none was.
+inline constexpr const char* kMeterPassedOver = "joulebench_meter_passed_over";
 inline constexpr const char* kKernel = "joulebench_kernel";
 inline constexpr const char* kCompiler = "joulebench_compiler";
 // CPU features and the kernel path per precision, e.g. "cpu: avx2+fma avx512f/bw/vl/dq

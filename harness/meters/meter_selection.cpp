@@ -154,12 +154,14 @@ std::string_view MeterCandidate::status() const {
 }
 
 MeterEnvironment process_meter_environment(const std::optional<std::string>& powercap_root_flag,
-                                           UtilisationMode estimate_mode) {
+                                           UtilisationMode estimate_mode,
+                                           const std::optional<std::string>& perf_pmu_flag) {
   MeterEnvironment env{.powercap_root = resolve_powercap_root(powercap_root_flag),
                        .nvml_library = nvml_library_from_environment(),
                        .perf = real_perf_seam(),
                        .estimate = {}};
   env.estimate.mode = estimate_mode;
+  env.perf.pmu_directory = resolve_perf_pmu_directory(perf_pmu_flag);
   return env;
 }
 

@@ -29,11 +29,13 @@ struct MeterEnvironment {
 };
 
 // The environment of this process: `powercap_root_flag` (from --powercap-root), else
-// $JOULEBENCH_POWERCAP_ROOT, else /sys/class/powercap; NVML from $JOULEBENCH_NVML_LIBRARY, else
-// libnvidia-ml.so.1.
+// $JOULEBENCH_POWERCAP_ROOT, else /sys/class/powercap; the perf power PMU from
+// `perf_pmu_flag` (--perf-pmu-root), else $JOULEBENCH_PERF_PMU_ROOT, else sysfs; NVML from
+// $JOULEBENCH_NVML_LIBRARY, else libnvidia-ml.so.1.
 MeterEnvironment process_meter_environment(
     const std::optional<std::string>& powercap_root_flag = std::nullopt,
-    UtilisationMode estimate_mode = UtilisationMode::process);
+    UtilisationMode estimate_mode = UtilisationMode::process,
+    const std::optional<std::string>& perf_pmu_flag = std::nullopt);
 
 // A domain a usable source offers but that is not summed, and why (psys contains package, ...).
 struct LeftOutDomain {

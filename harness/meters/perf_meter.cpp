@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <cstring>
 
 namespace joulebench {
@@ -99,8 +100,17 @@ std::string permission_reason(int error, const PerfSeam& seam) {
 
 }  // namespace
 
+std::string resolve_perf_pmu_directory(const std::optional<std::string>& flag) {
+  if (flag && !flag->empty())
+    return *flag;
+  if (const char* env = std::getenv(kPerfPmuRootVariable); env != nullptr && *env != '\0')
+    return env;
+  return kDefaultPerfPmuDirectory;
+}
+
 PerfSeam real_perf_seam() {
   PerfSeam seam;
+  seam.pmu_directory = resolve_perf_pmu_directory(std::nullopt);
   seam.open_event = real_open;
   seam.read_count = real_read;
   seam.close_event = real_close;

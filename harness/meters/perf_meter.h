@@ -21,7 +21,7 @@ namespace joulebench {
 
 // Every call the perf meter makes outside the process, so tests can script them.
 struct PerfSeam {
-  std::string pmu_directory = "/sys/bus/event_source/devices/power";
+  std::string pmu_directory = kDefaultPerfPmuDirectory;
   std::string paranoid_path = "/proc/sys/kernel/perf_event_paranoid";
   const FileSystem* files = &real_file_system();
   // perf_event_open(type, config, cpu) for a counting, CPU-wide event: fd, or -errno.
@@ -31,7 +31,15 @@ struct PerfSeam {
   void (*close_event)(int fd) noexcept = nullptr;
 };
 
-// The real system: the syscall, read(2) and close(2).
+inline constexpr const char* kPerfPmuRootVariable = "JOULEBENCH_PERF_PMU_ROOT";
+inline constexpr const char* kDefaultPerfPmuDirectory = "/sys/bus/event_source/devices/power";
+
+// The power PMU's sysfs directory: `flag` (from --perf-pmu-root) wins, then
+// $JOULEBENCH_PERF_PMU_ROOT, then /sys/bus/event_source/devices/power. Tests point it at a
+// fixture, as --powercap-root does for RAPL.
+std::string resolve_perf_pmu_directory(const std::optional<std::string>& flag);
+
+// The real system: the syscall, read(2) and close(2), and the PMU directory resolved with no flag.
 PerfSeam real_perf_seam();
 
 struct PerfEvent {
