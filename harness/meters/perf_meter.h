@@ -19,6 +19,9 @@
 
 namespace joulebench {
 
+inline constexpr const char* kPerfPmuRootVariable = "JOULEBENCH_PERF_PMU_ROOT";
+inline constexpr const char* kDefaultPerfPmuDirectory = "/sys/bus/event_source/devices/power";
+
 // Every call the perf meter makes outside the process, so tests can script them.
 struct PerfSeam {
   std::string pmu_directory = kDefaultPerfPmuDirectory;
@@ -30,9 +33,6 @@ struct PerfSeam {
   bool (*read_count)(int fd, std::uint64_t* count) noexcept = nullptr;
   void (*close_event)(int fd) noexcept = nullptr;
 };
-
-inline constexpr const char* kPerfPmuRootVariable = "JOULEBENCH_PERF_PMU_ROOT";
-inline constexpr const char* kDefaultPerfPmuDirectory = "/sys/bus/event_source/devices/power";
 
 // The power PMU's sysfs directory: `flag` (from --perf-pmu-root) wins, then
 // $JOULEBENCH_PERF_PMU_ROOT, then /sys/bus/event_source/devices/power. Tests point it at a
