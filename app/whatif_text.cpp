@@ -122,6 +122,10 @@ std::string render_projection(const DeploymentProjection& p) {
       o.per_day);
   out += fmt::format("  workload         {} ({})\n", inf.workload, inf.file);
   out += fmt::format("  energy from      {}\n", inf.meter);
+  if (inf.runs_without_energy > 0) {
+    out += fmt::format("  left out         {} run(s) without an energy figure ({})\n",
+                       inf.runs_without_energy, inf.missing_reason);
+  }
   out += fmt::format(
       "  per inference    {} IT = energy_J per iteration / {} inference(s) per iteration ({})\n",
       energy_text(inf.it_joules), inf.batch,

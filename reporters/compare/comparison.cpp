@@ -9,6 +9,7 @@
 
 #include "common/result_schema.h"
 #include "reporters/compare/meter_compatibility.h"
+#include "reporters/row_energy.h"
 
 namespace joulebench {
 namespace {
@@ -18,7 +19,9 @@ namespace {
 struct Repetitions {
   std::vector<double> values;
   std::size_t errored = 0;
-  std::size_t without_metric = 0;
+  std::size_t without_metric = 0;  // rows without a usable value of the metric
+  std::string missing_reason;      // why, for the first of them
+  std::size_t lost_energy = 0;     // of those, rows whose energy a meter failed to measure
   std::size_t aggregates = 0;
 };
 
@@ -45,15 +48,43 @@ Collected collect(const ResultFile& file, Metric metric) {
     } else if (const auto value = metric_value(row, metric)) {
       reps.values.push_back(*value);
     } else {
-      ++reps.without_metric;
+      if (reps.without_metric++ == 0)
+        reps.missing_reason = why_no_value(row, metric);
+      if (lost_energy(row))
+        ++reps.lost_energy;
     }
   }
   return out;
 }
 
-bool carries_metric(const Collected& collected) {
-  return std::any_of(collected.by_name.begin(), collected.by_name.end(),
-                     [](const auto& entry) { return !entry.second.values.empty(); });
+// A file carries the metric when some benchmark has a value of it or, for the meter's metrics,
+// lost its energy (a dead sensor's file: every row energy_J = 0). The second kind goes on to be
+// named benchmark by benchmark, not dismissed as a plain Google Benchmark file.
+bool carries_metric(const Collected& collected, Metric metric) {
+  const bool meter = describe(metric).depends_on_meter;
+  return std::any_of(collected.by_name.begin(), collected.by_name.end(), [&](const auto& entry) {
+    return !entry.second.values.empty() || (meter && entry.second.lost_energy > 0);
+  });
+}
+
+// A compared benchmark that one side measured with no energy figure at all: the gate cannot
+// pass it or fail it, so compare_results() refuses (exit 2) rather than call it "no data".
+struct WithoutEnergy {
+  std::string name;
+  std::string side;  // "base" or "new"
+  std::string source;
+  std::string reason;
+};
+
+std::string describe_without_energy(const std::vector<WithoutEnergy>& missing,
+                                    const MetricInfo& info) {
+  const WithoutEnergy& first = missing.front();
+  return fmt::format(
+      "cannot compare {}: {} has no {} figure in the {} file {} ({}){}; measure it again with a "
+      "working meter (joulebench meters lists them)",
+      info.field, first.name, info.field, first.side, first.source, first.reason,
+      missing.size() > 1 ? fmt::format(", nor do {} more compared benchmark(s)", missing.size() - 1)
+                         : std::string());
 }
 
 double median(std::vector<double> values) {
@@ -62,11 +93,11 @@ double median(std::vector<double> values) {
   return values.size() % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2.0;
 }
 
-std::string why_no_data(const Repetitions& reps, const std::string& source, Metric metric) {
+std::string why_no_data(const Repetitions& reps, const std::string& source) {
   if (reps.errored > 0)
     return fmt::format("{}: every repetition failed", source);
   if (reps.without_metric > 0)
-    return fmt::format("{}: no {} counter", source, describe(metric).field);
+    return fmt::format("{}: {}", source, reps.missing_reason);
   if (reps.aggregates > 0) {
     return fmt::format(
         "{}: aggregates only; run without --benchmark_report_aggregates_only to keep the "
@@ -148,7 +179,7 @@ Comparison compare_results(const ResultFile& base, const ResultFile& candidate,
   const Collected new_reps = collect(candidate, options.metric);
   for (const auto* side : {&base, &candidate}) {
     const Collected& reps = side == &base ? base_reps : new_reps;
-    if (!carries_metric(reps)) {
+    if (!carries_metric(reps, options.metric)) {
       throw std::runtime_error(fmt::format(
           "{}: no benchmark carries {}{}", side->source, info.field,
           info.depends_on_meter ? " (a plain Google Benchmark file? try --metric time)" : ""));
@@ -184,6 +215,7 @@ Comparison compare_results(const ResultFile& base, const ResultFile& candidate,
     }
   }
 
+  std::vector<WithoutEnergy> without_energy;
   for (const std::string& name : base_reps.order) {
     const auto in_new = new_reps.by_name.find(name);
     if (in_new == new_reps.by_name.end()) {
@@ -192,19 +224,41 @@ Comparison compare_results(const ResultFile& base, const ResultFile& candidate,
     }
     const Repetitions& before = base_reps.by_name.at(name);
     const Repetitions& after = in_new->second;
+    struct Side {
+      const char* label;
+      const Repetitions& reps;
+      const std::string& source;
+    };
+    for (const Side& side :
+         {Side{"base", before, base.source}, Side{"new", after, candidate.source}}) {
+      if (side.reps.without_metric == 0)
+        continue;
+      if (side.reps.values.empty()) {
+        if (info.depends_on_meter)
+          without_energy.push_back({name, side.label, side.source, side.reps.missing_reason});
+      } else {
+        // Some repetitions measured, some not: compare the measured ones, and say so.
+        out.notes.push_back(fmt::format(
+            "{}: {} of {} repetitions of {} left out ({}); compared on the other {}", side.source,
+            side.reps.without_metric, side.reps.without_metric + side.reps.values.size(), name,
+            side.reps.missing_reason, side.reps.values.size()));
+      }
+    }
     BenchmarkComparison b;
     b.name = name;
     b.base_values = before.values;
     b.new_values = after.values;
     if (before.values.empty() || after.values.empty()) {
       b.verdict = Verdict::no_data;
-      b.reason = before.values.empty() ? why_no_data(before, base.source, options.metric)
-                                       : why_no_data(after, candidate.source, options.metric);
+      b.reason = before.values.empty() ? why_no_data(before, base.source)
+                                       : why_no_data(after, candidate.source);
     } else {
       decide(b, options, out.repetitions_needed);
     }
     out.benchmarks.push_back(std::move(b));
   }
+  if (!without_energy.empty())
+    throw std::runtime_error(describe_without_energy(without_energy, info));
   for (const std::string& name : new_reps.order) {
     if (!base_reps.by_name.contains(name))
       out.only_in_new.push_back(name);

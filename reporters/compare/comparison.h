@@ -30,7 +30,8 @@ enum class Verdict {
   improvement,
   no_change,            // not significant, or within the threshold
   too_few_repetitions,  // no outcome could reach p < alpha with this many repetitions
-  no_data,              // a side has no usable repetition (metric missing, errored, ...)
+  no_data,              // a side has no usable repetition (every one errored, aggregates only,
+                        // accuracy missing); energy missing is an error instead
 };
 
 const char* to_string(Verdict verdict);
@@ -64,9 +65,16 @@ struct Comparison {
   std::size_t count(Verdict verdict) const;
 };
 
+// Energy, power and CO2e take only figures (metric_value(): positive, finite, energy not lost).
+// A compared benchmark with no figure in any repetition of one side makes the comparison
+// impossible: the gate could neither pass nor fail it. One with figures in only some repetitions
+// is compared on those, and a note says how many were left out and why.
+//
 // Throws std::runtime_error (one line) when the files cannot be compared on this metric: a file
-// carries the metric in no benchmark, or (for energy, power, CO2e) the files were measured with
-// different meters or provenances and allow_mixed_meters is off.
+// carries the metric in no benchmark; (for energy, power, CO2e) the files were measured with
+// different meters or provenances and allow_mixed_meters is off; or (the same metrics) a
+// benchmark in both files has no figure on one side, e.g. a dead sensor's energy_J = 0 (the
+// message names the first such benchmark, its side and why, and counts the others).
 Comparison compare_results(const ResultFile& base, const ResultFile& candidate,
                            const CompareOptions& options);
 

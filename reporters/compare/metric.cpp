@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cmath>
 #include <stdexcept>
 
 #include "common/result_schema.h"
+#include "reporters/row_energy.h"
 
 namespace joulebench {
 namespace {
@@ -57,7 +59,25 @@ std::optional<double> metric_value(const ResultRow& row, Metric metric) {
     // Per iteration, in seconds, whatever time_unit the benchmark chose.
     return row.real_seconds();
   }
-  return row.counter(describe(metric).field);
+  const MetricInfo& info = describe(metric);
+  const std::optional<double> value = row.counter(info.field);
+  if (!info.depends_on_meter)
+    return value;
+  if (!value || !std::isfinite(*value) || !(*value > 0.0) || lost_energy(row))
+    return std::nullopt;
+  return value;
+}
+
+std::string why_no_value(const ResultRow& row, Metric metric) {
+  const MetricInfo& info = describe(metric);
+  if (info.depends_on_meter && lost_energy(row))
+    return missing_energy_reason(row);
+  const std::optional<double> value = row.counter(info.field);
+  if (!value)
+    return fmt::format("no {} counter", info.field);
+  if (!std::isfinite(*value))
+    return fmt::format("{} is not a finite number", info.field);
+  return fmt::format("{} = {:g} (not a measurement)", info.field, *value);
 }
 
 }  // namespace joulebench

@@ -32,7 +32,15 @@ std::vector<std::string> metric_options();
 // Throws std::invalid_argument for a name that is not one of metric_options().
 Metric parse_metric(std::string_view option);
 
-// The value of the metric for one row; nothing when the row does not carry it.
+// The value of the metric for one row; nothing when the row does not carry it. For the metrics
+// that come from a meter (energy, power, CO2e) only a figure counts: a positive, finite value
+// from a row whose energy was not lost (reporters/row_energy.h). A dead sensor's 0 J is not a
+// sample, so 0 J against 0 J can never read as "no change".
 std::optional<double> metric_value(const ResultRow& row, Metric metric);
+
+// Why metric_value() gave nothing for a row, in a few words: "no accuracy counter",
+// "energy_J = 0 (a sensor that did not advance; not a measurement)", the meter's "no energy:"
+// reason, ...
+std::string why_no_value(const ResultRow& row, Metric metric);
 
 }  // namespace joulebench

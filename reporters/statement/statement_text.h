@@ -22,7 +22,19 @@ std::string social_cost_sentence(const CarbonStatement& s);
 // True when some energy in the statement comes from a model rather than a sensor.
 bool any_estimated(const CarbonStatement& s);
 
-// Label and value rows describing one result file, in display order.
+// "" when every benchmark run has an energy figure; else one sentence saying how many runs are
+// left out of the totals, e.g. "2 benchmark run(s) have no energy figure and are not counted
+// in these totals (see the notes)."
+std::string missing_energy_sentence(const CarbonStatement& s);
+
+// One note per source with runs left out: "results/x.json: 2 benchmark run(s) have no energy
+// figure and are not counted: gemm/a (energy_J = 0 (...)); gemm/b, 2 runs (...)". At most
+// kMissingListed names each, then "and N more".
+inline constexpr std::size_t kMissingListed = 8;
+std::vector<std::string> missing_energy_notes(const CarbonStatement& s);
+
+// Label and value rows describing one result file, in display order. A source without any
+// energy figure shows "n/a" for its energy and emissions, never 0.
 std::vector<std::pair<std::string, std::string>> source_rows(const StatementSource& s);
 
 }  // namespace joulebench::statement_text

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "common/result_schema.h"
+#include "reporters/row_energy.h"
 
 namespace joulebench {
 namespace {
@@ -47,14 +48,28 @@ std::regex compile(const std::string& pattern, const char* flag) {
   }
 }
 
-// Energy and CO2 per iteration, pooled over the iteration rows of one run name.
+// Energy and CO2 per iteration, pooled over the iteration rows of one run name. Rows without an
+// energy figure (see reporters/row_energy.h) are not pooled, only counted, so a workload whose
+// every run lost its energy is named in an error instead of projected from 0 J.
 struct Pooled {
   std::string file;
   double joules = 0.0;  // sum of energy_J x iterations
   double grams = 0.0;
-  double iterations = 0.0;
+  double iterations = 0.0;  // of the rows with energy; 0: no energy figure at all
   const ResultFile* source = nullptr;
+  int runs_without_energy = 0;
+  std::string missing_reason;  // of the first such run
 };
+
+// Why a row is not pooled, or "" when it is.
+std::string why_not_pooled(const ResultRow& row) {
+  if (!has_energy(row))
+    return missing_energy_reason(row);
+  const auto co2 = row.counter(counter::kCo2);
+  if (!co2 || !std::isfinite(*co2) || *co2 < 0.0)
+    return fmt::format("no usable {} counter", counter::kCo2);
+  return {};
+}
 
 std::map<std::string, Pooled> pool_rows(const std::vector<ResultFile>& files) {
   std::map<std::string, Pooled> pooled;
@@ -62,9 +77,8 @@ std::map<std::string, Pooled> pool_rows(const std::vector<ResultFile>& files) {
     for (const ResultRow& row : file.rows) {
       if (row.run_type != "iteration" || row.error_message || row.iterations <= 0)
         continue;
-      const auto energy = row.counter(counter::kEnergy);
-      const auto co2 = row.counter(counter::kCo2);
-      if (!energy || !co2)
+      // A plain Google Benchmark row never had energy: not a workload to project.
+      if (!has_energy(row) && !lost_energy(row))
         continue;
       const std::string& name = row.run_name.empty() ? row.name : row.run_name;
       Pooled& p = pooled[name];
@@ -72,13 +86,22 @@ std::map<std::string, Pooled> pool_rows(const std::vector<ResultFile>& files) {
         p.source = &file;
         p.file = file.source;
       }
+      if (std::string why = why_not_pooled(row); !why.empty()) {
+        if (p.runs_without_energy++ == 0)
+          p.missing_reason = std::move(why);
+        continue;
+      }
       const auto n = static_cast<double>(row.iterations);
-      p.joules += *energy * n;
-      p.grams += *co2 * n;
+      p.joules += *row.counter(counter::kEnergy) * n;
+      p.grams += *row.counter(counter::kCo2) * n;
       p.iterations += n;
     }
   }
   return pooled;
+}
+
+bool has_figure(const Pooled& p) {
+  return p.iterations > 0.0 && p.joules > 0.0;
 }
 
 std::string recorded(const ResultFile& file, const char* key) {
@@ -107,6 +130,19 @@ Footprint scale(const InferenceCost& inf, double inferences, const ProjectionOpt
     f.cost = f.facility_joules / kJoulesPerKwh * *o.price_per_kwh;
   f.scc_usd = o.scc.usd(f.co2_grams);
   return f;
+}
+
+// Huge --per-day or --years can overflow a double; say so instead of printing inf.
+void require_finite(const DeploymentProjection& p) {
+  const Footprint& f = p.total;
+  const bool finite = std::isfinite(f.it_joules) && std::isfinite(f.facility_joules) &&
+                      std::isfinite(f.co2_grams) && std::isfinite(f.scc_usd) &&
+                      (!f.cost || std::isfinite(*f.cost)) &&
+                      (!p.break_even_days || std::isfinite(*p.break_even_days));
+  if (!finite)
+    throw std::runtime_error(
+        "the projection is too large to compute (--per-day x --years overflows): use smaller "
+        "figures");
 }
 
 void validate(const ProjectionOptions& o) {
@@ -178,6 +214,11 @@ DeploymentProjection project_deployment(const std::vector<ResultFile>& files,
   out.options = options;
   const std::string& name = candidates.front();
   const Pooled& p = pooled.at(name);
+  if (!has_figure(p)) {
+    throw std::runtime_error(
+        fmt::format("workload '{}' in {} has no energy figure ({}; {} run(s)): nothing to project",
+                    name, p.file, p.missing_reason, p.runs_without_energy));
+  }
   const std::optional<int> batch = batch_from_name(name);
   InferenceCost& inf = out.inference;
   inf.workload = name;
@@ -190,6 +231,8 @@ DeploymentProjection project_deployment(const std::vector<ResultFile>& files,
   inf.intensity = p.source->context_value(context_key::kIntensity).value_or("not recorded");
   inf.meter = fmt::format("{} ({})", recorded(*p.source, context_key::kMeter),
                           recorded(*p.source, context_key::kProvenance));
+  inf.runs_without_energy = p.runs_without_energy;
+  inf.missing_reason = p.missing_reason;
 
   out.per_day = scale(inf, options.per_day, options);
   out.per_year = scale(inf, options.per_day * kDaysPerYear, options);
@@ -212,12 +255,19 @@ DeploymentProjection project_deployment(const std::vector<ResultFile>& files,
     }
     picked = same_arch;
   }
-  if (picked.size() == 1) {
+  if (picked.size() == 1 && !has_figure(pooled.at(picked.front()))) {
+    const Pooled& t = pooled.at(picked.front());
+    out.training_note = fmt::format(
+        "the training row {} ({}) has no energy figure ({}; {} run(s)), so there is nothing to "
+        "compare with",
+        picked.front(), t.file, t.missing_reason, t.runs_without_energy);
+  } else if (picked.size() == 1) {
     const Pooled& t = pooled.at(picked.front());
     out.training = TrainingCost{.workload = picked.front(),
                                 .file = t.file,
                                 .it_joules = t.joules / t.iterations,
                                 .co2_grams = t.grams / t.iterations};
+    // per_day.it_joules > 0: the inference row has a positive energy figure and per_day > 0.
     out.break_even_days = out.training->it_joules / out.per_day.it_joules;
   } else if (trainings.empty()) {
     out.training_note = fmt::format(
@@ -230,6 +280,7 @@ DeploymentProjection project_deployment(const std::vector<ResultFile>& files,
         "--training REGEX",
         trainings.size(), name);
   }
+  require_finite(out);
   return out;
 }
 

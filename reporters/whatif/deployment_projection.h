@@ -33,6 +33,8 @@ struct InferenceCost {
   double pue = 1.0;              // as recorded (1 when the file has none)
   std::string intensity;         // as recorded, for the reader
   std::string meter;             // "rapl (measured)", "model (estimated)", as recorded
+  int runs_without_energy = 0;   // repetitions left out: no energy figure (row_energy.h)
+  std::string missing_reason;    // of the first one left out
 };
 
 struct TrainingCost {
@@ -70,8 +72,14 @@ struct DeploymentProjection {
   std::optional<double> break_even_days;  // training IT energy / daily inference IT energy
 };
 
+// Rows without an energy figure (energy_J absent, not finite or <= 0, or a "no energy:" label;
+// see reporters/row_energy.h) are never pooled: a workload with some such repetitions is
+// projected from the others (runs_without_energy says how many were left out); a training row
+// with none is no comparison (training_note says why).
+//
 // Throws std::runtime_error with one line: no inference row, several workloads match (naming
-// them), a bad regex, per_day <= 0, years <= 0, a negative price.
+// them), the chosen workload has no energy figure (naming it and why), a bad regex, per_day <= 0,
+// years <= 0, a negative price, figures too large for a double.
 DeploymentProjection project_deployment(const std::vector<ResultFile>& files,
                                         const ProjectionOptions& options);
 

@@ -102,6 +102,44 @@ TEST_F(CompareCli, EstimatedAgainstMeasuredIsRefusedUnlessAllowed) {
   EXPECT_NE(r.out.find("meters differ"), std::string::npos) << r.out;
 }
 
+// The VM with a dead perf counter: every row energy_J = 0, power_W = 0, provenance measured.
+// 0 J against 0 J is no measurement, so the gate refuses (exit 2) instead of passing it as
+// "no change", naming the first benchmark and the side.
+TEST_F(CompareCli, DeadSensorOnBothSidesIsExit2NotNoChange) {
+  expect_one_line_error({data("dead_sensor.json"), data("dead_sensor.json")},
+                        "gemm/a has no energy_J figure in the base file");
+  expect_one_line_error({data("dead_sensor.json"), data("dead_sensor.json")}, "energy_J = 0");
+  expect_one_line_error({data("dead_sensor.json"), data("dead_sensor.json")},
+                        "nor do 1 more compared benchmark(s)");
+  // Power from the same dead sensor is no figure either.
+  expect_one_line_error({"--metric", "power", data("dead_sensor.json"), data("dead_sensor.json")},
+                        "gemm/a has no power_W figure");
+  // Time does not depend on the meter: still compared.
+  EXPECT_EQ(
+      compare({"--metric", "time", data("dead_sensor.json"), data("dead_sensor.json")}).exit_code,
+      0);
+}
+
+// The meter failed on the new side: the rows carry no energy counters and a "no energy:" label.
+TEST_F(CompareCli, MeterFailureOnTheNewSideIsExit2NamingItAndWhy) {
+  expect_one_line_error({data("rapl.json"), data("meter_failed.json")},
+                        "gemm/a has no energy_J figure in the new file");
+  expect_one_line_error({data("rapl.json"), data("meter_failed.json")},
+                        "package-0 did not advance over 0.5 s");
+  expect_one_line_error({data("meter_failed.json"), data("rapl.json")}, "in the base file");
+}
+
+// One repetition of five lost its energy: compared on the other four, and a note says so.
+TEST_F(CompareCli, RepetitionsWithoutEnergyAreLeftOutWithANote) {
+  const auto r = compare({data("rapl.json"), data("partly_failed.json")});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("1 of 5 repetitions of gemm/a left out (package-0 did not advance over "
+                       "0.1 s (a virtualised or disabled sensor)); compared on the other 4"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("2 benchmarks compared: 2 no change"), std::string::npos) << r.out;
+}
+
 TEST_F(CompareCli, MalformedInput) {
   expect_one_line_error({data("base.json"), data("malformed.json")},
                         "malformed.json: not valid JSON");

@@ -142,22 +142,104 @@ TEST(Comparison, BenchmarksOnOneSideAreListedNotFailed) {
   EXPECT_EQ(c.count(Verdict::regression), 0u);
 }
 
-TEST(Comparison, BenchmarkWithoutTheMetricHasNoData) {
+// A row of a joulebench file without energy_J is a benchmark without energy: the gate cannot
+// judge it, so the comparison is refused. A missing accuracy is only "no data".
+TEST(Comparison, BenchmarkWithoutEnergyIsRefusedWithoutAccuracyHasNoData) {
   FileSpec base;
   base.source = "base.json";
-  base.benchmarks = {{"a", {1, 2, 3, 4}}};
+  base.benchmarks = {{"a", {1, 2, 3, 4}}, {"b", {1, 2, 3, 4}}};
   const ResultFile with_plain_row = parse_result_json(
       R"({"context": {"joulebench_meter": "model", "joulebench_provenance": "estimated"},
           "benchmarks": [
             {"name": "a", "run_type": "iteration", "iterations": 1, "real_time": 1,
-             "energy_J": 2.0},
+             "energy_J": 2.0, "accuracy": 0.9},
             {"name": "b", "run_type": "iteration", "iterations": 1, "real_time": 1}]})",
       "new.json");
-  base.benchmarks.push_back({"b", {1, 2, 3, 4}});
-  const Comparison c = compare_results(result_file(base), with_plain_row, {});
+  try {
+    compare_results(result_file(base), with_plain_row, {});
+    FAIL() << "a benchmark without energy was compared";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("b has no energy_J figure in the new file new.json (no "
+                                         "energy_J counter)"),
+              std::string::npos)
+        << e.what();
+  }
+  base.counter = "accuracy";
+  CompareOptions accuracy;
+  accuracy.metric = Metric::accuracy;
+  const Comparison c = compare_results(result_file(base), with_plain_row, accuracy);
   ASSERT_EQ(c.benchmarks.size(), 2u);
   EXPECT_EQ(c.benchmarks[1].verdict, Verdict::no_data);
-  EXPECT_NE(c.benchmarks[1].reason.find("no energy_J counter"), std::string::npos);
+  EXPECT_NE(c.benchmarks[1].reason.find("no accuracy counter"), std::string::npos)
+      << c.benchmarks[1].reason;
+}
+
+// What a dead sensor wrote before the harness refused zeros: energy_J = 0 labelled measured.
+ResultFile zero_joules(const std::string& source, const std::string& label = "") {
+  FileSpec spec = one(source, {0, 0, 0, 0, 0});
+  spec.meter = "perf";
+  spec.provenance = "measured";
+  auto doc = test::result_json(spec);
+  for (auto& row : doc["benchmarks"]) {
+    if (!label.empty()) {
+      row.erase(counter::kEnergy);
+      row["label"] = label;
+    }
+  }
+  return parse_result_json(doc.dump(), source);
+}
+
+TEST(Comparison, ZeroJoulesAgainstZeroJoulesIsRefusedNotNoChange) {
+  try {
+    compare_results(zero_joules("base.json"), zero_joules("new.json"), {});
+    FAIL() << "0 J against 0 J was compared";
+  } catch (const std::runtime_error& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("bm has no energy_J figure in the base file base.json"), std::string::npos)
+        << what;
+    EXPECT_NE(what.find("energy_J = 0"), std::string::npos) << what;
+    EXPECT_EQ(what.find('\n'), std::string::npos) << what;
+  }
+}
+
+TEST(Comparison, ANoEnergyLabelOnOneSideIsRefusedNamingTheSideAndTheReason) {
+  FileSpec live = one("base.json", {1, 2, 3, 4, 5});
+  live.meter = "perf";
+  live.provenance = "measured";
+  try {
+    compare_results(result_file(live),
+                    zero_joules("new.json", "no energy: psys did not advance over 2 s (dead)"), {});
+    FAIL() << "a benchmark without energy was compared";
+  } catch (const std::runtime_error& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("in the new file new.json (psys did not advance over 2 s (dead))"),
+              std::string::npos)
+        << what;
+  }
+  // CO2e of such a row is no figure either.
+  CompareOptions co2;
+  co2.metric = Metric::co2;
+  live.counter = counter::kCo2;
+  EXPECT_THROW(compare_results(result_file(live), zero_joules("new.json", "no energy: dead"), co2),
+               std::runtime_error);
+}
+
+TEST(Comparison, RepetitionsWithoutEnergyAreLeftOutAndNoted) {
+  auto doc = test::result_json(one("new.json", {1.20, 1.21, 1.19, 1.22, 1.18, 1.2}));
+  doc["benchmarks"][1][counter::kEnergy] = 0.0;
+  doc["benchmarks"][3].erase(counter::kEnergy);
+  doc["benchmarks"][3]["label"] = "impl; no energy: dram did not advance; other note";
+  const Comparison c =
+      compare_results(result_file(one("base.json", {1.00, 1.01, 0.99, 1.02, 0.98})),
+                      parse_result_json(doc.dump(), "new.json"), {});
+  ASSERT_EQ(c.benchmarks.size(), 1u);
+  EXPECT_EQ(c.benchmarks[0].new_values, (std::vector<double>{1.20, 1.19, 1.18, 1.2}));
+  EXPECT_EQ(c.benchmarks[0].verdict, Verdict::regression);
+  ASSERT_EQ(c.notes.size(), 1u);
+  EXPECT_NE(c.notes[0].find("new.json: 2 of 6 repetitions of bm left out (energy_J = 0"),
+            std::string::npos)
+      << c.notes[0];
+  EXPECT_NE(c.notes[0].find("compared on the other 4"), std::string::npos) << c.notes[0];
 }
 
 TEST(Comparison, ErroredRepetitionsAreNotSamples) {
@@ -246,11 +328,17 @@ TEST(Comparison, FileWithoutEnergyIsRefusedEvenWithMixedMetersAllowed) {
   }
 }
 
+// Energy is never 0 (a 0 J row is no figure, see above); accuracy can be: a model that learnt
+// nothing.
 TEST(Comparison, ZeroBaseMedianIsAnUnboundedChange) {
-  const Comparison c =
-      compare(one("base.json", {0, 0, 0, 0, 0}), one("new.json", {1, 1.1, 1.2, 1.3, 1.4}));
+  FileSpec base = one("base.json", {0, 0, 0, 0, 0});
+  FileSpec changed = one("new.json", {0.1, 0.11, 0.12, 0.13, 0.14});
+  base.counter = changed.counter = "accuracy";
+  CompareOptions options;
+  options.metric = Metric::accuracy;
+  const Comparison c = compare(base, changed, options);
   EXPECT_FALSE(c.benchmarks[0].relative_change.has_value());
-  EXPECT_EQ(c.benchmarks[0].verdict, Verdict::regression);
+  EXPECT_EQ(c.benchmarks[0].verdict, Verdict::improvement);
 }
 
 TEST(Comparison, Co2NotesAChangedGridIntensity) {

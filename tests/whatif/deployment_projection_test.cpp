@@ -134,6 +134,70 @@ TEST(DeploymentProjection, BadOptionsAreOneLineErrors) {
   fails(none);
 }
 
+// A row with a "no energy:" label and no counters, as the harness writes a meter failure.
+std::string failed_row(const std::string& name) {
+  return "{\"name\": \"" + name + "\", \"run_name\": \"" + name +
+         "\", \"run_type\": \"iteration\", \"iterations\": 10, \"real_time\": 1, "
+         "\"cpu_time\": 1, \"time_unit\": \"ms\", \"label\": \"no energy: psys did not "
+         "advance over 2 s (dead sensor)\"}";
+}
+
+void expect_error(const std::vector<ResultFile>& files, const ProjectionOptions& o,
+                  const std::string& part) {
+  try {
+    project_deployment(files, o);
+    FAIL() << "expected an error containing " << part;
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find(part), std::string::npos) << e.what();
+    EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos) << e.what();
+  }
+}
+
+// The VM with a dead sensor: energy_J = 0 measured. Projecting it printed "after -nan days".
+TEST(DeploymentProjection, AWorkloadWithZeroJoulesIsAnErrorNamingIt) {
+  const std::vector<ResultFile> dead = {
+      file({row(kInfer, 100, 0.0, 0.0), row(kInfer, 100, 0.0, 0.0), row(kTrainSame, 1, 0.0, 0.0)})};
+  expect_error(
+      dead, options(1e6),
+      "workload 'mlp/infer/784-256-256-10/fp32/batch:64' in run.json has no energy "
+      "figure (energy_J = 0 (a sensor that did not advance; not a measurement); 2 run(s))");
+}
+
+TEST(DeploymentProjection, AWorkloadWhoseMeterFailedIsAnErrorSayingWhy) {
+  expect_error({file({failed_row(kInfer)})}, options(10), "psys did not advance over 2 s");
+  // Without --workload too: the failed row is still the one workload, not "no benchmark".
+  ProjectionOptions o = options(10);
+  o.workload_regex.reset();
+  expect_error({file({failed_row("gemm/128")})}, o, "workload 'gemm/128'");
+}
+
+TEST(DeploymentProjection, RepetitionsWithoutEnergyAreLeftOutAndCounted) {
+  const std::vector<ResultFile> files = {
+      file({row(kInfer, 100, 0.64, 0.0001), row(kInfer, 100, 0.0, 0.0), failed_row(kInfer)})};
+  const DeploymentProjection p = project_deployment(files, options(1e6));
+  EXPECT_NEAR(p.inference.it_joules, 0.64 / 64, 1e-12);
+  EXPECT_EQ(p.inference.runs_without_energy, 2);
+  EXPECT_NE(p.inference.missing_reason.find("energy_J = 0"), std::string::npos);
+}
+
+TEST(DeploymentProjection, ATrainingRowWithoutEnergyIsNoComparison) {
+  const std::vector<ResultFile> files = {
+      file({row(kInfer, 100, 0.64, 0.0001), row(kTrainSame, 1, 0.0, 0.0)})};
+  const DeploymentProjection p = project_deployment(files, options(1e6));
+  EXPECT_FALSE(p.training.has_value());
+  EXPECT_FALSE(p.break_even_days.has_value());
+  EXPECT_NE(p.training_note.find("the training row " + std::string(kTrainSame) +
+                                 " (run.json) has no energy figure"),
+            std::string::npos)
+      << p.training_note;
+}
+
+TEST(DeploymentProjection, FiguresTooLargeForADoubleAreAnErrorNotInf) {
+  ProjectionOptions o = options(1e305);
+  o.years = 1e6;
+  expect_error(fixtures(), o, "too large");
+}
+
 TEST(DeploymentProjection, BatchFromName) {
   EXPECT_EQ(batch_from_name("mlp/infer/fp32/batch:256"), 256);
   EXPECT_EQ(batch_from_name("mlp/batch:16/int8"), 16);

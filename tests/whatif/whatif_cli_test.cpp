@@ -207,6 +207,53 @@ TEST(WhatIfCli, StatementStatesTheSocialCostAndComparesRegions) {
   expect_one_line_error(run(dir, {"statement", "run.json", "--scc=-1"}), "--scc");
 }
 
+// The VM with a dead perf counter: every row energy_J = 0, power_W = 0, provenance measured.
+constexpr const char* kDeadSensor = R"({"context": {"host_name": "vm",
+    "joulebench_pue": "1", "joulebench_grid_intensity_gCO2e_per_kWh": "400",
+    "joulebench_meter": "perf", "joulebench_provenance": "measured"},
+  "benchmarks": [
+  {"name": "mlp/infer/784-256-256-10/fp32/batch:64", "run_name": "mlp/infer/784-256-256-10/fp32/batch:64",
+   "run_type": "iteration", "iterations": 400, "real_time": 1, "cpu_time": 1, "time_unit": "ms",
+   "energy_J": 0, "co2_g": 0, "power_W": 0, "label": "energy window below meter resolution"},
+  {"name": "mlp/train-to-accuracy/784-256-256-10/adam", "run_name": "mlp/train-to-accuracy/784-256-256-10/adam",
+   "run_type": "iteration", "iterations": 1, "real_time": 9000, "cpu_time": 9000, "time_unit": "ms",
+   "energy_J": 0, "co2_g": 0, "power_W": 0}
+]})";
+
+TEST(WhatIfCli, ProjectAndStatementRefuseADeadSensorsZeros) {
+  testing::TempDir dir;
+  write(dir.path() / "vm.json", kDeadSensor);
+  const auto project = run(dir, {"project", "vm.json", "--per-day", "1000", "--workload", "infer"});
+  expect_one_line_error(project,
+                        "workload 'mlp/infer/784-256-256-10/fp32/batch:64' in vm.json "
+                        "has no energy figure (energy_J = 0");
+  EXPECT_FALSE(has(project.err, "nan")) << project.err;
+  expect_one_line_error(run(dir, {"statement", "vm.json"}),
+                        "no benchmark in the result file(s) has an energy figure");
+  expect_one_line_error(run(dir, {"statement", "vm.json", "--format", "latex"}),
+                        "nothing to state");
+}
+
+// Inference measured, the training row 0 J: the projection stands, the comparison does not.
+TEST(WhatIfCli, ProjectWithATrainingRowWithoutEnergyPrintsNoNan) {
+  testing::TempDir dir;
+  std::string dead_training = kResult;
+  const std::string training_energy = R"("energy_J": 5000, "co2_g": 0.8)";
+  dead_training.replace(dead_training.find(training_energy), training_energy.size(),
+                        R"("energy_J": 0, "co2_g": 0)");
+  write(dir.path() / "run.json", dead_training);
+  const auto r = run(dir, {"project", "run.json", "--per-day", "1000000", "--workload", "infer"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "0.01375 J IT")) << r.out;
+  EXPECT_TRUE(has(r.out,
+                  "Training: the training row mlp/train-to-accuracy/784-256-256-10/adam "
+                  "(run.json) has no energy figure (energy_J = 0"))
+      << r.out;
+  EXPECT_FALSE(has(r.out, "nan")) << r.out;
+  EXPECT_FALSE(has(r.out, " inf ")) << r.out;
+  EXPECT_FALSE(has(r.out, "days")) << r.out;
+}
+
 TEST(WhatIfCli, HelpNamesTheFormula) {
   testing::TempDir dir;
   const auto r = run(dir, {"estimate", "--help"});
