@@ -2,7 +2,10 @@
 # The energy-regression gate checked on itself with real runs of the built binary:
 #   (a) two runs of the same small suite, compared, must pass (exit 0);
 #   (b) a run in which the workload does 8x the work per iteration under the same name (the
-#       256x256 GEMM renamed to the 128x128 one) must be flagged (exit 1).
+#       256x256 GEMM renamed to the 128x128 one) must be flagged (exit 1);
+#   (c) a dead sensor's file (every energy counter 0, as a VM's frozen perf counter wrote them)
+#       must be refused (exit 2), against a good run and against itself: 0 J is no measurement,
+#       and a gate that called 0 J against 0 J "no change" could never fail.
 # Usage: scripts/energy-gate-check.sh path/to/joulebench      (about 2 s of benchmarks)
 #
 # Threshold: 50%, far above what a real gate would use (5%), on purpose. This check runs on a
@@ -51,4 +54,19 @@ if [[ $status -ne 1 ]]; then
   echo "energy-gate-check: FAIL: 8x the work per iteration gave exit $status, not 1" >&2
   exit 1
 fi
-echo "energy-gate-check: passed (same suite: exit 0; 8x the work under the same name: exit 1)" >&2
+# Every energy counter 0 (numbers only: the power timelines hold arrays named power_W too).
+sed -E 's/"(energy_J|power_W|co2_g|flop_per_J|energy_net_J)": -?[0-9][-+0-9.eE]*/"\1": 0/' "$tmp/same.json" \
+  >"$tmp/dead.json"
+for pair in "base.json dead.json" "dead.json dead.json"; do
+  read -r first second <<<"$pair"
+  status=0
+  "$bin" compare --threshold "$threshold" "$tmp/$first" "$tmp/$second" 2>"$tmp/error" || status=$?
+  cat "$tmp/error" >&2
+  # Exit 2 for the right reason, not for a file the sed above broke.
+  if [[ $status -ne 2 ]] || ! grep -q 'has no energy_J figure' "$tmp/error"; then
+    echo "energy-gate-check: FAIL: $first against $second (0 J) gave exit $status, not 2" >&2
+    exit 1
+  fi
+done
+echo "energy-gate-check: passed (same suite: exit 0; 8x the work under the same name: exit 1;" \
+  "a dead sensor's 0 J: exit 2)" >&2

@@ -79,12 +79,17 @@ struct WithoutEnergy {
 std::string describe_without_energy(const std::vector<WithoutEnergy>& missing,
                                     const MetricInfo& info) {
   const WithoutEnergy& first = missing.front();
+  const bool other_side_too = missing.size() > 1 && missing[1].name == first.name;
+  std::size_t others = 0;
+  for (std::size_t i = 1; i < missing.size(); ++i)
+    others += missing[i].name != missing[i - 1].name ? 1 : 0;
   return fmt::format(
-      "cannot compare {}: {} has no {} figure in the {} file {} ({}){}; measure it again with a "
+      "cannot compare {}: {} has no {} figure in the {} file {} ({}){}{}; measure again with a "
       "working meter (joulebench meters lists them)",
       info.field, first.name, info.field, first.side, first.source, first.reason,
-      missing.size() > 1 ? fmt::format(", nor do {} more compared benchmark(s)", missing.size() - 1)
-                         : std::string());
+      other_side_too ? fmt::format(" nor in the {} file", missing[1].side) : std::string(),
+      others > 0 ? fmt::format(", and {} more compared benchmark(s) have none", others)
+                 : std::string());
 }
 
 double median(std::vector<double> values) {

@@ -110,7 +110,7 @@ TEST_F(CompareCli, DeadSensorOnBothSidesIsExit2NotNoChange) {
                         "gemm/a has no energy_J figure in the base file");
   expect_one_line_error({data("dead_sensor.json"), data("dead_sensor.json")}, "energy_J = 0");
   expect_one_line_error({data("dead_sensor.json"), data("dead_sensor.json")},
-                        "nor do 1 more compared benchmark(s)");
+                        "nor in the new file, and 1 more compared benchmark(s) have none");
   // Power from the same dead sensor is no figure either.
   expect_one_line_error({"--metric", "power", data("dead_sensor.json"), data("dead_sensor.json")},
                         "gemm/a has no power_W figure");
