@@ -61,9 +61,11 @@ std::optional<double> metric_value(const ResultRow& row, Metric metric) {
   }
   const MetricInfo& info = describe(metric);
   const std::optional<double> value = row.counter(info.field);
+  if (!value || !std::isfinite(*value))
+    return std::nullopt;  // a NaN would break the ranks of the test
   if (!info.depends_on_meter)
     return value;
-  if (!value || !std::isfinite(*value) || !(*value > 0.0) || lost_energy(row))
+  if (!(*value > 0.0) || lost_energy(row))
     return std::nullopt;
   return value;
 }
