@@ -1,5 +1,6 @@
 // `joulebench compare BASE NEW`: the energy-regression gate for CI. Exit 1 on a regression (or
-// any change with --fail-on any-change), 0 otherwise, 2 when the files cannot be compared.
+// any change with --fail-on any-change), 0 otherwise, 2 when the files cannot be compared
+// (including a compared benchmark with no energy figure on one side, e.g. a dead sensor's 0 J).
 
 #include <fmt/format.h>
 
@@ -78,7 +79,8 @@ Command add_compare_command(CLI::App& root) {
       "compare",
       "Energy-regression gate: compare two result files benchmark by benchmark over "
       "repetitions (two-sided Mann-Whitney U test plus a relative threshold; both must agree). "
-      "Exit 1 on a regression, 0 otherwise, 2 on bad input.");
+      "Exit 1 on a regression, 0 otherwise, 2 on bad input or when a compared benchmark has no "
+      "energy figure (energy_J absent or 0) on either side.");
   compare->add_option("base", options->base, "Result file of the baseline (JSON)")->required();
   compare->add_option("new", options->candidate, "Result file to judge (JSON)")->required();
   compare->add_option("--metric", options->metric, "What to compare per iteration")

@@ -77,7 +77,8 @@ Command add_statement_command(CLI::App& root) {
       "statement",
       "Write a carbon impact statement for a paper or a model card from joulebench result "
       "files: energy (kWh), CO2e (kg), region, intensity source and year, PUE, meter "
-      "provenance, hardware and everyday equivalents.");
+      "provenance, hardware and everyday equivalents. Benchmarks without an energy figure "
+      "(energy_J absent or 0) are listed, not counted; none with one is an error.");
   statement->add_option("files", options->files, "joulebench result files (JSON)")->required();
   statement->add_option("--out", options->out,
                         "Write here (atomically) instead of standard output");

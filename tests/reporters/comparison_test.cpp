@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <stdexcept>
 
 #include "tests/reporters/result_json_builder.h"
@@ -243,6 +244,24 @@ TEST(Comparison, RepetitionsWithoutEnergyAreLeftOutAndNoted) {
             std::string::npos)
       << c.notes[0];
   EXPECT_NE(c.notes[0].find("compared on the other 4"), std::string::npos) << c.notes[0];
+}
+
+// JSON cannot carry a NaN, but a ResultFile built in code can; it would break the ranks of the
+// test, so it is no sample.
+TEST(Comparison, NonFiniteValuesAreNotSamples) {
+  FileSpec base = one("base.json", {0.9, 0.91, 0.92, 0.93});
+  FileSpec changed = one("new.json", {0.8, 0.81, 0.82, 0.83});
+  base.counter = changed.counter = "accuracy";
+  ResultFile with_nan = result_file(changed);
+  with_nan.rows[0].counters["accuracy"] = std::numeric_limits<double>::quiet_NaN();
+  CompareOptions options;
+  options.metric = Metric::accuracy;
+  const Comparison c = compare_results(result_file(base), with_nan, options);
+  EXPECT_EQ(c.benchmarks[0].new_values, (std::vector<double>{0.81, 0.82, 0.83}));
+  ASSERT_EQ(c.notes.size(), 1u);
+  EXPECT_NE(c.notes[0].find("1 of 4 repetitions of bm left out (accuracy is not a finite number)"),
+            std::string::npos)
+      << c.notes[0];
 }
 
 TEST(Comparison, ErroredRepetitionsAreNotSamples) {
