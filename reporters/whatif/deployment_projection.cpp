@@ -132,7 +132,8 @@ Footprint scale(const InferenceCost& inf, double inferences, const ProjectionOpt
   return f;
 }
 
-// Huge --per-day or --years can overflow a double; say so instead of printing inf.
+// Huge --per-day or --years can overflow a double (and a denormal daily energy make the
+// break-even infinite); say so instead of printing inf.
 void require_finite(const DeploymentProjection& p) {
   const Footprint& f = p.total;
   const bool finite = std::isfinite(f.it_joules) && std::isfinite(f.facility_joules) &&
@@ -141,8 +142,8 @@ void require_finite(const DeploymentProjection& p) {
                       (!p.break_even_days || std::isfinite(*p.break_even_days));
   if (!finite)
     throw std::runtime_error(
-        "the projection is too large to compute (--per-day x --years overflows): use smaller "
-        "figures");
+        "the projection is too large to compute (--per-day x --years, or the days to break even, "
+        "overflow a double): use other figures");
 }
 
 void validate(const ProjectionOptions& o) {
