@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages joulebench needs, and only those that are missing.
 # Idempotent and silent when everything is present. Needs root (or sudo) only to install.
-# Usage: scripts/setup.sh [--with-torch]
+# Usage: scripts/setup.sh [--for-tests] [--with-torch]
+#   --for-tests   also what only the tests need (chromium, about 200 MB of the download, for the
+#                 HTML leaderboard's browser test); scripts/test.sh passes it
+#   --with-torch  python3-torch, for scripts/mlp_vs_pytorch.sh
 set -euo pipefail
 
 packages=(
@@ -17,15 +20,15 @@ packages=(
   ocl-icd-opencl-dev # Debian's dnnl-config.cmake calls find_package(OpenCL): the loader and headers
   dataset-fashion-mnist # the MLP workloads' data (/usr/share/datasets/fashion-mnist)
   zlib1g-dev         # reading the gzip IDX files of Fashion-MNIST
-  chromium           # the HTML leaderboard's browser test (headless)
 )
 
 # Opt-in extras: python3-torch (about 1 GB with its dependencies) only for the PyTorch comparison
 # of scripts/mlp_vs_pytorch.sh.
 for arg in "$@"; do
   case "$arg" in
+    --for-tests) packages+=(chromium) ;; # the HTML leaderboard's browser test (headless)
     --with-torch) packages+=(python3-torch) ;;
-    *) echo "joulebench setup: unknown option $arg (known: --with-torch)" >&2; exit 2 ;;
+    *) echo "joulebench setup: unknown option $arg (known: --for-tests, --with-torch)" >&2; exit 2 ;;
   esac
 done
 

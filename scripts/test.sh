@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/setup.sh
+scripts/setup.sh --for-tests
 jobs="$(nproc)"
 for preset in ci asan-ubsan; do
   echo "== $preset ==" >&2
