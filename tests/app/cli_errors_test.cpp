@@ -1,7 +1,9 @@
 // The command line's error paths: each is one line on stderr, exit code 2, and no file written.
+// testing::Process pins every energy source to "absent", so no host's sensor is probed or used.
 
 #include <gtest/gtest.h>
 
+#include "tests/support/powercap_fixture.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
@@ -65,7 +67,11 @@ TEST_F(CliErrors, UnknownMeter) {
 }
 
 TEST_F(CliErrors, UnusableMeterSaysWhy) {
-  expect_one_line_error({"run", "--meter", "rapl", "--out", "out.json"}, "rapl");
+  // A powercap tree without RAPL zones, so that no host's working RAPL runs the default suite.
+  testing::PowercapFixture no_rapl;
+  expect_one_line_error(
+      {"run", "--meter", "rapl", "--powercap-root", no_rapl.root().string(), "--out", "out.json"},
+      "rapl");
 }
 
 TEST_F(CliErrors, BenchmarkFlagThatRunSetsItself) {

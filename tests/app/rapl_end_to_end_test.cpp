@@ -1,17 +1,20 @@
 // `joulebench run --meter rapl --powercap-root <fixture>` while a writer thread advances the
-// fixture's package counter at a known rate: the reported power must be that rate.
+// fixture's package counter at a known rate: the reported power must be that rate. The binary
+// runs in testing::Process's clean environment: no source but the fixture is reachable.
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <chrono>
-#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "tests/support/advancing_powercap.h"
 #include "tests/support/powercap_fixture.h"
+#include "tests/support/process.h"
+#include "tests/support/temp_dir.h"
 
 namespace joulebench {
 namespace {
@@ -38,17 +41,18 @@ TEST(RaplEndToEnd, ReportedPowerIsTheRateTheFixtureCounterAdvancesAt) {
     }
   });
 
-  const std::string out = (fx.root() / "result.json").string();
-  const std::string command = fmt::format(
-      "'{}' run --meter rapl --powercap-root '{}' --filter 'gemm/fp32/eigen/128$' --min-time 2 "
-      "--idle-baseline 1 --repetitions 2 --out '{}' > '{}' 2>&1",
-      JOULEBENCH_BINARY, fx.root().string(), out, (fx.root() / "log.txt").string());
-  const int status = std::system(command.c_str());
+  testing::TempDir work;
+  const std::filesystem::path out = work.path() / "result.json";
+  const testing::ProcessResult r =
+      testing::Process(JOULEBENCH_BINARY,
+                       {"run", "--meter", "rapl", "--powercap-root", fx.root().string(), "--filter",
+                        "gemm/fp32/eigen/128$", "--min-time", "2", "--idle-baseline", "1",
+                        "--repetitions", "2", "--out", out.string()},
+                       work.path(), work.path())
+          .wait();
   stop = true;
   writer.join();
-  std::ifstream log(fx.root() / "log.txt");
-  const std::string log_text{std::istreambuf_iterator<char>(log), {}};
-  ASSERT_EQ(status, 0) << log_text;
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
 
   const nlohmann::json result = nlohmann::json::parse(std::ifstream(out));
   EXPECT_EQ(result["context"]["joulebench_meter"], "rapl");
@@ -71,16 +75,24 @@ TEST(RaplEndToEnd, ReportedPowerIsTheRateTheFixtureCounterAdvancesAt) {
   EXPECT_GE(rows, 2);
 }
 
+// Every source at a fixture, so the answer is the same on every host: a live two-socket RAPL
+// tree; no perf power PMU and no NVML library (testing::Process pins both to "absent").
 TEST(MetersCommand, JsonNamesTheSelectedSourceAndWhyEveryOtherWasPassedOver) {
   testing::PowercapFixture fx;
   fx.add_two_socket_machine();
-  const std::filesystem::path out = fx.root() / "meters.json";
-  const std::string command = fmt::format(
-      "JOULEBENCH_NVML_LIBRARY=/nonexistent/libnvidia-ml.so.1 '{}' meters --json "
-      "--powercap-root '{}' > '{}'",
-      JOULEBENCH_BINARY, fx.root().string(), out.string());
-  ASSERT_EQ(std::system(command.c_str()), 0);
-  const nlohmann::json doc = nlohmann::json::parse(std::ifstream(out));
+  const testing::AdvancingPowercap live(
+      fx,
+      {"intel-rapl:0", "intel-rapl:0/intel-rapl:0:0", "intel-rapl:0/intel-rapl:0:1", "intel-rapl:1",
+       "intel-rapl:1/intel-rapl:1:0", "intel-rapl:a"},
+      20.0);
+  testing::TempDir work;
+  const testing::ProcessResult r =
+      testing::Process(JOULEBENCH_BINARY,
+                       {"meters", "--json", "--powercap-root", fx.root().string()}, work.path(),
+                       work.path())
+          .wait();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json doc = nlohmann::json::parse(r.out);
   EXPECT_EQ(doc["selected"]["meter"], "rapl");
   EXPECT_EQ(doc["selected"]["provenance"], "measured");
   EXPECT_EQ(doc["selected"]["domains"].size(), 4u);

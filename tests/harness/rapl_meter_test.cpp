@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "tests/support/clean_environment.h"
 #include "tests/support/powercap_fixture.h"
 
 namespace joulebench {
@@ -179,12 +180,13 @@ TEST(RaplMeter, VanishedFileFreezesTheDomainAndIsReportedNotACrash) {
 }
 
 TEST(PowercapRoot, FlagThenEnvironmentThenSysfs) {
-  ::unsetenv(kPowercapRootVariable);
-  EXPECT_EQ(resolve_powercap_root(std::nullopt), "/sys/class/powercap");
-  ::setenv(kPowercapRootVariable, "/from/env", 1);
+  {
+    const testing::ScopedVariable unset(kPowercapRootVariable, std::nullopt);
+    EXPECT_EQ(resolve_powercap_root(std::nullopt), "/sys/class/powercap");
+  }
+  const testing::ScopedVariable from_env(kPowercapRootVariable, "/from/env");
   EXPECT_EQ(resolve_powercap_root(std::nullopt), "/from/env");
   EXPECT_EQ(resolve_powercap_root(std::string("/from/flag")), "/from/flag");
-  ::unsetenv(kPowercapRootVariable);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // `joulebench run` on the MLP rows, as a user runs it: --data-dir errors, and the committed
-// slice end to end (accuracy counters, the train-to-accuracy row, the weight cache).
+// slice end to end (accuracy counters, the train-to-accuracy row, the weight cache). The binary
+// runs in testing::Process's clean environment, every energy source pinned to "absent".
 
 #include <gtest/gtest.h>
 
@@ -65,10 +66,11 @@ const nlohmann::json& row(const nlohmann::json& result, const std::string& prefi
 
 TEST(MlpCli, SliceEndToEnd) {
   testing::TempDir dir;
-  const auto r = run_in(
-      dir, {"--filter", "^mlp/(infer/int8/784-128-10/batch:64|train-to-accuracy/fp32/784-128-10/)",
-            "--data-dir", kSlice, "--mlp-epochs", "2", "--target-accuracy", "0.6", "--min-time",
-            "0.01", "--idle-baseline", "0", "--out", "run.json"});
+  const auto r =
+      run_in(dir, {"--meter", "model", "--filter",
+                   "^mlp/(infer/int8/784-128-10/batch:64|train-to-accuracy/fp32/784-128-10/)",
+                   "--data-dir", kSlice, "--mlp-epochs", "2", "--target-accuracy", "0.6",
+                   "--min-time", "0.01", "--idle-baseline", "0", "--out", "run.json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   nlohmann::json result;
   std::ifstream(dir.path() / "run.json") >> result;

@@ -1,5 +1,7 @@
 #pragma once
-// Runs the built joulebench binary as a user would, capturing exit code, stdout and stderr.
+// Runs the built joulebench binary as a user would, capturing exit code, stdout and stderr. The
+// process gets a clean environment (clean_environment.h): PATH, LANG=C.UTF-8, HOME at the
+// test's directory, every energy source pinned to "absent", and what the test names itself.
 
 #include <fcntl.h>
 #include <signal.h>
@@ -12,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/clean_environment.h"
+
 namespace joulebench::testing {
 
 struct ProcessResult {
@@ -22,9 +26,12 @@ struct ProcessResult {
 
 class Process {
  public:
-  // Starts `binary args...` in `cwd` with stdout and stderr going to files in `log_dir`.
+  // Starts `binary args...` in `cwd` with stdout and stderr going to files in `log_dir`, in the
+  // clean environment with HOME at `cwd`, plus `environment` (which wins over the clean set:
+  // e.g. JOULEBENCH_POWERCAP_ROOT at a fixture).
   Process(const std::string& binary, const std::vector<std::string>& args,
-          const std::filesystem::path& cwd, const std::filesystem::path& log_dir)
+          const std::filesystem::path& cwd, const std::filesystem::path& log_dir,
+          const Environment& environment = {})
       : out_path_(log_dir / ".stdout"), err_path_(log_dir / ".stderr") {
     std::vector<std::string> storage = {binary};
     storage.insert(storage.end(), args.begin(), args.end());
@@ -32,6 +39,11 @@ class Process {
     for (auto& s : storage)
       argv.push_back(s.data());
     argv.push_back(nullptr);
+    std::vector<std::string> env_storage = child_environment(cwd, environment);
+    std::vector<char*> envp;
+    for (auto& s : env_storage)
+      envp.push_back(s.data());
+    envp.push_back(nullptr);
     pid_ = ::fork();
     if (pid_ == 0) {
       const int out = ::open(out_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -40,7 +52,7 @@ class Process {
         ::_exit(127);
       ::dup2(out, STDOUT_FILENO);
       ::dup2(err, STDERR_FILENO);
-      ::execv(argv[0], argv.data());
+      ::execve(argv[0], argv.data(), envp.data());
       ::_exit(127);
     }
   }

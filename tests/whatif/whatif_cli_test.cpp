@@ -17,13 +17,12 @@ namespace {
 using testing::Process;
 using testing::ProcessResult;
 
-// Through env(1), so the region never comes from the tester's environment or config files.
-ProcessResult run(const testing::TempDir& dir, std::vector<std::string> args) {
-  std::vector<std::string> argv = {
-      "-u", "JOULEBENCH_REGION", "XDG_CONFIG_HOME=" + dir.path().string(),
-      std::string("JOULEBENCH_CARBON_TABLES=") + JOULEBENCH_WHATIF_TABLES, JOULEBENCH_BINARY};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return Process("/usr/bin/env", argv, dir.path(), dir.path()).wait();
+// In testing::Process's clean environment (no JOULEBENCH_REGION, HOME at `dir`, so no config
+// file either), with the test's carbon tables.
+ProcessResult run(const testing::TempDir& dir, const std::vector<std::string>& args) {
+  return Process(JOULEBENCH_BINARY, args, dir.path(), dir.path(),
+                 {{"JOULEBENCH_CARBON_TABLES", JOULEBENCH_WHATIF_TABLES}})
+      .wait();
 }
 
 void expect_one_line_error(const ProcessResult& r, const std::string& contains) {

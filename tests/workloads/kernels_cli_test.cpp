@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "common/result_schema.h"
 #include "reporters/result_file.h"
@@ -17,23 +16,18 @@ namespace {
 using testing::Process;
 using testing::ProcessResult;
 
-class KernelIsaEnvironment {
- public:
-  explicit KernelIsaEnvironment(const char* value) { ::setenv("JOULEBENCH_KERNEL_ISA", value, 1); }
-  ~KernelIsaEnvironment() { ::unsetenv("JOULEBENCH_KERNEL_ISA"); }
-};
+testing::Environment kernel_isa(const char* value) {
+  return {{"JOULEBENCH_KERNEL_ISA", value}};
+}
 
 TEST(KernelsCli, ForcedPortablePathIsLabelledAndInTheContext) {
   testing::TempDir dir;
-  ProcessResult r;
-  {
-    const KernelIsaEnvironment env("portable");
-    r = Process(JOULEBENCH_BINARY,
-                {"run", "--filter", "^gemm/int8/joulebench/128$", "--min-time", "0.01", "--out",
-                 "run.json"},
-                dir.path(), dir.path())
-            .wait();
-  }
+  const ProcessResult r =
+      Process(JOULEBENCH_BINARY,
+              {"run", "--meter", "model", "--filter", "^gemm/int8/joulebench/128$", "--min-time",
+               "0.01", "--out", "run.json"},
+              dir.path(), dir.path(), kernel_isa("portable"))
+          .wait();
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const ResultFile file = read_result_file(dir.path() / "run.json");
   ASSERT_EQ(file.rows.size(), 1u);
@@ -48,10 +42,9 @@ TEST(KernelsCli, ForcedPortablePathIsLabelledAndInTheContext) {
 
 TEST(KernelsCli, UnknownIsaIsAOneLineError) {
   testing::TempDir dir;
-  const KernelIsaEnvironment env("avx9000");
   const auto r = Process(JOULEBENCH_BINARY,
                          {"run", "--filter", "^gemm/int8/joulebench/128$", "--out", "run.json"},
-                         dir.path(), dir.path())
+                         dir.path(), dir.path(), kernel_isa("avx9000"))
                      .wait();
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE(r.err.find("JOULEBENCH_KERNEL_ISA='avx9000'"), std::string::npos) << r.err;

@@ -67,8 +67,10 @@ void reset_isa_cap() {
 }
 
 KernelPath path_for(Precision precision) {
-  const CpuFeatures& f = cpu_features();
-  const IsaCap cap = isa_cap();
+  return path_for(precision, cpu_features(), isa_cap());
+}
+
+KernelPath path_for(Precision precision, const CpuFeatures& f, IsaCap cap) {
   const bool avx512 = cap == IsaCap::avx512 && f.avx512;
   const bool avx2 = cap != IsaCap::portable && f.avx2;
   using P = KernelPath;

@@ -29,7 +29,10 @@ void reset_isa_cap();          // back to the environment's choice
 enum class Precision { fp32, bf16, int8, int4 };
 
 enum class KernelPath { portable, avx2, avx512, avx512_vnni, avx512_bf16 };
+// The path for this CPU and the current cap.
 KernelPath path_for(Precision precision);
+// The path a CPU with `features` takes under `cap`: the choice itself, testable for any CPU.
+KernelPath path_for(Precision precision, const CpuFeatures& features, IsaCap cap);
 const char* to_string(KernelPath path);
 
 // The code path that runs for a precision under the current cap, e.g. "avx512-vnni",
