@@ -252,7 +252,7 @@ void sources(std::ostream& out, const Report& r) {
                s.rows_without_energy == 0
                    ? std::string()
                    : html_escape(fmt::format(" {} without energy (first: {}).",
-                                             count_of(s.rows_without_energy, "benchmark"),
+                                             count_of(s.rows_without_energy, "row"),
                                              s.no_energy_reason)));
   }
   for (const std::string& note : r.notes)

@@ -144,7 +144,7 @@ void timelines(std::ostream& out, const Report& r) {
       sum += p;
     }
     const double mean = t.power_W.empty() ? 0.0 : sum / static_cast<double>(t.power_W.size());
-    fmt::print(out, "- `{}` ({}): {} samples every {:g} s, mean {:.4g} W, peak {:.4g} W{}\n",
+    fmt::print(out, "- `{}` on {}: {} samples every {:g} s, mean {:.4g} W, peak {:.4g} W{}\n",
                t.name, s.host, t.power_W.size(), t.interval_s, mean, peak,
                s.estimated ? fmt::format(" {}", kEstimateMark) : std::string());
   }
@@ -167,7 +167,7 @@ void sources(std::ostream& out, const Report& r) {
                s.rows_without_energy == 0
                    ? std::string()
                    : fmt::format(" {} without energy (first: {}).",
-                                 count_of(s.rows_without_energy, "benchmark"), s.no_energy_reason));
+                                 count_of(s.rows_without_energy, "row"), s.no_energy_reason));
   }
   for (const std::string& note : r.notes)
     fmt::print(out, "- {}\n", note);
