@@ -11,6 +11,11 @@
 #include <string>
 #include <vector>
 
+#include "common/result_schema.h"
+#include "harness/carbon/carbon_accounting.h"
+#include "harness/measurement/run_context.h"
+#include "tests/support/fake_meter.h"
+
 namespace joulebench {
 namespace {
 
@@ -80,6 +85,22 @@ TEST(HostInfo, NoCpuinfoStillDescribesTheMachine) {
   EXPECT_EQ(info.logical_cpus, 1);
   EXPECT_EQ(info.machine_id.size(), 12u);
   EXPECT_FALSE(info.host_name.empty());
+}
+
+// Every result file says which machine it came from, so `report` can key rows on it. The values
+// are this host's (read_host_info on the real files): what matters here is that they are there
+// and agree with read_host_info.
+TEST(HostInfo, TheRunContextRecordsTheMachineIdAndLogicalCpus) {
+  const testing::FakeMeter meter([](int k) { return 1.0 * k; }, [](int k) { return 0.1 * k; });
+  const CarbonAccounting carbon{resolve_grid_intensity(std::string("fra")), 1.0};
+  const ContextEntries entries = describe_run(meter, carbon);
+  const std::map<std::string, std::string> c(entries.begin(), entries.end());
+  const HostInfo host = read_host_info();
+  ASSERT_TRUE(c.contains(context_key::kMachineId));
+  EXPECT_EQ(c.at(context_key::kMachineId), host.machine_id);
+  EXPECT_EQ(c.at(context_key::kMachineId).size(), 12u);
+  EXPECT_EQ(c.at(context_key::kLogicalCpus), std::to_string(host.logical_cpus));
+  EXPECT_EQ(c.at(context_key::kCpuModel), host.cpu_model);
 }
 
 }  // namespace
