@@ -242,18 +242,18 @@ void sources(std::ostream& out, const Report& r) {
                  count_of(s.rows, "row"));
       continue;
     }
-    fmt::print(out,
-               "<li><code>{}</code> ({}; {}, {}): energy <span class=\"prov-{}\">{}</span> "
-               "by {} ({}); grid {} gCO2e/kWh for {}; PUE {}.{}</li>\n",
-               html_escape(s.source), html_escape(machine_text(s.machine)), html_escape(s.date),
-               count_of(s.rows, "row"), html_escape(s.provenance), html_escape(s.provenance),
-               html_escape(s.meter), html_escape(s.method), html_escape(s.intensity),
-               html_escape(s.region), html_escape(s.pue),
-               s.rows_without_energy == 0
-                   ? std::string()
-                   : html_escape(fmt::format(" {} without energy (first: {}).",
-                                             count_of(s.rows_without_energy, "row"),
-                                             s.no_energy_reason)));
+    fmt::print(
+        out,
+        "<li><code>{}</code> ({}; {}, {}): energy <span class=\"prov-{}\">{}</span> "
+        "by {} ({}); grid {} gCO2e/kWh for {}; PUE {}.{}</li>\n",
+        html_escape(s.source), html_escape(machine_text(s.machine)), html_escape(s.date),
+        count_of(s.rows, "row"), html_escape(s.provenance), html_escape(s.provenance),
+        html_escape(s.meter), html_escape(s.method), html_escape(s.intensity),
+        html_escape(s.region), html_escape(s.pue),
+        s.rows_without_energy == 0
+            ? std::string()
+            : html_escape(fmt::format(" {} without energy (first: {}).",
+                                      count_of(s.rows_without_energy, "row"), s.no_energy_reason)));
   }
   for (const std::string& note : r.notes)
     fmt::print(out, "<li class=\"note\">{}</li>\n", html_escape(note));
