@@ -244,16 +244,28 @@ Report build_report(const std::vector<ResultFile>& files, const SortMetric& sort
   report.flops_energy = correlations(report);
 
   std::set<std::string> machine_keys;
+  std::vector<std::string> dead_timelines;
   for (std::size_t f = 0; f < files.size(); ++f) {
     const ResultFile& file = files[f];
     report.sources.push_back(describe(file, machines[f]));
     machine_keys.insert(machines[f].key);
     const bool estimated = file.context_value(context_key::kProvenance).value_or("") == "estimated";
-    for (const PowerTimeline& t : file.timelines)
+    for (const PowerTimeline& t : file.timelines) {
+      // A timeline that never rises above 0 W is a sensor that did not count, not a figure.
+      if (std::none_of(t.power_W.begin(), t.power_W.end(), [](double w) { return w > 0.0; })) {
+        dead_timelines.push_back(fmt::format("{} on {}", t.name, machines[f].label));
+        continue;
+      }
       report.timelines.push_back({machines[f].label, estimated, t});
+    }
   }
   report.machines = machine_keys.size();
   report.notes = missing_notes(files, machines, report.entries);
+  if (!dead_timelines.empty()) {
+    report.notes.push_back(fmt::format(
+        "Power timeline{} left out, every sample 0 W or less (a sensor that did not count): {}.",
+        dead_timelines.size() == 1 ? "" : "s", fmt::join(dead_timelines, ", ")));
+  }
   return report;
 }
 

@@ -197,6 +197,27 @@ TEST(RowsWithoutEnergy, EveryFormatSaysNaAndWhy) {
   EXPECT_NE(html.find("<ul class=\"energy-gaps\">"), std::string::npos);
 }
 
+TEST(RowsWithoutEnergy, APowerTimelineOfZerosIsLeftOutWithANote) {
+  json doc = {{"context", context("ci", "Intel Xeon", "measured")},
+              {"benchmarks", json::array({measured("k/fp32/a/8", 1.0)})},
+              {result_key::kPowerTimelines, json::array({{{"name", "k/fp32/a/8"},
+                                                          {"interval_s", 0.1},
+                                                          {"t_s", {0.0, 0.1, 0.2}},
+                                                          {"power_W", {0.0, 0.0, 0.0}}},
+                                                         {{"name", "k/fp32/b/8"},
+                                                          {"interval_s", 0.1},
+                                                          {"t_s", {0.0, 0.1}},
+                                                          {"power_W", {0.0, 3.5}}}})}};
+  const Report r =
+      build_report({parse_result_json(doc.dump(), "t.json")}, *find_sort_metric("energy"));
+  ASSERT_EQ(r.timelines.size(), 1u);
+  EXPECT_EQ(r.timelines[0].timeline.name, "k/fp32/b/8");
+  ASSERT_FALSE(r.notes.empty());
+  EXPECT_EQ(r.notes.back(),
+            "Power timeline left out, every sample 0 W or less (a sensor that did not count): "
+            "k/fp32/a/8 on ci.");
+}
+
 TEST(PerDomainEnergy, ShownInCsvJsonAndHtml) {
   json a = measured("k/fp32/a/8", 2.0);
   a["energy_cpu_package_0_J"] = 1.5;
