@@ -58,7 +58,10 @@ Command add_report_command(CLI::App& root) {
       "report",
       "Turn result files (joulebench's or plain Google Benchmark JSON, from any hosts) into a "
       "leaderboard: per task, energy versus accuracy with the Pareto front, FLOPs versus energy, "
-      "an efficiency grade, and the provenance of each figure.");
+      "an efficiency grade, and the provenance of each figure. Rows are kept apart per machine "
+      "(machine id, CPU model and CPU count, not just the host name); a row without energy (a "
+      "failed meter window, or 0 J from a dead sensor) is shown as n/a with the reason and never "
+      "ranked by energy or graded.");
   report->add_option("files", options->files, "Result files (JSON)")->required();
   report->add_option("--out", options->out, "Write here (atomically) instead of standard output");
   report->add_option("--format", options->format, "Output format")

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -126,7 +127,8 @@ ResultRow parse_row(const json& j, const std::string& source, std::size_t index)
   for (const auto& [key, value] : j.items()) {
     if (value.is_number() && !run_fields().contains(key)) {
       row.counters[key] = value.get<double>();
-    } else if (joulebench_counters().contains(key) && !value.is_null()) {
+    } else if ((joulebench_counters().contains(key) || counter::is_domain_energy_counter(key)) &&
+               !value.is_null()) {
       // Other counters of other types are someone else's business; ours must be numbers, or a
       // report would silently show "n/a" where the file says something else.
       throw std::runtime_error(
@@ -197,6 +199,34 @@ std::optional<double> ResultRow::counter(std::string_view key) const {
 
 double ResultRow::real_seconds() const {
   return real_time * seconds_per_unit(time_unit);
+}
+
+std::optional<double> ResultRow::energy() const {
+  const auto joules = counter(counter::kEnergy);
+  if (!joules || !std::isfinite(*joules) || *joules <= 0.0)
+    return std::nullopt;
+  return joules;
+}
+
+bool is_energy_derived_counter(std::string_view name) {
+  return name == counter::kEnergy || name == counter::kPower || name == counter::kCo2 ||
+         name == counter::kFlopPerJoule || name == counter::kEnergyNet ||
+         counter::is_domain_energy_counter(name);
+}
+
+std::string missing_energy_reason(const ResultRow& row, std::string_view provenance) {
+  if (row.energy())
+    return {};
+  constexpr std::string_view kNoEnergy = "no energy:";
+  if (const auto at = row.label.find(kNoEnergy); at != std::string::npos)
+    return row.label.substr(at);
+  const auto joules = row.counter(counter::kEnergy);
+  if (!joules)
+    return "no energy: the row has no energy_J counter";
+  if (*joules == 0.0 && provenance == "measured")
+    return "energy 0 J from a measured source: a dead sensor";
+  return fmt::format("energy {:g} J{}: not a usable figure", *joules,
+                     provenance.empty() ? "" : fmt::format(" ({})", provenance));
 }
 
 std::optional<std::string> ResultFile::context_value(std::string_view key) const {

@@ -52,6 +52,8 @@ ContextEntries describe_run(const Meter& meter, const CarbonAccounting& carbon) 
       {k::kIntensityMethod, carbon.series ? "as the series" : gi.method},
       {k::kPue, fmt::format("{:g}", carbon.pue)},
       {k::kCpuModel, host.cpu_model},
+      {k::kLogicalCpus, fmt::format("{}", host.logical_cpus)},
+      {k::kMachineId, host.machine_id},
       {k::kKernel, host.kernel},
       {k::kCompiler, compiler_description()},
   };

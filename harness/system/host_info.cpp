@@ -4,39 +4,51 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
-#include <fstream>
+#include "harness/system/cpu_info.h"
 
 namespace joulebench {
 namespace {
 
-std::string trim(std::string s) {
-  const auto first = s.find_first_not_of(" \t");
+std::string_view trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos)
+    return {};
   const auto last = s.find_last_not_of(" \t\r\n");
-  return first == std::string::npos ? std::string() : s.substr(first, last - first + 1);
-}
-
-std::string cpu_model_from_proc() {
-  std::ifstream in("/proc/cpuinfo");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("model name", 0) == 0) {
-      const auto colon = line.find(':');
-      if (colon != std::string::npos)
-        return trim(line.substr(colon + 1));
-    }
-  }
-  return "unknown";
+  return s.substr(first, last - first + 1);
 }
 
 }  // namespace
 
-HostInfo read_host_info() {
+std::uint64_t fnv1a_64(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+std::string machine_id(std::string_view machine_id_file, std::string_view host_name,
+                       std::string_view cpu_model, int logical_cpus) {
+  const std::string_view id = trim(machine_id_file);
+  const std::string text = id.empty()
+                               ? fmt::format("{}\n{}\n{}", host_name, cpu_model, logical_cpus)
+                               : fmt::format("joulebench:{}", id);
+  return fmt::format("{:012x}", fnv1a_64(text) & 0xffff'ffff'ffffull);
+}
+
+HostInfo read_host_info(const FileSystem& fs, const HostInfoPaths& paths) {
   HostInfo info;
   char name[256] = {};
   info.host_name = ::gethostname(name, sizeof name - 1) == 0 ? name : "unknown";
-  info.cpu_model = cpu_model_from_proc();
+  const CpuInfo cpu = read_cpu_info(paths.cpuinfo, fs);
+  info.cpu_model = cpu.model.empty() ? "unknown" : cpu.model;
+  info.logical_cpus = cpu.logical_cpus;
   utsname u{};
   info.kernel = ::uname(&u) == 0 ? std::string(u.sysname) + " " + u.release : "unknown";
+  const FileText id = fs.read_text(paths.machine_id);
+  info.machine_id = machine_id(id.ok() ? id.text : std::string(), info.host_name, info.cpu_model,
+                               info.logical_cpus);
   return info;
 }
 

@@ -1,6 +1,9 @@
 #include "reporters/leaderboard/cells.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <vector>
 
 #include "common/result_schema.h"
 
@@ -51,12 +54,52 @@ std::string quality_heading(const TaskInfo& task) {
   return "no quality figure";
 }
 
-std::string rho_text(const Report& report) {
-  if (report.flops_energy_rho) {
-    return fmt::format("{:.3f} over {} rows", *report.flops_energy_rho, report.flops_energy_n);
+std::string rho_text(const FlopsEnergyCorrelation& c) {
+  if (c.rho)
+    return fmt::format("{:.3f} over {}", *c.rho, count_of(c.rows, "row"));
+  return fmt::format("n/a ({} with FLOPs and energy; it needs 3 with varying values)",
+                     count_of(c.rows, "row"));
+}
+
+std::string correlation_group_text(const FlopsEnergyCorrelation& c) {
+  return fmt::format("{} on {}", c.provenance.empty() ? "unknown" : c.provenance, c.machine.label);
+}
+
+std::string correlations_summary(const Report& report) {
+  std::vector<std::string> parts;
+  for (const FlopsEnergyCorrelation& c : report.flops_energy) {
+    if (c.rho)
+      parts.push_back(fmt::format("{}: {:.3f}", correlation_group_text(c), *c.rho));
   }
-  return fmt::format("n/a ({} rows with FLOPs and energy; it needs 3 with varying values)",
-                     report.flops_energy_n);
+  return parts.empty() ? std::string("n/a in every group")
+                       : fmt::format("{}", fmt::join(parts, "; "));
+}
+
+std::string energy_gap_text(const Entry& e) {
+  const std::string what = fmt::format("{} {} on {}", e.name.task, variant_text(e), e.host);
+  const Spread* energy = e.spread(counter::kEnergy);
+  if (energy == nullptr)
+    return fmt::format("{}: {}", what, e.no_energy_reason);
+  return fmt::format("{}: energy from {} of {}; {} without energy ({}) left out", what, energy->n,
+                     count_of(e.repetitions(), "repetition"), e.repetitions_without_energy,
+                     e.no_energy_reason);
+}
+
+std::string domains_text(const Entry& e) {
+  std::vector<std::string> parts;
+  for (const auto& [domain, joules] : e.domain_energies())
+    parts.push_back(fmt::format("{} {:.4g} J", domain, joules));
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+std::string machine_text(const Machine& m) {
+  std::string text = m.host_name;
+  const std::string cpu = cpu_text(m);
+  if (!cpu.empty())
+    text += ": " + cpu;
+  if (!m.machine_id.empty())
+    text += fmt::format("{}machine {}", cpu.empty() ? ": " : ", ", m.machine_id);
+  return text;
 }
 
 std::string grade_scale_text() {

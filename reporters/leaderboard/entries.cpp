@@ -16,8 +16,16 @@ struct Pool {
 
 void add_sample(Pool& pool, const ResultRow& row) {
   pool.values[kTimeMetric].push_back(row.real_seconds());
-  for (const auto& [key, value] : row.counters)
-    pool.values[key].push_back(value);
+  const bool energy = row.energy().has_value();
+  for (const auto& [key, value] : row.counters) {
+    if (energy || !is_energy_derived_counter(key))
+      pool.values[key].push_back(value);
+  }
+  Entry& e = pool.entry;
+  if (!energy && !e.provenance.empty()) {
+    if (e.repetitions_without_energy++ == 0)
+      e.no_energy_reason = missing_energy_reason(row, e.provenance);
+  }
 }
 
 }  // namespace
@@ -48,24 +56,43 @@ std::optional<double> Entry::grams_per_1000_units() const {
   return per_unit * 1000.0;
 }
 
-std::string host_of(const ResultFile& file) {
-  return file.context_value("host_name").value_or("unknown host");
+std::size_t Entry::repetitions() const {
+  const Spread* time = spread(kTimeMetric);
+  return time ? time->n : 0;
+}
+
+std::vector<std::pair<std::string, double>> Entry::domain_energies() const {
+  std::vector<std::pair<std::string, double>> out;
+  for (const auto& [key, s] : metrics) {
+    if (!counter::is_domain_energy_counter(key))
+      continue;
+    const std::size_t prefix = counter::kDomainEnergyPrefix.size();
+    out.emplace_back(key.substr(prefix, key.size() - prefix - counter::kDomainEnergySuffix.size()),
+                     s.median);
+  }
+  return out;
 }
 
 bool has_energy(const ResultFile& file) {
-  return std::any_of(file.rows.begin(), file.rows.end(),
+  return file.context_value(context_key::kMeter) || file.context_value(context_key::kProvenance) ||
+         std::any_of(file.rows.begin(), file.rows.end(),
                      [](const ResultRow& row) { return row.counter(counter::kEnergy); });
 }
 
-std::vector<Entry> merge_entries(const std::vector<ResultFile>& files) {
+std::string provenance_of(const ResultFile& file) {
+  return has_energy(file) ? file.context_value(context_key::kProvenance).value_or("unknown") : "";
+}
+
+std::vector<Entry> merge_entries(const std::vector<ResultFile>& files,
+                                 const std::vector<Machine>& machines) {
   using Key = std::tuple<std::string, std::string, std::string, std::string>;
   std::map<Key, Pool> pools;
-  for (const ResultFile& file : files) {
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    const ResultFile& file = files[f];
+    const Machine& machine = machines.at(f);
     const bool energy = has_energy(file);
-    const std::string host = host_of(file);
     const std::string meter = energy ? file.context_value(context_key::kMeter).value_or("") : "";
-    const std::string provenance =
-        energy ? file.context_value(context_key::kProvenance).value_or("unknown") : "";
+    const std::string provenance = provenance_of(file);
 
     // Which workloads of this file have iteration rows; the others fall back to their median.
     std::set<std::string> with_iterations;
@@ -78,12 +105,13 @@ std::vector<Entry> merge_entries(const std::vector<ResultFile>& files) {
       const bool aggregate = row.run_type == "aggregate";
       if (aggregate && (row.aggregate_name != "median" || with_iterations.contains(name.workload)))
         continue;
-      Pool& pool = pools[Key{name.workload, host, meter, provenance}];
+      Pool& pool = pools[Key{name.workload, machine.key, meter, provenance}];
       Entry& e = pool.entry;
       if (e.sources.empty() || e.sources.back() != file.source) {
         if (e.sources.empty()) {
           e.name = name;
-          e.host = host;
+          e.host = machine.label;
+          e.machine = machine;
           e.meter = meter;
           e.provenance = provenance;
         }
@@ -111,8 +139,9 @@ std::vector<Entry> merge_entries(const std::vector<ResultFile>& files) {
     entries.push_back(std::move(pool.entry));
   }
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-    return std::tie(a.name.task, a.name.variant, a.host, a.name.workload, a.provenance) <
-           std::tie(b.name.task, b.name.variant, b.host, b.name.workload, b.provenance);
+    return std::tie(a.name.task, a.name.variant, a.host, a.machine.key, a.name.workload,
+                    a.provenance) < std::tie(b.name.task, b.name.variant, b.host, b.machine.key,
+                                             b.name.workload, b.provenance);
   });
   return entries;
 }

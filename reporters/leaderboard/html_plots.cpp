@@ -64,7 +64,8 @@ Plot energy_quality_plot(const Report& report, const TaskInfo& task, std::size_t
 Plot flops_energy_plot(const Report& report) {
   Plot plot;
   plot.id = "plot-flops";
-  plot.title = fmt::format("FLOPs versus energy (Spearman rho {})", rho_text(report));
+  plot.title = fmt::format("FLOPs versus energy (Spearman rho per provenance and machine: {})",
+                           correlations_summary(report));
   plot.x = {"FLOP per iteration (log)", true};
   plot.y = {"J per iteration (log)", true};
   for (const Entry* e : flops_rows(report)) {

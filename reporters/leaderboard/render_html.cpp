@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <set>
 #include <vector>
 
 #include "common/result_schema.h"
@@ -24,6 +23,7 @@ struct Cell {
   std::string html;                  // escaped already
   std::optional<double> sort_value;  // numeric columns sort by this; missing sorts last
   bool estimated = false;
+  std::string title;  // a tooltip (unescaped), e.g. the per-domain breakdown
 };
 
 struct Column {
@@ -33,17 +33,32 @@ struct Column {
 };
 
 Cell text(std::string_view t) {
-  return {html_escape(t), std::nullopt, false};
+  return {html_escape(t), std::nullopt, false, {}};
 }
 
 Cell number(std::optional<double> v, bool estimated = false) {
-  return {html_escape(format_number(v)), v, estimated && v.has_value()};
+  return {html_escape(format_number(v)), v, estimated && v.has_value(), {}};
 }
 
 Cell spread(const Entry& e, const char* key, bool as_duration, bool estimated) {
   const Spread* s = e.spread(key);
   return {html_escape(format_spread(s, as_duration)),
-          s ? std::optional<double>(s->median) : std::nullopt, estimated && s != nullptr};
+          s ? std::optional<double>(s->median) : std::nullopt,
+          estimated && s != nullptr,
+          {}};
+}
+
+// J/iter with its spread; the per-domain breakdown as its tooltip; for a row whose run measured
+// energy but which has none, n/a with the reason as its tooltip.
+Cell energy_cell(const Entry& e) {
+  if (!e.has_energy() && e.repetitions_without_energy > 0 && !e.error) {
+    Cell c = text(kNoEnergyCell);
+    c.title = e.no_energy_reason;
+    return c;
+  }
+  Cell c = spread(e, counter::kEnergy, false, e.estimated());
+  c.title = domains_text(e);
+  return c;
 }
 
 Cell time_cell(const Entry& e) {
@@ -71,8 +86,10 @@ void table(std::ostream& out, std::string_view id, const std::vector<Column>& co
           columns[i].numeric ? fmt::format(" data-value=\"{}\"",
                                            c.sort_value ? fmt::format("{}", *c.sort_value) : "")
                              : "";
-      fmt::print(out, "<td{}{}>{}{}</td>", cls.empty() ? "" : " class=\"" + cls + "\"", value,
-                 c.html, c.estimated ? "<span class=\"est-mark\">est.</span>" : "");
+      const std::string title =
+          c.title.empty() ? "" : fmt::format(" title=\"{}\"", html_escape(c.title));
+      fmt::print(out, "<td{}{}{}>{}{}</td>", cls.empty() ? "" : " class=\"" + cls + "\"", value,
+                 title, c.html, c.estimated ? "<span class=\"est-mark\">est.</span>" : "");
     }
     fmt::print(out, "</tr>\n");
   }
@@ -82,9 +99,10 @@ void table(std::ostream& out, std::string_view id, const std::vector<Column>& co
 void leaderboard(std::ostream& out, const Report& r) {
   fmt::print(out,
              "<section id=\"leaderboard\">\n<h2>Leaderboard</h2>\n<p>Each task sorted by {} ({} "
-             "is better). Grade: {}; measured and estimated rows are graded separately.</p>\n",
+             "is better){}. Grade: {}; {}.</p>\n",
              html_escape(r.sort.label), r.sort.higher_is_better ? "higher" : "lower",
-             html_escape(grade_scale_text()));
+             r.sort.from_energy ? ", measured rows ranked first and apart from estimates" : "",
+             html_escape(grade_scale_text()), html_escape(kSeparateGradesText));
   const std::vector<Column> columns = {{"task", false, "task"},
                                        {"#", true, "rank"},
                                        {"variant", false, "variant"},
@@ -101,15 +119,19 @@ void leaderboard(std::ostream& out, const Report& r) {
                                   [&](const Column& c) { return c.key == r.sort.key; });
   if (extra)
     all.insert(all.begin() + 4, Column{std::string(r.sort.label), true, std::string(r.sort.key)});
+  const bool domains = std::any_of(r.entries.begin(), r.entries.end(),
+                                   [](const Entry& e) { return !e.domain_energies().empty(); });
+  if (domains)
+    all.push_back(Column{"J/iter by domain", false, "energy_by_domain"});
   std::vector<std::vector<Cell>> rows;
   for (const Entry& e : r.entries) {
-    Cell grade = e.stars ? Cell{star_string(*e.stars), double(*e.stars), false} : text("n/a");
+    Cell grade = e.stars ? Cell{star_string(*e.stars), double(*e.stars), false, {}} : text("n/a");
     std::vector<Cell> row = {
         text(e.name.task),
-        e.rank > 0 ? Cell{std::to_string(e.rank), double(e.rank), false} : text("-"),
+        e.rank > 0 ? Cell{std::to_string(e.rank), double(e.rank), false, {}} : text("-"),
         text(variant_text(e)),
         text(e.host),
-        spread(e, counter::kEnergy, false, e.estimated()),
+        energy_cell(e),
         time_cell(e),
         number(e.median(counter::kCo2), e.estimated()),
         number(e.median(counter::kPower), e.estimated()),
@@ -119,9 +141,18 @@ void leaderboard(std::ostream& out, const Report& r) {
       row.insert(row.begin() + 4, number(e.median(r.sort.key),
                                          e.estimated() && r.sort.key == counter::kFlopPerJoule));
     }
+    if (domains)
+      row.push_back(text(domains_text(e)));
     rows.push_back(std::move(row));
   }
   table(out, "leaderboard-table", all, rows);
+  const auto gaps = energy_gap_rows(r);
+  if (!gaps.empty()) {
+    fmt::print(out, "<p>{}:</p>\n<ul class=\"energy-gaps\">\n", html_escape(kEnergyGapHeading));
+    for (const Entry* e : gaps)
+      fmt::print(out, "<li>{}</li>\n", html_escape(energy_gap_text(*e)));
+    fmt::print(out, "</ul>\n");
+  }
   fmt::print(out, "</section>\n");
 }
 
@@ -147,11 +178,11 @@ void energy_versus_quality(std::ostream& out, const Report& r) {
         {"time/iter", true, kTimeMetric},  {"Pareto", false, "pareto"}};
     std::vector<std::vector<Cell>> cells;
     for (const Entry* e : rows) {
-      cells.push_back({text(variant_text(*e)), text(e->name.precision), text(e->host),
-                       number(e->median(task.quality)),
-                       number(e->joules_per_unit(), e->estimated()),
-                       number(e->grams_per_1000_units(), e->estimated()), time_cell(*e),
-                       e->pareto ? Cell{"<strong>yes</strong>", std::nullopt, false} : text("")});
+      cells.push_back(
+          {text(variant_text(*e)), text(e->name.precision), text(e->host),
+           number(e->median(task.quality)), number(e->joules_per_unit(), e->estimated()),
+           number(e->grams_per_1000_units(), e->estimated()), time_cell(*e),
+           e->pareto ? Cell{"<strong>yes</strong>", std::nullopt, false, {}} : text("")});
     }
     table(out, fmt::format("quality-table-{}", index), columns, cells);
     fmt::print(out, "</div>\n");
@@ -170,10 +201,14 @@ void flops_versus_energy(std::ostream& out, const Report& r) {
     return;
   }
   fmt::print(out,
-             "<p>Spearman rank correlation between FLOP/iter and J/iter: <strong>{}</strong>. "
-             "Below 1, the order of FLOPs is not the order of joules.</p>\n<div "
-             "class=\"pair\">\n{}",
-             html_escape(rho_text(r)), render_svg(flops_energy_plot(r)));
+             "<p>Spearman rank correlation between FLOP/iter and J/iter, {}. Below 1, the order "
+             "of FLOPs is not the order of joules.</p>\n<ul class=\"correlations\">\n",
+             html_escape(kCorrelationScopeText));
+  for (const FlopsEnergyCorrelation& c : r.flops_energy) {
+    fmt::print(out, "<li>{}: <strong>{}</strong></li>\n", html_escape(correlation_group_text(c)),
+               html_escape(rho_text(c)));
+  }
+  fmt::print(out, "</ul>\n<div class=\"pair\">\n{}", render_svg(flops_energy_plot(r)));
   const std::vector<Column> columns = {{"task", false, "task"},
                                        {"variant", false, "variant"},
                                        {"host", false, "host"},
@@ -202,17 +237,23 @@ void sources(std::ostream& out, const Report& r) {
   fmt::print(out, "<section id=\"sources\">\n<h2>Sources</h2>\n<ul>\n");
   for (const SourceInfo& s : r.sources) {
     if (!s.has_energy) {
-      fmt::print(out, "<li><code>{}</code> ({}, {}): no energy counters.</li>\n",
-                 html_escape(s.source), html_escape(s.host), count_of(s.rows, "row"));
+      fmt::print(out, "<li><code>{}</code> ({}; {}): no energy counters.</li>\n",
+                 html_escape(s.source), html_escape(machine_text(s.machine)),
+                 count_of(s.rows, "row"));
       continue;
     }
-    fmt::print(out,
-               "<li><code>{}</code> ({}, {}, {}): energy <span class=\"prov-{}\">{}</span> "
-               "by {} ({}); grid {} gCO2e/kWh for {}; PUE {}.</li>\n",
-               html_escape(s.source), html_escape(s.host), html_escape(s.date),
-               count_of(s.rows, "row"), html_escape(s.provenance), html_escape(s.provenance),
-               html_escape(s.meter), html_escape(s.method), html_escape(s.intensity),
-               html_escape(s.region), html_escape(s.pue));
+    fmt::print(
+        out,
+        "<li><code>{}</code> ({}; {}, {}): energy <span class=\"prov-{}\">{}</span> "
+        "by {} ({}); grid {} gCO2e/kWh for {}; PUE {}.{}</li>\n",
+        html_escape(s.source), html_escape(machine_text(s.machine)), html_escape(s.date),
+        count_of(s.rows, "row"), html_escape(s.provenance), html_escape(s.provenance),
+        html_escape(s.meter), html_escape(s.method), html_escape(s.intensity),
+        html_escape(s.region), html_escape(s.pue),
+        s.rows_without_energy == 0
+            ? std::string()
+            : html_escape(fmt::format(" {} without energy (first: {}).",
+                                      count_of(s.rows_without_energy, "row"), s.no_energy_reason)));
   }
   for (const std::string& note : r.notes)
     fmt::print(out, "<li class=\"note\">{}</li>\n", html_escape(note));
@@ -222,9 +263,6 @@ void sources(std::ostream& out, const Report& r) {
 }  // namespace
 
 void render_leaderboard_html(std::ostream& out, const Report& r) {
-  std::set<std::string> hosts;
-  for (const SourceInfo& s : r.sources)
-    hosts.insert(s.host);
   fmt::print(out,
              "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -234,7 +272,7 @@ void render_leaderboard_html(std::ostream& out, const Report& r) {
              "over repetitions, [min, max] where there were several. Click a column heading to "
              "sort.{}</p>\n",
              leaderboard_page_css(), count_of(r.sources.size(), "result file"),
-             count_of(hosts.size(), "host"), count_of(r.entries.size(), "row"),
+             count_of(r.machines, "host"), count_of(r.entries.size(), "row"),
              count_of(r.tasks.size(), "task"),
              r.any_estimated ? " <span class=\"est\">Figures marked <span "
                                "class=\"est-mark\">est.</span> were estimated by a model, not "

@@ -1,5 +1,6 @@
 // The leaderboard as JSON: every entry with every metric's spread, the tasks with their Pareto
-// fronts, the FLOPs-energy correlation, sources and notes, for other programs.
+// fronts, the FLOPs-energy correlation per provenance and machine, sources and notes, for other
+// programs. An entry without energy has null energy figures and says why in "no_energy".
 
 #include <nlohmann/json.hpp>
 
@@ -15,7 +16,17 @@ json optional_number(std::optional<double> v) {
   return v ? json(*v) : json(nullptr);
 }
 
+json machine_fields(const Machine& m) {
+  return {{"host_name", m.host_name},
+          {"cpu_model", m.cpu_model.empty() ? json(nullptr) : json(m.cpu_model)},
+          {"logical_cpus", m.logical_cpus > 0 ? json(m.logical_cpus) : json(nullptr)},
+          {"machine_id", m.machine_id.empty() ? json(nullptr) : json(m.machine_id)}};
+}
+
 json entry_json(const Entry& e) {
+  json domains = json::object();
+  for (const auto& [domain, joules] : e.domain_energies())
+    domains[domain] = joules;
   json metrics = json::object();
   for (const auto& [key, s] : e.metrics) {
     metrics[key] = {{"median", s.median}, {"min", s.min}, {"max", s.max},
@@ -27,6 +38,7 @@ json entry_json(const Entry& e) {
           {"precision", e.name.precision},
           {"backend", e.name.backend},
           {"host", e.host},
+          {"machine", machine_fields(e.machine)},
           {"rank", e.rank > 0 ? json(e.rank) : json(nullptr)},
           {"grade_stars", e.stars ? json(*e.stars) : json(nullptr)},
           {"energy_ratio_to_best", optional_number(e.energy_ratio)},
@@ -41,6 +53,9 @@ json entry_json(const Entry& e) {
           {"from_aggregates", e.from_aggregates},
           {"sources", e.sources},
           {"error", e.error ? json(*e.error) : json(nullptr)},
+          {"repetitions_without_energy", e.repetitions_without_energy},
+          {"no_energy", e.no_energy_reason.empty() ? json(nullptr) : json(e.no_energy_reason)},
+          {"energy_by_domain_J", domains},
           {"metrics", metrics}};
 }
 
@@ -64,18 +79,30 @@ void render_leaderboard_json(std::ostream& out, const Report& r) {
     entries.push_back(entry_json(e));
   json sources = json::array();
   for (const SourceInfo& s : r.sources) {
-    sources.push_back({{"source", s.source},
-                       {"host", s.host},
-                       {"date", s.date},
-                       {"has_energy", s.has_energy},
-                       {"meter", s.meter},
-                       {"method", s.method},
-                       {"provenance", s.provenance},
-                       {"region", s.region},
-                       {"intensity", s.intensity},
-                       {"pue", s.pue},
-                       {"rows", s.rows},
-                       {"timelines", s.timelines}});
+    sources.push_back(
+        {{"source", s.source},
+         {"host", s.host},
+         {"machine", machine_fields(s.machine)},
+         {"date", s.date},
+         {"has_energy", s.has_energy},
+         {"meter", s.meter},
+         {"method", s.method},
+         {"provenance", s.provenance},
+         {"region", s.region},
+         {"intensity", s.intensity},
+         {"pue", s.pue},
+         {"rows", s.rows},
+         {"rows_without_energy", s.rows_without_energy},
+         {"no_energy", s.no_energy_reason.empty() ? json(nullptr) : json(s.no_energy_reason)},
+         {"timelines", s.timelines}});
+  }
+  json correlations = json::array();
+  for (const FlopsEnergyCorrelation& c : r.flops_energy) {
+    correlations.push_back({{"provenance", c.provenance},
+                            {"host", c.machine.label},
+                            {"machine", machine_fields(c.machine)},
+                            {"spearman_rho", optional_number(c.rho)},
+                            {"rows", c.rows}});
   }
   json timelines = json::array();
   for (const TimelineSeries& s : r.timelines) {
@@ -91,7 +118,8 @@ void render_leaderboard_json(std::ostream& out, const Report& r) {
       {"sorted_by",
        {{"option", r.sort.option},
         {"metric", r.sort.key},
-        {"higher_is_better", r.sort.higher_is_better}}},
+        {"higher_is_better", r.sort.higher_is_better},
+        {"ranked_within_provenance", r.sort.from_energy}}},
       {"grade_scale",
        {{"relative_to", "lowest J/iter in the task among rows of the same provenance"},
         {"max_ratio_for_stars",
@@ -101,9 +129,9 @@ void render_leaderboard_json(std::ostream& out, const Report& r) {
           {"2", kStarRatioLimits[3]}}}}},
       {"entries", entries},
       {"tasks", tasks},
-      {"flops_vs_energy",
-       {{"spearman_rho", optional_number(r.flops_energy_rho)}, {"rows", r.flops_energy_n}}},
+      {"flops_vs_energy", {{"scope", "one provenance on one machine"}, {"groups", correlations}}},
       {"any_estimated", r.any_estimated},
+      {"hosts", r.machines},
       {"sources", sources},
       {"notes", r.notes},
       {"power_timelines", timelines}};

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
-#include <set>
+#include <algorithm>
 
 #include "common/result_schema.h"
 #include "reporters/leaderboard/cells.h"
@@ -17,6 +17,13 @@ namespace {
 // An energy-derived figure, marked when a model estimated it.
 std::string energy_cell(const Entry& e, std::string text) {
   return e.estimated() && text != kNotAvailable ? fmt::format("{} {}", text, kEstimateMark) : text;
+}
+
+// J/iter: n/a pointing at the note when the run measured energy but this row has none.
+std::string energy_spread_cell(const Entry& e) {
+  if (!e.has_energy() && e.repetitions_without_energy > 0 && !e.error)
+    return kNoEnergyCell;
+  return energy_cell(e, format_spread(e.spread(counter::kEnergy)));
 }
 
 std::string grade_cell(const Entry& e) {
@@ -35,10 +42,10 @@ bool sort_has_own_column(const Report& r) {
 }
 
 void leaderboard(std::ostream& out, const Report& r) {
-  fmt::print(out,
-             "## Leaderboard\n\nEach task sorted by {} ({} is better). Grade: {}; measured and "
-             "estimated rows are graded separately.\n\n",
-             r.sort.label, r.sort.higher_is_better ? "higher" : "lower", grade_scale_text());
+  fmt::print(out, "## Leaderboard\n\nEach task sorted by {} ({} is better){}. Grade: {}; {}.\n\n",
+             r.sort.label, r.sort.higher_is_better ? "higher" : "lower",
+             r.sort.from_energy ? ", measured rows ranked first and apart from estimates" : "",
+             grade_scale_text(), kSeparateGradesText);
   const bool extra = sort_has_own_column(r);
   fmt::print(
       out,
@@ -55,11 +62,16 @@ void leaderboard(std::ostream& out, const Report& r) {
     }
     fmt::print(out, "| {} | {} | {} | {} |{} {} | {} | {} | {} | {} |\n",
                markdown_cell(e.name.task), e.rank > 0 ? std::to_string(e.rank) : "-",
-               markdown_cell(variant_text(e)), markdown_cell(e.host), metric,
-               energy_cell(e, format_spread(e.spread(counter::kEnergy))),
+               markdown_cell(variant_text(e)), markdown_cell(e.host), metric, energy_spread_cell(e),
                markdown_cell(time_cell(e)), energy_cell(e, format_number(e.median(counter::kCo2))),
                grade_cell(e), markdown_cell(provenance_text(e)));
   }
+  const auto gaps = energy_gap_rows(r);
+  if (gaps.empty())
+    return;
+  fmt::print(out, "\n{}:\n\n", kEnergyGapHeading);
+  for (const Entry* e : gaps)
+    fmt::print(out, "- {}\n", markdown_cell(energy_gap_text(*e)));
 }
 
 void energy_versus_quality(std::ostream& out, const Report& r) {
@@ -112,10 +124,12 @@ void flops_versus_energy(std::ostream& out, const Report& r) {
                energy_cell(*e, format_number(e->median(counter::kFlopPerJoule))));
   }
   fmt::print(out,
-             "\nSpearman rank correlation between FLOP/iter and J/iter: {}. Below 1, the "
-             "order of FLOPs is not the order of joules: precision, memory traffic and the "
-             "backend matter too.\n",
-             rho_text(r));
+             "\nSpearman rank correlation between FLOP/iter and J/iter, {}. Below 1, the order "
+             "of FLOPs is not the order of joules: precision, memory traffic and the backend "
+             "matter too.\n\n",
+             kCorrelationScopeText);
+  for (const FlopsEnergyCorrelation& c : r.flops_energy)
+    fmt::print(out, "- {}: {}\n", markdown_cell(correlation_group_text(c)), rho_text(c));
 }
 
 void timelines(std::ostream& out, const Report& r) {
@@ -130,7 +144,7 @@ void timelines(std::ostream& out, const Report& r) {
       sum += p;
     }
     const double mean = t.power_W.empty() ? 0.0 : sum / static_cast<double>(t.power_W.size());
-    fmt::print(out, "- `{}` ({}): {} samples every {:g} s, mean {:.4g} W, peak {:.4g} W{}\n",
+    fmt::print(out, "- `{}` on {}: {} samples every {:g} s, mean {:.4g} W, peak {:.4g} W{}\n",
                t.name, s.host, t.power_W.size(), t.interval_s, mean, peak,
                s.estimated ? fmt::format(" {}", kEstimateMark) : std::string());
   }
@@ -140,16 +154,20 @@ void sources(std::ostream& out, const Report& r) {
   fmt::print(out, "\n## Sources\n\n");
   for (const SourceInfo& s : r.sources) {
     if (!s.has_energy) {
-      fmt::print(out, "- `{}` ({}, {}): no energy counters.\n", s.source, s.host,
+      fmt::print(out, "- `{}` ({}; {}): no energy counters.\n", s.source, machine_text(s.machine),
                  count_of(s.rows, "row"));
       continue;
     }
     auto or_unknown = [](const std::string& v) { return v.empty() ? std::string("unknown") : v; };
     fmt::print(out,
-               "- `{}` ({}, {}, {}): energy {} by {} ({}); grid {} gCO2e/kWh for {}; PUE {}.\n",
-               s.source, s.host, s.date.empty() ? "undated" : s.date, count_of(s.rows, "row"),
-               s.provenance, or_unknown(s.meter), or_unknown(s.method), or_unknown(s.intensity),
-               or_unknown(s.region), or_unknown(s.pue));
+               "- `{}` ({}; {}, {}): energy {} by {} ({}); grid {} gCO2e/kWh for {}; PUE {}.{}\n",
+               s.source, machine_text(s.machine), s.date.empty() ? "undated" : s.date,
+               count_of(s.rows, "row"), s.provenance, or_unknown(s.meter), or_unknown(s.method),
+               or_unknown(s.intensity), or_unknown(s.region), or_unknown(s.pue),
+               s.rows_without_energy == 0
+                   ? std::string()
+                   : fmt::format(" {} without energy (first: {}).",
+                                 count_of(s.rows_without_energy, "row"), s.no_energy_reason));
   }
   for (const std::string& note : r.notes)
     fmt::print(out, "- {}\n", note);
@@ -158,14 +176,11 @@ void sources(std::ostream& out, const Report& r) {
 }  // namespace
 
 void render_leaderboard_markdown(std::ostream& out, const Report& r) {
-  std::set<std::string> hosts;
-  for (const SourceInfo& s : r.sources)
-    hosts.insert(s.host);
   fmt::print(
       out,
       "# joulebench leaderboard\n\n{} from {}: {} in {}. "
       "Medians over repetitions, [min, max] where there were several.{}\n\n",
-      count_of(r.sources.size(), "result file"), count_of(hosts.size(), "host"),
+      count_of(r.sources.size(), "result file"), count_of(r.machines, "host"),
       count_of(r.entries.size(), "row"), count_of(r.tasks.size(), "task"),
       r.any_estimated ? " Figures marked (est.) were estimated by a model, not measured." : "");
   leaderboard(out, r);

@@ -7,9 +7,11 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "common/result_schema.h"
 #include "reporters/leaderboard/grade.h"
+#include "reporters/report_rows.h"
 #include "reporters/statistics/spearman.h"
 
 namespace joulebench {
@@ -72,9 +74,25 @@ void grade(std::vector<Entry*>& task_entries) {
   }
 }
 
-// Best first by the sort metric; rows without it last, in their merged order.
+// Measured figures first: they are what a leaderboard is for; estimates after them.
+int provenance_order(const std::string& provenance) {
+  if (provenance == "measured")
+    return 0;
+  if (provenance == "estimated")
+    return 2;
+  return provenance.empty() ? 3 : 1;
+}
+
+// Best first by the sort metric; rows without it last, in their merged order. An energy-derived
+// metric ranks each provenance on its own (measured first), numbering each from 1: a model's
+// estimate and a meter's reading are not comparable figures.
 void rank(std::vector<Entry*>& task_entries, const SortMetric& sort) {
+  auto group = [&](const Entry* e) {
+    return sort.from_energy ? provenance_order(e->provenance) : 0;
+  };
   std::stable_sort(task_entries.begin(), task_entries.end(), [&](const Entry* a, const Entry* b) {
+    if (group(a) != group(b))
+      return group(a) < group(b);
     const auto va = a->median(sort.key);
     const auto vb = b->median(sort.key);
     if (!va || !vb)
@@ -82,38 +100,75 @@ void rank(std::vector<Entry*>& task_entries, const SortMetric& sort) {
     return sort.higher_is_better ? *va > *vb : *va < *vb;
   });
   int rank_number = 0;
-  for (Entry* e : task_entries)
+  for (std::size_t i = 0; i < task_entries.size(); ++i) {
+    Entry* e = task_entries[i];
+    if (i > 0 && group(task_entries[i - 1]) != group(e))
+      rank_number = 0;
     e->rank = e->median(sort.key) ? ++rank_number : 0;
+  }
 }
 
-SourceInfo describe(const ResultFile& file) {
+SourceInfo describe(const ResultFile& file, const Machine& machine) {
   auto ctx = [&](const char* key) { return file.context_value(key).value_or(""); };
   SourceInfo s;
   s.source = file.source;
-  s.host = host_of(file);
+  s.machine = machine;
+  s.host = machine.label;
   s.date = ctx("date");
   s.has_energy = has_energy(file);
   if (s.has_energy) {
     s.meter = ctx(context_key::kMeter);
     s.method = ctx(context_key::kMeterMethod);
-    s.provenance = file.context_value(context_key::kProvenance).value_or("unknown");
+    s.provenance = provenance_of(file);
     s.region = ctx(context_key::kRegion);
     s.intensity = ctx(context_key::kIntensity);
     s.pue = ctx(context_key::kPue);
+    // The rows a summary shows (medians where there are repetitions): a stddev of 0 J is no
+    // missing energy. Failed benchmarks say so in their own rows.
+    for (const ResultRow* row : summary_rows(file)) {
+      if (row->energy() || row->error_message)
+        continue;
+      if (s.rows_without_energy++ == 0)
+        s.no_energy_reason = missing_energy_reason(*row, s.provenance);
+    }
   }
   s.rows = file.rows.size();
   s.timelines = file.timelines.size();
   return s;
 }
 
+// One correlation per provenance and machine, over the rows of flops_rows.
+std::vector<FlopsEnergyCorrelation> correlations(const Report& report) {
+  struct Group {
+    FlopsEnergyCorrelation info;
+    std::vector<double> flops, joules;
+  };
+  std::map<std::tuple<int, std::string, std::string>, Group> groups;
+  for (const Entry* e : flops_rows(report)) {
+    Group& g = groups[{provenance_order(e->provenance), e->host, e->machine.key}];
+    g.info.provenance = e->provenance;
+    g.info.machine = e->machine;
+    g.flops.push_back(*e->median(counter::kFlops));
+    g.joules.push_back(*e->median(counter::kEnergy));
+  }
+  std::vector<FlopsEnergyCorrelation> out;
+  for (auto& [key, g] : groups) {
+    g.info.rows = g.flops.size();
+    g.info.rho = spearman_rho(g.flops, g.joules);
+    out.push_back(std::move(g.info));
+  }
+  return out;
+}
+
 // Said once for the whole report rather than as "n/a" explained on every row.
 std::vector<std::string> missing_notes(const std::vector<ResultFile>& files,
+                                       const std::vector<Machine>& machines,
                                        const std::vector<Entry>& entries) {
   std::vector<std::string> notes;
   std::vector<std::string> plain;
-  for (const ResultFile& file : files) {
-    if (!has_energy(file))
-      plain.push_back(fmt::format("{} ({})", file.source, host_of(file)));
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    if (!has_energy(files[f]))
+      plain.push_back(fmt::format("{} ({})", files[f].source, machines[f].label));
   }
   if (!plain.empty()) {
     notes.push_back(fmt::format(
@@ -137,13 +192,13 @@ std::vector<std::string> missing_notes(const std::vector<ResultFile>& files,
 
 const std::vector<SortMetric>& sort_metrics() {
   static const std::vector<SortMetric> metrics = {
-      {"energy", counter::kEnergy, "J/iter", false},
-      {"time", kTimeMetric, "time/iter", false},
-      {"co2", counter::kCo2, "gCO2e/iter", false},
-      {"power", counter::kPower, "W", false},
-      {"flop_per_J", counter::kFlopPerJoule, "FLOP/J", true},
-      {"accuracy", counter::kAccuracy, "accuracy", true},
-      {"rel_error", counter::kRelError, "rel_error", false},
+      {"energy", counter::kEnergy, "J/iter", false, true},
+      {"time", kTimeMetric, "time/iter", false, false},
+      {"co2", counter::kCo2, "gCO2e/iter", false, true},
+      {"power", counter::kPower, "W", false, true},
+      {"flop_per_J", counter::kFlopPerJoule, "FLOP/J", true, true},
+      {"accuracy", counter::kAccuracy, "accuracy", true, false},
+      {"rel_error", counter::kRelError, "rel_error", false, false},
   };
   return metrics;
 }
@@ -159,7 +214,8 @@ const SortMetric* find_sort_metric(std::string_view option) {
 Report build_report(const std::vector<ResultFile>& files, const SortMetric& sort) {
   Report report;
   report.sort = sort;
-  report.entries = merge_entries(files);
+  const std::vector<Machine> machines = machines_of(files);
+  report.entries = merge_entries(files, machines);
 
   std::map<std::string, std::vector<Entry*>> by_task;
   for (Entry& e : report.entries) {
@@ -185,21 +241,31 @@ Report build_report(const std::vector<ResultFile>& files, const SortMetric& sort
   }
   report.entries = std::move(ordered);
 
-  std::vector<double> flops, joules;
-  for (const Entry* e : flops_rows(report)) {
-    flops.push_back(*e->median(counter::kFlops));
-    joules.push_back(*e->median(counter::kEnergy));
-  }
-  report.flops_energy_n = flops.size();
-  report.flops_energy_rho = spearman_rho(flops, joules);
+  report.flops_energy = correlations(report);
 
-  for (const ResultFile& file : files) {
-    report.sources.push_back(describe(file));
+  std::set<std::string> machine_keys;
+  std::vector<std::string> dead_timelines;
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    const ResultFile& file = files[f];
+    report.sources.push_back(describe(file, machines[f]));
+    machine_keys.insert(machines[f].key);
     const bool estimated = file.context_value(context_key::kProvenance).value_or("") == "estimated";
-    for (const PowerTimeline& t : file.timelines)
-      report.timelines.push_back({host_of(file), estimated, t});
+    for (const PowerTimeline& t : file.timelines) {
+      // A timeline that never rises above 0 W is a sensor that did not count, not a figure.
+      if (std::none_of(t.power_W.begin(), t.power_W.end(), [](double w) { return w > 0.0; })) {
+        dead_timelines.push_back(fmt::format("{} on {}", t.name, machines[f].label));
+        continue;
+      }
+      report.timelines.push_back({machines[f].label, estimated, t});
+    }
   }
-  report.notes = missing_notes(files, report.entries);
+  report.machines = machine_keys.size();
+  report.notes = missing_notes(files, machines, report.entries);
+  if (!dead_timelines.empty()) {
+    report.notes.push_back(fmt::format(
+        "Power timeline{} left out, every sample 0 W or less (a sensor that did not count): {}.",
+        dead_timelines.size() == 1 ? "" : "s", fmt::join(dead_timelines, ", ")));
+  }
   return report;
 }
 
@@ -212,6 +278,15 @@ std::vector<const Entry*> quality_rows(const Report& report, const TaskInfo& tas
   std::stable_sort(rows.begin(), rows.end(), [](const Entry* a, const Entry* b) {
     return *a->median(counter::kEnergy) < *b->median(counter::kEnergy);
   });
+  return rows;
+}
+
+std::vector<const Entry*> energy_gap_rows(const Report& report) {
+  std::vector<const Entry*> rows;
+  for (const Entry& e : report.entries) {
+    if (e.repetitions_without_energy > 0)
+      rows.push_back(&e);
+  }
   return rows;
 }
 

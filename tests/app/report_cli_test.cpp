@@ -213,5 +213,37 @@ TEST_F(ReportCli, ErrorRowsAndAggregateOnlyFilesStillReport) {
   EXPECT_NE(r.out.find("| b/1 | 1 | fp32/x | h | 0.5 | 2 ms |"), std::string::npos) << r.out;
 }
 
+// Issue 15: result files from an AMD EPYC and an Intel Xeon VM, both called "vm", are two hosts,
+// and their rows are never pooled; a dead sensor's 0 J "measured" is n/a with the reason.
+TEST_F(ReportCli, TwoVmsOnDifferentCpusAreTwoHostsAndZeroIsNoMeasurement) {
+  auto vm_file = [](const std::string& cpu, const std::string& energy) {
+    return R"({"context": {"host_name": "vm", "num_cpus": 2, "joulebench_cpu_model": ")" + cpu +
+           R"(", "joulebench_meter": "perf", "joulebench_provenance": "measured"}, "benchmarks": [
+      {"name": "gemm/fp32/eigen/64", "run_type": "iteration", "real_time": 5, "energy_J": )" +
+           energy + R"(, "power_W": 0, "flop_per_J": 0}]})";
+  };
+  write("epyc.json", vm_file("AMD EPYC 9R45", "0.002"));
+  write("xeon.json", vm_file("Intel(R) Xeon(R) Platinum 8488C", "0"));
+  const testing::ProcessResult r = run({"report", "epyc.json", "xeon.json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2 result files from 2 hosts: 2 rows"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("| gemm/64 | 1 | fp32/eigen | vm (AMD EPYC 9R45, 2 CPUs) | 0.002 |"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("| gemm/64 | - | fp32/eigen | vm (Intel(R) Xeon(R) Platinum 8488C, 2 CPUs) "
+                       "| n/a (no energy, see note) |"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(": energy 0 J from a measured source: a dead sensor"), std::string::npos)
+      << r.out;
+  const auto json = run({"report", "--format", "json", "epyc.json", "xeon.json"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto doc = nlohmann::json::parse(json.out);
+  EXPECT_EQ(doc["hosts"], 2);
+  ASSERT_EQ(doc["entries"].size(), 2u);
+  for (const auto& e : doc["entries"])
+    EXPECT_EQ(e["metrics"]["time_s"]["n"], 1) << "pooled across CPUs: " << e;
+}
+
 }  // namespace
 }  // namespace joulebench

@@ -1,6 +1,8 @@
-// Every leaderboard format from the fixed fixture files in fixtures/ (one estimated run from a
-// VM, one measured run from a lab machine, one plain user benchmark) against golden files in
-// golden/. Reviewed by eye when written; regenerate after an intended change with
+// Every leaderboard format from the fixed fixture files in fixtures/ (one estimated run from an
+// AMD VM called "vm", one measured run from a lab machine, one plain user benchmark, a measured
+// run with per-domain energy and failed meter windows from an Intel VM also called "vm", and an
+// old file whose dead perf sensor wrote 0 J "measured") against golden files in golden/. Reviewed
+// by eye when written; regenerate after an intended change with
 //   JOULEBENCH_UPDATE_GOLDEN=1 ctest --preset ci -R LeaderboardGolden
 // and review the diff.
 
@@ -28,7 +30,8 @@ std::string slurp(const std::string& path) {
 // Named as relative paths so the golden files do not depend on where the tree is checked out.
 Report fixture_report(const char* sort = "energy") {
   std::vector<ResultFile> files;
-  for (const char* name : {"lab-measured.json", "plain-user.json", "vm-estimated.json"}) {
+  for (const char* name : {"ci-runner-dead-perf.json", "lab-measured.json", "plain-user.json",
+                           "vm-estimated.json", "vm-xeon-perf.json"}) {
     const std::string text = slurp(std::string(JOULEBENCH_TEST_FIXTURE_DIR) + "/" + name);
     files.push_back(parse_result_json(text, std::string("fixtures/") + name));
   }
@@ -73,19 +76,47 @@ TEST(LeaderboardFormats, EveryEstimateIsMarkedAsOne) {
   const std::string md = render(render_leaderboard_markdown, report);
   std::istringstream lines(md);
   for (std::string line; std::getline(lines, line);) {
-    if (line.find("| vm |") != std::string::npos && line.find("error") == std::string::npos) {
+    if (line.find("| vm (AMD EPYC, 2 CPUs) |") != std::string::npos &&
+        line.find("error") == std::string::npos) {
       EXPECT_NE(line.find("(est.)"), std::string::npos) << line;
     }
-    if (line.find("| lab-xeon |") != std::string::npos) {
-      EXPECT_EQ(line.find("(est.)"), std::string::npos) << line;
+    for (const char* measured : {"| lab-xeon |", "| vm (Intel", "| ci-runner |"}) {
+      if (line.find(measured) != std::string::npos) {
+        EXPECT_EQ(line.find("(est.)"), std::string::npos) << line;
+      }
     }
   }
   const auto doc = nlohmann::json::parse(render(render_leaderboard_json, report));
-  for (const auto& e : doc["entries"])
-    EXPECT_EQ(e["estimated"].get<bool>(), e["host"] == "vm") << e["workload"];
+  for (const auto& e : doc["entries"]) {
+    EXPECT_EQ(e["estimated"].get<bool>(), e["host"] == "vm (AMD EPYC, 2 CPUs)") << e["workload"];
+  }
   const std::string csv = render(render_leaderboard_csv, report);
   EXPECT_NE(csv.find(",estimated,true,model,"), std::string::npos);
   EXPECT_NE(csv.find(",measured,false,rapl,"), std::string::npos);
+}
+
+// The dead sensor's 0 J "measured" rows: n/a with the reason, never a figure, rank or grade.
+TEST(LeaderboardFormats, NoZeroIsShownAsAMeasurement) {
+  const Report report = fixture_report();
+  std::istringstream lines(render(render_leaderboard_markdown, report));
+  std::size_t dead = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.starts_with("| gemm/128 | - |") && line.find("| ci-runner |") != std::string::npos) {
+      ++dead;
+      EXPECT_NE(line.find("| n/a (no energy, see note) |"), std::string::npos) << line;
+      EXPECT_NE(line.find("| n/a | n/a | measured (perf) |"), std::string::npos) << line;
+    }
+    EXPECT_EQ(line.find("| 0 |"), std::string::npos) << line;
+  }
+  EXPECT_EQ(dead, 2u);
+  const auto doc = nlohmann::json::parse(render(render_leaderboard_json, report));
+  for (const auto& e : doc["entries"]) {
+    if (e["host"] != "ci-runner")
+      continue;
+    EXPECT_TRUE(e["rank"].is_null()) << e["workload"];
+    EXPECT_FALSE(e["pareto"].get<bool>()) << e["workload"];
+    EXPECT_EQ(e["no_energy"], "energy 0 J from a measured source: a dead sensor");
+  }
 }
 
 TEST(LeaderboardFormats, CsvRowsHaveAsManyFieldsAsTheHeader) {

@@ -210,9 +210,54 @@ TEST(Report, SpearmanOverRowsWithFlopsAndEnergy) {
                                                row_json("b/fp32/x/1", 2.0, ", \"flops\": 20"),
                                                row_json("c/fp32/x/1", 3.0, ", \"flops\": 30")})};
   const Report r = build_report(files, *find_sort_metric("energy"));
-  EXPECT_EQ(r.flops_energy_n, 3u);
-  ASSERT_TRUE(r.flops_energy_rho);
-  EXPECT_DOUBLE_EQ(*r.flops_energy_rho, 1.0);
+  ASSERT_EQ(r.flops_energy.size(), 1u);
+  EXPECT_EQ(r.flops_energy[0].rows, 3u);
+  ASSERT_TRUE(r.flops_energy[0].rho);
+  EXPECT_DOUBLE_EQ(*r.flops_energy[0].rho, 1.0);
+}
+
+TEST(Report, SpearmanWithinOneProvenanceOnOneMachineNeverAcross) {
+  // Each group alone is perfectly ordered; pooled, the estimates' small joules would scramble
+  // the order (rho 0.4 over all nine rows).
+  auto rows = [](double scale) {
+    return std::vector<std::string>{row_json("a/fp32/x/1", 1.0 * scale, ", \"flops\": 10"),
+                                    row_json("b/fp32/x/1", 2.0 * scale, ", \"flops\": 20"),
+                                    row_json("c/fp32/x/1", 3.0 * scale, ", \"flops\": 30")};
+  };
+  const std::vector<ResultFile> files = {file("m.json", "h1", "measured", rows(100.0)),
+                                         file("e.json", "h1", "estimated", rows(0.1)),
+                                         file("n.json", "h2", "measured", rows(1.0))};
+  const Report r = build_report(files, *find_sort_metric("energy"));
+  ASSERT_EQ(r.flops_energy.size(), 3u);
+  EXPECT_EQ(r.flops_energy[0].provenance, "measured");
+  EXPECT_EQ(r.flops_energy[0].machine.label, "h1");
+  EXPECT_EQ(r.flops_energy[1].provenance, "measured");
+  EXPECT_EQ(r.flops_energy[1].machine.label, "h2");
+  EXPECT_EQ(r.flops_energy[2].provenance, "estimated");
+  for (const FlopsEnergyCorrelation& c : r.flops_energy) {
+    EXPECT_EQ(c.rows, 3u);
+    ASSERT_TRUE(c.rho);
+    EXPECT_DOUBLE_EQ(*c.rho, 1.0) << c.provenance << " on " << c.machine.label;
+  }
+}
+
+TEST(Report, AnEnergySortRanksEachProvenanceApartMeasuredFirst) {
+  const std::vector<ResultFile> files = {
+      file("e.json", "h", "estimated", {row_json("k/int8/x/8", 1.0), row_json("k/fp32/x/8", 2.0)}),
+      file("m.json", "h", "measured", {row_json("k/fp32/x/8", 9.0)})};
+  const Report by_energy = build_report(files, *find_sort_metric("energy"));
+  ASSERT_EQ(by_energy.entries.size(), 3u);
+  EXPECT_EQ(by_energy.entries[0].provenance, "measured");
+  EXPECT_EQ(by_energy.entries[0].rank, 1);  // not 3rd behind two estimates
+  EXPECT_EQ(by_energy.entries[1].rank, 1);
+  EXPECT_EQ(by_energy.entries[1].name.variant, "int8/x");
+  EXPECT_EQ(by_energy.entries[2].rank, 2);
+  // Time is measured on both: one ranking across them.
+  const Report by_time = build_report(files, *find_sort_metric("time"));
+  std::vector<int> ranks;
+  for (const Entry& e : by_time.entries)
+    ranks.push_back(e.rank);
+  EXPECT_EQ(ranks, (std::vector<int>{1, 2, 3}));
 }
 
 TEST(Report, SaysOnceWhatPlainFilesLack) {
