@@ -201,34 +201,6 @@ double ResultRow::real_seconds() const {
   return real_time * seconds_per_unit(time_unit);
 }
 
-std::optional<double> ResultRow::energy() const {
-  const auto joules = counter(counter::kEnergy);
-  if (!joules || !std::isfinite(*joules) || *joules <= 0.0)
-    return std::nullopt;
-  return joules;
-}
-
-bool is_energy_derived_counter(std::string_view name) {
-  return name == counter::kEnergy || name == counter::kPower || name == counter::kCo2 ||
-         name == counter::kFlopPerJoule || name == counter::kEnergyNet ||
-         counter::is_domain_energy_counter(name);
-}
-
-std::string missing_energy_reason(const ResultRow& row, std::string_view provenance) {
-  if (row.energy())
-    return {};
-  constexpr std::string_view kNoEnergy = "no energy:";
-  if (const auto at = row.label.find(kNoEnergy); at != std::string::npos)
-    return row.label.substr(at);
-  const auto joules = row.counter(counter::kEnergy);
-  if (!joules)
-    return "no energy: the row has no energy_J counter";
-  if (*joules == 0.0 && provenance == "measured")
-    return "energy 0 J from a measured source: a dead sensor";
-  return fmt::format("energy {:g} J{}: not a usable figure", *joules,
-                     provenance.empty() ? "" : fmt::format(" ({})", provenance));
-}
-
 std::optional<std::string> ResultFile::context_value(std::string_view key) const {
   const auto it = context.find(std::string(key));
   if (it == context.end())

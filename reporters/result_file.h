@@ -29,20 +29,7 @@ struct ResultRow {
   std::optional<double> counter(std::string_view key) const;
   // Real time per iteration in seconds.
   double real_seconds() const;
-  // energy_J when it is a usable figure: present, finite and above zero. A row without it has no
-  // energy, whatever else it carries (old files from dead sensors say energy_J = 0 "measured").
-  std::optional<double> energy() const;
 };
-
-// Counters that derive from the row's energy (energy_J, power_W, co2_g, flop_per_J,
-// energy_net_J and the per-domain energy_<domain>_J): a row without energy must not show them.
-bool is_energy_derived_counter(std::string_view name);
-
-// Why a row of an energy-measuring run (provenance: the file's joulebench_provenance) has no
-// energy, for a note beside its "n/a": the reason in its label when the harness wrote one
-// ("no energy: ..."), "energy 0 J from a measured source: a dead sensor" for the zeros of old
-// files, else what is wrong with energy_J. Empty when the row has energy.
-std::string missing_energy_reason(const ResultRow& row, std::string_view provenance);
 
 // Mean power between consecutive sampler reads of one benchmark run (top-level key
 // result_key::kPowerTimelines); t_s counts from the run's first sample.

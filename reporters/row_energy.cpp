@@ -32,7 +32,13 @@ bool lost_energy(const ResultRow& row) {
   return row.counter(counter::kEnergy).has_value() || labelled_reason(row).has_value();
 }
 
-std::string missing_energy_reason(const ResultRow& row) {
+bool is_energy_derived_counter(std::string_view name) {
+  return name == counter::kEnergy || name == counter::kPower || name == counter::kCo2 ||
+         name == counter::kFlopPerJoule || name == counter::kEnergyNet ||
+         counter::is_domain_energy_counter(name);
+}
+
+std::string missing_energy_reason(const ResultRow& row, std::string_view provenance) {
   if (has_energy(row))
     return {};
   if (auto reason = labelled_reason(row); reason && !reason->empty())
@@ -44,7 +50,10 @@ std::string missing_energy_reason(const ResultRow& row) {
     return "energy_J is not a finite number";
   if (*energy < 0.0)
     return "energy_J < 0";
-  return "energy_J = 0 (a sensor that did not advance; not a measurement)";
+  return provenance == "measured"
+             ? "energy_J = 0 from a measured source (a sensor that did not advance; not a "
+               "measurement)"
+             : "energy_J = 0 (not a measurement)";
 }
 
 }  // namespace joulebench

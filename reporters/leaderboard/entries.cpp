@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "common/result_schema.h"
+#include "reporters/row_energy.h"
 
 namespace joulebench {
 namespace {
@@ -16,7 +17,7 @@ struct Pool {
 
 void add_sample(Pool& pool, const ResultRow& row) {
   pool.values[kTimeMetric].push_back(row.real_seconds());
-  const bool energy = row.energy().has_value();
+  const bool energy = has_energy(row);
   for (const auto& [key, value] : row.counters) {
     if (energy || !is_energy_derived_counter(key))
       pool.values[key].push_back(value);

@@ -1,5 +1,4 @@
-// reporters/row_energy.h: the one rule every reader of result files applies (issue 15). Kept
-// beside the statement tests, whose folder this part of the work owns.
+// reporters/row_energy.h: the one rule every reader of result files applies (issue 15).
 
 #include "reporters/row_energy.h"
 
@@ -49,12 +48,23 @@ TEST(RowEnergy, TheReasonComesFromTheLabelOrTheCounter) {
             "dram did not advance over 2 s (dead)");
   EXPECT_EQ(missing_energy_reason(row(std::nullopt, "no energy: the meter failed")),
             "the meter failed");
-  EXPECT_EQ(missing_energy_reason(row(0.0)),
-            "energy_J = 0 (a sensor that did not advance; not a measurement)");
+  EXPECT_EQ(missing_energy_reason(row(0.0), "measured"),
+            "energy_J = 0 from a measured source (a sensor that did not advance; not a "
+            "measurement)");
+  EXPECT_EQ(missing_energy_reason(row(0.0), "estimated"), "energy_J = 0 (not a measurement)");
+  EXPECT_EQ(missing_energy_reason(row(0.0)), "energy_J = 0 (not a measurement)");
   EXPECT_EQ(missing_energy_reason(row(-2.0)), "energy_J < 0");
   EXPECT_EQ(missing_energy_reason(row(std::numeric_limits<double>::quiet_NaN())),
             "energy_J is not a finite number");
   EXPECT_EQ(missing_energy_reason(row(std::nullopt)), "no energy_J counter");
+}
+
+TEST(RowEnergy, EnergyDerivedCountersIncludeEveryDomain) {
+  for (const char* name : {"energy_J", "power_W", "co2_g", "flop_per_J", "energy_net_J",
+                           "energy_cpu_package_0_J", "energy_gpu_0_J"})
+    EXPECT_TRUE(is_energy_derived_counter(name)) << name;
+  for (const char* name : {"flops", "rel_error", "accuracy", "grid_gCO2e_per_kWh", "bytes"})
+    EXPECT_FALSE(is_energy_derived_counter(name)) << name;
 }
 
 }  // namespace
