@@ -138,6 +138,7 @@ RaplDiscovery discover_rapl(const std::string& root, const FileSystem& fs) {
     out.problem = fmt::format("no intel-rapl zones under {} (CPU without RAPL, or a VM)", root);
     return out;
   }
+  out.present = true;
 
   std::map<std::string, std::string> names;  // id -> `name`
   for (const auto& [id, zone] : found)
