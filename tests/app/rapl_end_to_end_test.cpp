@@ -74,10 +74,11 @@ TEST(RaplEndToEnd, ReportedPowerIsTheRateTheFixtureCounterAdvancesAt) {
 TEST(MetersCommand, JsonNamesTheSelectedSourceAndWhyEveryOtherWasPassedOver) {
   testing::PowercapFixture fx;
   fx.add_two_socket_machine();
+  testing::LiveCounters live(fx, 20.0);  // the liveness probe must see the counters move
   const std::filesystem::path out = fx.root() / "meters.json";
   const std::string command = fmt::format(
       "JOULEBENCH_NVML_LIBRARY=/nonexistent/libnvidia-ml.so.1 '{}' meters --json "
-      "--powercap-root '{}' > '{}'",
+      "--powercap-root '{}' --perf-pmu-root /nonexistent/power > '{}'",
       JOULEBENCH_BINARY, fx.root().string(), out.string());
   ASSERT_EQ(std::system(command.c_str()), 0);
   const nlohmann::json doc = nlohmann::json::parse(std::ifstream(out));

@@ -22,6 +22,23 @@ TEST(IdleBaseline, PowerPerDomainOverTheWindowTheMeterSaw) {
   EXPECT_EQ(describe(b, meter), "fake.0 15 W over 2 s");
 }
 
+TEST(IdleBaseline, ZeroWattsFromAMeasuredDomainIsADeadSensorNotAnIdleMachine) {
+  FakeMeter meter([](int) { return 7.0; }, [](int k) { return 2.0 * k; });
+  const IdleBaseline b = measure_idle_baseline(meter, Seconds{0.001});
+  EXPECT_EQ(b.dead_domains, std::vector<std::string>{"fake.0"});
+  const auto problem = dead_sensor_problem(b, meter);
+  ASSERT_TRUE(problem);
+  EXPECT_EQ(*problem,
+            "the idle baseline read 0 W from fake.0 over 2 s: the meter 'fake' did not advance (a "
+            "virtualised or disabled sensor); choose the meter 'model' for a labelled estimate");
+
+  // An estimate that reads 0 W is a model's figure, not a dead sensor.
+  FakeMeter estimate([](int) { return 7.0; }, [](int k) { return 2.0 * k; }, Provenance::estimated);
+  const IdleBaseline e = measure_idle_baseline(estimate, Seconds{0.001});
+  EXPECT_TRUE(e.dead_domains.empty());
+  EXPECT_FALSE(dead_sensor_problem(e, estimate));
+}
+
 TEST(IdleBaseline, NetEnergyIsGrossMinusIdlePowerTimesTheWindow) {
   // 10 J and 0.25 s between consecutive readings: 40 W gross.
   FakeMeter meter([](int k) { return 10.0 * k; }, [](int k) { return 0.25 * k; });
