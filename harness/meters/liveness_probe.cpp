@@ -7,6 +7,15 @@
 #include "harness/clock.h"
 
 namespace joulebench {
+namespace {
+
+// The spin overshoots its window by the clock's granularity and the machine's load (0.2 s
+// becomes 0.2065 s): one decimal says what matters.
+std::string seconds_text(Seconds s) {
+  return s.value >= 0.1 ? fmt::format("{:.1f} s", s.value) : fmt::format("{:.2g} s", s.value);
+}
+
+}  // namespace
 
 bool long_enough_to_convict(const EnergyDomain& domain, Seconds elapsed) {
   if (domain.provenance == Provenance::estimated || elapsed.value <= 0.0)
@@ -35,14 +44,14 @@ LivenessLoad spinning_load(Seconds window) {
 std::string DomainProbe::describe() const {
   switch (liveness) {
     case Liveness::advanced:
-      return fmt::format("{:.4g} J over {:.2g} s of load", seen.value, window.value);
+      return fmt::format("{:.4g} J over {} of load", seen.value, seconds_text(window));
     case Liveness::dead:
-      return fmt::format("did not advance over {:.2g} s of load", window.value);
+      return fmt::format("did not advance over {} of load", seconds_text(window));
     case Liveness::not_conclusive:
       return fmt::format(
-          "did not advance over {:.2g} s of load, under {:g} of its update intervals: not "
+          "did not advance over {} of load, under {:g} of its update intervals: not "
           "conclusive, a run's longer windows judge it",
-          window.value, kDeadAfterUpdateIntervals);
+          seconds_text(window), kDeadAfterUpdateIntervals);
   }
   return {};
 }
@@ -82,8 +91,8 @@ std::string dead_source_reason(const std::vector<DomainProbe>& probes) {
     window = std::max(window, p.window);
   }
   return fmt::format(
-      "{} did not advance over {:.2g} s of load: a virtualised or disabled sensor ({})",
-      dead.size() == 1 ? "counter" : "counters", window.value, fmt::join(dead, ", "));
+      "{} did not advance over {} of load: a virtualised or disabled sensor ({})",
+      dead.size() == 1 ? "counter" : "counters", seconds_text(window), fmt::join(dead, ", "));
 }
 
 }  // namespace joulebench

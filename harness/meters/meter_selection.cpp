@@ -190,11 +190,11 @@ void prove_live(std::vector<Probe>& probes, const LivenessLoad& load) {
       p.make = nullptr;
       continue;
     }
-    for (const std::string& domain : p.dead) {
-      p.candidate.left_out.push_back(
-          {domain, fmt::format("did not advance over {:.2g} s of load: a disabled sensor",
-                               results[i].front().window.value)});
-      std::erase(p.candidate.domains, domain);
+    for (const DomainProbe& d : results[i]) {
+      if (d.liveness != Liveness::dead)
+        continue;
+      p.candidate.left_out.push_back({d.domain, d.describe() + ": a disabled sensor"});
+      std::erase(p.candidate.domains, d.domain);
     }
   }
 }
