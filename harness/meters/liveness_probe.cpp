@@ -90,9 +90,9 @@ std::string dead_source_reason(const std::vector<DomainProbe>& probes) {
       dead.push_back(p.domain);
     window = std::max(window, p.window);
   }
-  return fmt::format(
-      "{} did not advance over {} of load: a virtualised or disabled sensor ({})",
-      dead.size() == 1 ? "counter" : "counters", seconds_text(window), fmt::join(dead, ", "));
+  return fmt::format("{} did not advance over {} of load: a virtualised or disabled sensor ({})",
+                     dead.size() == 1 ? "counter" : "counters", seconds_text(window),
+                     fmt::join(dead, ", "));
 }
 
 }  // namespace joulebench
