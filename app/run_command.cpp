@@ -110,6 +110,8 @@ int execute(const RunOptions& o) {
   // Everything that can be wrong is checked before the first benchmark runs.
   Measurement measurement(o.measurement);
   Meter& meter = measurement.meter();
+  for (const std::string& note : passed_over_notes(measurement.selection()))
+    fmt::print(stderr, "joulebench run: {}\n", note);
   std::filesystem::path out = o.out;
   if (out.empty()) {
     out = default_result_path();
@@ -227,6 +229,9 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
   run->add_option("--powercap-root", options->measurement.powercap_root,
                   "powercap sysfs tree to read RAPL from (default: $JOULEBENCH_POWERCAP_ROOT, "
                   "else /sys/class/powercap)");
+  run->add_option("--perf-pmu-root", options->measurement.perf_pmu_root,
+                  "perf power PMU directory (default: $JOULEBENCH_PERF_PMU_ROOT, else "
+                  "/sys/bus/event_source/devices/power)");
   run->add_option("--estimate-utilisation", options->measurement.estimate_utilisation,
                   "For the estimate: 'process' (this process's share of CPU time, Eco2AI's way) "
                   "or 'machine' (the whole machine's CPU use, CodeCarbon's way)")

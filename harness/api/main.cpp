@@ -36,6 +36,9 @@ void add_measurement_flags(CLI::App& app, MeasurementOptions& o) {
   app.add_option("--joulebench_powercap_root", o.powercap_root,
                  "powercap sysfs tree for RAPL (default: $JOULEBENCH_POWERCAP_ROOT, else "
                  "/sys/class/powercap)");
+  app.add_option("--joulebench_perf_pmu_root", o.perf_pmu_root,
+                 "perf power PMU directory (default: /sys/bus/event_source/devices/power)")
+      ->envname("JOULEBENCH_PERF_PMU_ROOT");
   app.add_option("--joulebench_estimate_utilisation", o.estimate_utilisation,
                  "For the estimate: process or machine CPU utilisation")
       ->envname("JOULEBENCH_ESTIMATE_UTILISATION")
@@ -86,6 +89,8 @@ int Main(int argc, char** argv) {
 
   try {
     Measurement measurement(options);
+    for (const std::string& note : passed_over_notes(measurement.selection()))
+      fmt::print(stderr, "{}: {}\n", program, note);
     const CurrentSessionGuard installed(measurement.session());
     measurement.add_context();
     measurement.run_benchmarks();

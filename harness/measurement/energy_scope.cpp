@@ -45,24 +45,35 @@ EnergyScope::~EnergyScope() {
                                                  session_.meter, session_.carbon, window_end);
   using benchmark::Counter;
   auto& counters = state_.counters;
-  counters[counter::kEnergy] = Counter(f.energy.value, Counter::kAvgIterations);
-  counters[std::string(counter::kCo2)] = Counter(f.co2.value, Counter::kAvgIterations);
-  // Power is set as a plain value: Counter::kIsRate would divide by CPU time, not real time.
-  counters[counter::kPower] = Counter(f.mean_power.value);
-  if (f.flops_per_iteration > 0.0) {
-    counters[counter::kFlops] = Counter(f.flops_per_iteration);
-    counters[counter::kFlopPerJoule] = Counter(f.flop_per_joule);
-  }
-  if (session_.idle_power) {
-    const Joules net = f.energy - *session_.idle_power * (after.time - before_.time);
-    counters[counter::kEnergyNet] = Counter(net.value, Counter::kAvgIterations);
-  }
   for (const auto& [name, value] : quality_)
     counters[name] = Counter(value);
   std::string label = implementation_;
   const auto append = [&label](const std::string& part) {
     label += label.empty() ? part : "; " + part;
   };
+  if (f.flops_per_iteration > 0.0)
+    counters[counter::kFlops] = Counter(f.flops_per_iteration);
+  if (f.no_energy) {
+    // No energy counter at all, not a measured 0 J: the time figures stay, the label says why.
+    append("no energy: " + *f.no_energy);
+    state_.SetLabel(label);
+    return;
+  }
+  counters[counter::kEnergy] = Counter(f.energy.value, Counter::kAvgIterations);
+  const auto domains = session_.meter.domains();
+  for (std::size_t i = 0; i < domains.size() && i < f.per_domain.size(); ++i) {
+    counters[counter::domain_energy_counter(domains[i].name)] =
+        Counter(f.per_domain[i].value, Counter::kAvgIterations);
+  }
+  counters[std::string(counter::kCo2)] = Counter(f.co2.value, Counter::kAvgIterations);
+  // Power is set as a plain value: Counter::kIsRate would divide by CPU time, not real time.
+  counters[counter::kPower] = Counter(f.mean_power.value);
+  if (f.flops_per_iteration > 0.0)
+    counters[counter::kFlopPerJoule] = Counter(f.flop_per_joule);
+  if (session_.idle_power) {
+    const Joules net = f.energy - *session_.idle_power * (after.time - before_.time);
+    counters[counter::kEnergyNet] = Counter(net.value, Counter::kAvgIterations);
+  }
   if (f.intensity.from_series) {
     counters[counter::kGridIntensity] = Counter(f.intensity.grams_per_kwh);
     if (!f.intensity.hour_present)

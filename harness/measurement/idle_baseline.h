@@ -5,6 +5,7 @@
 // The machine is not guaranteed idle (other processes, turbo states differ), so the baseline is
 // recorded in the context for the reader to judge.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,12 +18,19 @@ inline constexpr Seconds kDefaultIdleWindow{2.0};
 struct IdleBaseline {
   Seconds window;                 // the time the meter says passed
   std::vector<Watts> per_domain;  // in the order of Meter::domains()
+  // Measured domains that did not advance over the window although it spans many of their
+  // update intervals (liveness_probe.h): their 0 W is a dead sensor, not an idle machine.
+  std::vector<std::string> dead_domains;
 
   Watts total() const;
 };
 
 // Reads the meter, sleeps `window`, reads it again.
 IdleBaseline measure_idle_baseline(Meter& meter, Seconds window = kDefaultIdleWindow);
+
+// One line for a baseline that saw a dead sensor, naming the domains and the way out (the
+// labelled estimate); nullopt for a sound baseline. The caller stops with it before measuring.
+std::optional<std::string> dead_sensor_problem(const IdleBaseline& baseline, const Meter& meter);
 
 // "cpu.package-0 12.5 W, cpu.dram-0 1.25 W over 2 s".
 std::string describe(const IdleBaseline& baseline, const Meter& meter);

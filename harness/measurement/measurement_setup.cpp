@@ -23,7 +23,8 @@ MeterSelection select_meter_for(const MeasurementOptions& options) {
         fmt::format("unknown estimate utilisation '{}' (choose process or machine)",
                     options.estimate_utilisation));
   }
-  return select_meter(options.meter, process_meter_environment(options.powercap_root, *mode));
+  return select_meter(options.meter, process_meter_environment(options.powercap_root, *mode,
+                                                               options.perf_pmu_root));
 }
 
 }  // namespace
@@ -74,13 +75,15 @@ Measurement::Measurement(const MeasurementOptions& options)
 }
 
 void Measurement::add_context() const {
-  add_benchmark_context(describe_run(*selection_.meter, session_.carbon));
+  add_benchmark_context(describe_run(*selection_.meter, session_.carbon, selection_.candidates));
 }
 
 std::size_t Measurement::run_benchmarks() {
   if (options_.idle_baseline > 0.0) {
     const IdleBaseline idle =
         measure_idle_baseline(*selection_.meter, Seconds{options_.idle_baseline});
+    if (const std::optional<std::string> dead = dead_sensor_problem(idle, *selection_.meter))
+      throw std::runtime_error(*dead);
     session_.idle_power = idle.total();
     benchmark::AddCustomContext(context_key::kIdlePower, describe(idle, *selection_.meter));
   }

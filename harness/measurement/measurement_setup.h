@@ -21,6 +21,7 @@ namespace joulebench {
 struct MeasurementOptions {
   std::string meter = "auto";                    // see meter_choices()
   std::optional<std::string> powercap_root;      // else $JOULEBENCH_POWERCAP_ROOT, else /sys
+  std::optional<std::string> perf_pmu_root;      // else $JOULEBENCH_PERF_PMU_ROOT, else /sys
   std::string estimate_utilisation = "process";  // or "machine"
   std::optional<std::string> region;             // else the region_choice precedence
   std::string intensity_series;                  // CSV of UTC hour,gCO2e/kWh; empty: none
@@ -46,6 +47,8 @@ class Measurement {
   Measurement& operator=(const Measurement&) = delete;
 
   Meter& meter() { return *selection_.meter; }
+  // Every source considered; passed_over_notes(selection()) are the lines to print on stderr.
+  const MeterSelection& selection() const { return selection_; }
   MeasurementSession& session() { return session_; }
 
   // Records how every figure is obtained in the run's context (benchmark::AddCustomContext):

@@ -8,7 +8,8 @@
 
 namespace joulebench {
 
-ContextEntries describe_run(const Meter& meter, const CarbonAccounting& carbon) {
+ContextEntries describe_run(const Meter& meter, const CarbonAccounting& carbon,
+                            const std::vector<MeterCandidate>& candidates) {
   std::vector<std::string> domains;
   for (const EnergyDomain& d : meter.domains()) {
     domains.push_back(fmt::format("{} ({})", d.name, to_string(d.provenance)));
@@ -40,7 +41,7 @@ ContextEntries describe_run(const Meter& meter, const CarbonAccounting& carbon) 
   }
   const HostInfo host = read_host_info();
   namespace k = context_key;
-  return {
+  ContextEntries entries = {
       {k::kVersion, kVersion},
       {k::kMeter, std::string(meter.name())},
       {k::kMeterMethod, meter.method()},
@@ -57,6 +58,10 @@ ContextEntries describe_run(const Meter& meter, const CarbonAccounting& carbon) 
       {k::kKernel, host.kernel},
       {k::kCompiler, compiler_description()},
   };
+  const std::vector<std::string> passed = passed_over_sources(candidates);
+  if (!passed.empty())
+    entries.push_back({k::kMeterPassedOver, fmt::format("{}", fmt::join(passed, "; "))});
+  return entries;
 }
 
 void add_benchmark_context(const ContextEntries& entries) {

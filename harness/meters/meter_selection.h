@@ -4,6 +4,11 @@
 //
 // auto: one CPU source (RAPL, else perf, else the estimate: a measured CPU domain replaces the
 // estimate, never adds to it) plus every NVML GPU, read together through a CompositeMeter.
+//
+// Every measured source is proven live first (liveness_probe.h): its counters are read across
+// one short window of load, all sources in the same window. A source none of whose counters
+// advanced is not usable; a dead domain of an otherwise live source is left out. An explicit
+// request probes only the source requested, so `--meter model` reads no sensor at all.
 
 #include <memory>
 #include <optional>
@@ -11,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "harness/meters/liveness_probe.h"
 #include "harness/meters/meter.h"
 #include "harness/meters/perf_meter.h"
 #include "harness/meters/tdp_estimate_meter.h"
@@ -26,6 +32,7 @@ struct MeterEnvironment {
   std::string nvml_library;
   PerfSeam perf = real_perf_seam();
   EstimateOptions estimate = {};
+  LivenessLoad liveness = spinning_load();  // the load the liveness probe applies
 };
 
 // The environment of this process: `powercap_root_flag` (from --powercap-root), else
@@ -47,12 +54,23 @@ struct MeterCandidate {
   std::string name;  // "rapl", "perf", "nvml", "model"
   bool usable = false;
   bool selected = false;
+  // Discovery found the source on this machine, usable or not (a tree, a PMU, a GPU); false
+  // for a source that is simply absent.
+  bool present = false;
+  // False when the source was not even looked at because another meter was requested.
+  bool probed = true;
   std::vector<std::string> domains;  // what it would measure (empty when unusable)
   Provenance provenance = Provenance::measured;
   std::string reason;  // why it is used, or why not (absent, permission, double counting)
   std::vector<LeftOutDomain> left_out;
+  // Each domain's counter across the liveness window; empty when the source was not probed
+  // (absent, refused, estimated, or another meter was requested).
+  std::vector<DomainProbe> liveness;
 
-  std::string_view status() const;  // "selected", "not used", "unavailable"
+  std::string_view status() const;  // "selected", "not used", "unavailable", "not probed"
+  // Present but not usable (dead counters, no permission): worth telling the user, who gets a
+  // coarser source instead.
+  bool passed_over() const { return present && !usable; }
 };
 
 struct MeterSelection {
@@ -62,6 +80,14 @@ struct MeterSelection {
 
 // The names `--meter` accepts.
 const std::vector<std::string>& meter_choices();
+
+// One line per source passed over (MeterCandidate::passed_over), "rapl: <reason>"; empty when
+// none was. The context records them joined by "; " (context_key::kMeterPassedOver).
+std::vector<std::string> passed_over_sources(const std::vector<MeterCandidate>& candidates);
+
+// What a front end prints on stderr, one line each, before it measures: which present source
+// was passed over, why, and what measures instead.
+std::vector<std::string> passed_over_notes(const MeterSelection& selection);
 
 // `request` is one of meter_choices(). "auto" takes the best usable sources and always succeeds
 // (the model estimate is always usable). A named source that is not usable throws

@@ -51,6 +51,7 @@ NvmlDiscovery discover_nvml(const std::string& library) {
     out.problem = fmt::format("nvmlDeviceGetCount_v2 failed: {}", out.library->describe_error(rc));
     return out;
   }
+  out.present = count > 0;
   for (unsigned i = 0; i < count; ++i) {
     NvmlGpu gpu{.index = i, .device = nullptr, .name = {}, .energy_counter = false};
     if (const int rc = api.device_by_index(i, &gpu.device); rc != kNvmlSuccess) {

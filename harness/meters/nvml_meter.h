@@ -32,7 +32,8 @@ struct NvmlDiscovery {
   std::shared_ptr<NvmlLibrary> library;
   std::vector<NvmlGpu> gpus;
   std::string driver_version;
-  std::string problem;  // one line; non-empty when NVML cannot be used
+  std::string problem;   // one line; non-empty when NVML cannot be used
+  bool present = false;  // NVML counted at least one GPU, usable or not
 
   bool usable() const { return problem.empty() && !gpus.empty(); }
 };

@@ -129,6 +129,7 @@ PerfDiscovery discover_perf(const PerfSeam& seam) {
     return out;
   }
   out.pmu_type = static_cast<std::uint32_t>(*type);
+  out.present = true;
   const std::vector<int> cpus = parse_cpu_list(first_line(fs.read_text(dir + "/cpumask")));
   if (cpus.empty()) {
     out.problem = fmt::format("{}/cpumask names no CPU", dir);

@@ -55,6 +55,7 @@ struct PerfDiscovery {
   std::vector<PerfEvent> events;  // disjoint: package + ram, or psys alone
   std::vector<std::pair<std::string, std::string>> passed_over;  // domain, why
   std::string problem;
+  bool present = false;  // the power PMU exists, usable or not (refused, dead)
 
   bool usable() const { return problem.empty() && !events.empty(); }
 };

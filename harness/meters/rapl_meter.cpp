@@ -55,7 +55,7 @@ std::string permission_advice(const std::string& path) {
       "cannot read {}: permission denied (energy_uj is root-only since the 2020 PLATYPUS fix, "
       "CVE-2020-8694); run as root, or grant read access with 'sudo chmod a+r "
       "/sys/class/powercap/intel-rapl*/energy_uj' (a udev rule makes it permanent), or use "
-      "--meter perf with CAP_PERFMON",
+      "the meter 'perf' with CAP_PERFMON",
       path);
 }
 
@@ -138,6 +138,7 @@ RaplDiscovery discover_rapl(const std::string& root, const FileSystem& fs) {
     out.problem = fmt::format("no intel-rapl zones under {} (CPU without RAPL, or a VM)", root);
     return out;
   }
+  out.present = true;
 
   std::map<std::string, std::string> names;  // id -> `name`
   for (const auto& [id, zone] : found)

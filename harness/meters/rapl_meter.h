@@ -38,7 +38,8 @@ struct PassedOverZone {
 struct RaplDiscovery {
   std::vector<RaplZone> zones;  // readable, distinct zones
   std::vector<PassedOverZone> passed_over;
-  std::string problem;  // one line; non-empty when RAPL cannot be used at all
+  std::string problem;   // one line; non-empty when RAPL cannot be used at all
+  bool present = false;  // the tree has RAPL zones, usable or not (unreadable, dead)
 
   bool usable() const { return problem.empty() && !zones.empty(); }
 };

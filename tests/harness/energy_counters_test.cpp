@@ -68,5 +68,64 @@ TEST(WindowFigures, ZeroElapsedTimeGivesZeroPowerNotInfinity) {
   EXPECT_EQ(f.flop_per_joule, 0.0);
 }
 
+// RAPL-like domains: 1 ms updates, 61 uJ steps; one measured, one estimated.
+testing::FakeMultiDomainMeter rapl_like_meter() {
+  return testing::FakeMultiDomainMeter(
+      {{"cpu.package-0", Provenance::measured, Joules{61e-6}, Seconds{1e-3}},
+       {"ram.estimate", Provenance::estimated, Joules{1e-9}, Seconds{0.0}}},
+      {1.0, 1.0}, [](int) { return 0.0; }, [](int) { return 0.0; });
+}
+
+EnergyReading two_domains(double seconds, double package, double ram) {
+  return {Seconds{seconds}, {Joules{package}, Joules{ram}}};
+}
+
+TEST(WindowFigures, PerDomainEnergiesAddUpToTheTotal) {
+  auto meter = rapl_like_meter();
+  const CarbonAccounting carbon{world_average_intensity(), 1.0};
+  const WindowFigures f =
+      compute_window_figures(two_domains(0, 10, 1), two_domains(1, 40, 3), 4, 0, meter, carbon);
+  ASSERT_EQ(f.per_domain.size(), 2u);
+  EXPECT_DOUBLE_EQ(f.per_domain[0].value, 30.0);
+  EXPECT_DOUBLE_EQ(f.per_domain[1].value, 2.0);
+  EXPECT_DOUBLE_EQ(f.energy.value, 32.0);
+  EXPECT_FALSE(f.no_energy);
+}
+
+TEST(WindowFigures, AMeasuredDomainThatDidNotAdvanceOverTenUpdatesIsNoEnergy) {
+  auto meter = rapl_like_meter();
+  const CarbonAccounting carbon{world_average_intensity(), 1.0};
+  // 0.5 s is 500 of the package's 1 ms updates; the estimate moved, the package did not.
+  const WindowFigures dead =
+      compute_window_figures(two_domains(0, 10, 1), two_domains(0.5, 10, 3), 4, 0, meter, carbon);
+  ASSERT_TRUE(dead.no_energy);
+  EXPECT_EQ(*dead.no_energy,
+            "cpu.package-0 did not advance over 0.5 s (500 of its 1 ms update intervals: the "
+            "sensor stopped counting)");
+  // 5 ms is under 10 updates: not conclusive, so it is not called a failure.
+  const WindowFigures short_window =
+      compute_window_figures(two_domains(0, 10, 1), two_domains(0.005, 10, 3), 4, 0, meter, carbon);
+  EXPECT_FALSE(short_window.no_energy);
+  EXPECT_TRUE(short_window.below_resolution);
+}
+
+TEST(WindowFigures, ZeroJoulesIsNeverAFigureEvenBelowResolution) {
+  auto meter = rapl_like_meter();
+  const CarbonAccounting carbon{world_average_intensity(), 1.0};
+  const WindowFigures f =
+      compute_window_figures(two_domains(0, 10, 1), two_domains(0.005, 10, 1), 4, 0, meter, carbon);
+  ASSERT_TRUE(f.no_energy);
+  EXPECT_EQ(*f.no_energy, "0 J over 0.005 s, a window shorter than the meter resolves");
+}
+
+TEST(WindowFigures, AFailedMeterIsNoEnergyWithItsReason) {
+  testing::FakeMeter meter([](int) { return 0.0; }, [](int) { return 0.0; });
+  meter.set_failure("cannot read /x/energy_uj: No such file or directory");
+  const CarbonAccounting carbon{world_average_intensity(), 1.0};
+  const WindowFigures f = compute_window_figures(reading(0, 0), reading(1, 5), 1, 0, meter, carbon);
+  ASSERT_TRUE(f.no_energy);
+  EXPECT_EQ(*f.no_energy, "meter failed: cannot read /x/energy_uj: No such file or directory");
+}
+
 }  // namespace
 }  // namespace joulebench

@@ -146,6 +146,81 @@ TEST(EnergyScope, ErroredBenchmarkGetsNoEnergyCounters) {
   EXPECT_EQ(reporter.runs()[0].counters.count(counter::kEnergy), 0u);
 }
 
+TEST(EnergyScope, OneCounterPerDomainAddingUpToEnergyJ) {
+  testing::FakeMultiDomainMeter meter(
+      {{"cpu.package-0", Provenance::measured, Joules{1e-9}, Seconds{0.0}},
+       {"cpu.dram-0", Provenance::measured, Joules{1e-9}, Seconds{0.0}},
+       {"gpu.0", Provenance::measured, Joules{1e-9}, Seconds{0.0}}},
+      {0.5, 0.125, 0.375}, [](int k) { return 8.0 * k * k + 1.0; }, [](int k) { return 0.5 * k; });
+  MeasurementSession session{meter, carbon(100.0, 1.0)};
+  benchmark::RegisterBenchmark("scope/per_domain", [&](benchmark::State& state) {
+    EnergyScope energy(state, session);
+    for (auto _ : state)
+      benchmark::DoNotOptimize(state.iterations());
+  })->Iterations(4);
+
+  const auto reporter = testing::run_benchmarks("^scope/per_domain/");
+  ASSERT_EQ(reporter.runs().size(), 1u);
+  const auto& counters = reporter.runs()[0].counters;
+  // Readings 0 and 1: 1 J and 9 J, so 8 J over 4 iterations, split 0.5 / 0.125 / 0.375.
+  EXPECT_DOUBLE_EQ(counters.at(counter::kEnergy).value, 2.0);
+  EXPECT_DOUBLE_EQ(counters.at("energy_cpu_package_0_J").value, 1.0);
+  EXPECT_DOUBLE_EQ(counters.at("energy_cpu_dram_0_J").value, 0.25);
+  EXPECT_DOUBLE_EQ(counters.at("energy_gpu_0_J").value, 0.75);
+  double sum = 0.0;
+  for (const auto& [name, value] : counters) {
+    if (counter::is_domain_energy_counter(name))
+      sum += value.value;
+  }
+  EXPECT_DOUBLE_EQ(sum, counters.at(counter::kEnergy).value);
+}
+
+// The counters a row without energy must not carry.
+void expect_no_energy_counters(const benchmark::BenchmarkReporter::Run& run) {
+  for (const char* name : {counter::kEnergy, counter::kPower, counter::kCo2, counter::kFlopPerJoule,
+                           counter::kEnergyNet})
+    EXPECT_EQ(run.counters.count(name), 0u) << name;
+  for (const auto& [name, value] : run.counters)
+    EXPECT_FALSE(counter::is_domain_energy_counter(name)) << name;
+}
+
+TEST(EnergyScope, ADomainThatDidNotAdvanceLeavesTheRowWithoutEnergyAndSaysWhy) {
+  // A measured counter stuck at 3 J while 0.25 s pass between reads: a dead sensor.
+  FakeMeter meter([](int) { return 3.0; }, [](int k) { return 0.25 * k; });
+  MeasurementSession session{meter, carbon(100.0, 1.0), Watts{1.0}};
+  benchmark::RegisterBenchmark("scope/dead", [&](benchmark::State& state) {
+    EnergyScope energy(state, session, 1000.0);
+    energy.set_implementation("avx2");
+    for (auto _ : state)
+      benchmark::DoNotOptimize(state.iterations());
+  })->Iterations(3);
+  const auto reporter = testing::run_benchmarks("^scope/dead/");
+  ASSERT_EQ(reporter.runs().size(), 1u);
+  const auto& run = reporter.runs()[0];
+  EXPECT_FALSE(run.error_occurred);
+  expect_no_energy_counters(run);
+  EXPECT_DOUBLE_EQ(run.counters.at(counter::kFlops).value, 1000.0);  // not an energy figure
+  EXPECT_EQ(run.report_label.rfind("avx2; no energy: fake.0 did not advance over 0.25 s", 0), 0u)
+      << run.report_label;
+  EXPECT_EQ(run.iterations, 3);
+}
+
+TEST(EnergyScope, AFailedMeterLeavesTheRowWithoutEnergy) {
+  FakeMeter meter = make_meter();
+  meter.set_failure("reading energy-pkg failed; cpu.package-0 stopped advancing");
+  MeasurementSession session{meter, carbon(100.0, 1.0)};
+  benchmark::RegisterBenchmark("scope/failed", [&](benchmark::State& state) {
+    EnergyScope energy(state, session);
+    for (auto _ : state)
+      benchmark::DoNotOptimize(state.iterations());
+  })->Iterations(3);
+  const auto reporter = testing::run_benchmarks("^scope/failed/");
+  ASSERT_EQ(reporter.runs().size(), 1u);
+  expect_no_energy_counters(reporter.runs()[0]);
+  EXPECT_EQ(reporter.runs()[0].report_label,
+            "no energy: meter failed: reading energy-pkg failed; cpu.package-0 stopped advancing");
+}
+
 // Every hour from two before now to two after has the same figure, so the test does not depend
 // on which hour the window ends in; the table figure (400) must not be used.
 std::string series_around_now(double grams_per_kwh) {

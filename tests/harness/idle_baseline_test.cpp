@@ -4,8 +4,10 @@
 
 #include "common/result_schema.h"
 #include "harness/measurement/energy_scope.h"
+#include "harness/measurement/measurement_setup.h"
 #include "tests/support/capturing_reporter.h"
 #include "tests/support/fake_meter.h"
+#include "tests/support/powercap_fixture.h"
 
 namespace joulebench {
 namespace {
@@ -20,6 +22,47 @@ TEST(IdleBaseline, PowerPerDomainOverTheWindowTheMeterSaw) {
   EXPECT_DOUBLE_EQ(b.window.value, 2.0);
   EXPECT_DOUBLE_EQ(b.total().value, 15.0);
   EXPECT_EQ(describe(b, meter), "fake.0 15 W over 2 s");
+}
+
+TEST(IdleBaseline, ZeroWattsFromAMeasuredDomainIsADeadSensorNotAnIdleMachine) {
+  FakeMeter meter([](int) { return 7.0; }, [](int k) { return 2.0 * k; });
+  const IdleBaseline b = measure_idle_baseline(meter, Seconds{0.001});
+  EXPECT_EQ(b.dead_domains, std::vector<std::string>{"fake.0"});
+  const auto problem = dead_sensor_problem(b, meter);
+  ASSERT_TRUE(problem);
+  EXPECT_EQ(*problem,
+            "the idle baseline read 0 W from fake.0 over 2 s: the meter 'fake' did not advance (a "
+            "virtualised or disabled sensor); choose the meter 'model' for a labelled estimate");
+
+  // An estimate that reads 0 W is a model's figure, not a dead sensor.
+  FakeMeter estimate([](int) { return 7.0; }, [](int k) { return 2.0 * k; }, Provenance::estimated);
+  const IdleBaseline e = measure_idle_baseline(estimate, Seconds{0.001});
+  EXPECT_TRUE(e.dead_domains.empty());
+  EXPECT_FALSE(dead_sensor_problem(e, estimate));
+}
+
+TEST(IdleBaseline, ASensorThatDiesBeforeTheBaselineStopsTheRunWithOneLine) {
+  testing::PowercapFixture fx;
+  fx.add_zone("intel-rapl:0", "package-0", 1000);
+  testing::LiveCounters live(fx, 20.0);
+  MeasurementOptions options;
+  options.meter = "rapl";
+  options.powercap_root = fx.root().string();
+  options.perf_pmu_root = (fx.root() / "no-power-pmu").string();
+  options.region = "FR";
+  options.idle_baseline = 0.05;  // 50 of RAPL's 1 ms updates
+  options.sample_interval = 0.0;
+  Measurement measurement(options);  // the liveness probe sees the counter move
+  live.stop();                       // then it freezes
+  try {
+    measurement.run_benchmarks();
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error& e) {
+    const std::string what = e.what();
+    EXPECT_EQ(what.find('\n'), std::string::npos);
+    EXPECT_EQ(what.rfind("the idle baseline read 0 W from cpu.package-0 over 0.05", 0), 0u) << what;
+    EXPECT_NE(what.find("the meter 'model'"), std::string::npos) << what;
+  }
 }
 
 TEST(IdleBaseline, NetEnergyIsGrossMinusIdlePowerTimesTheWindow) {

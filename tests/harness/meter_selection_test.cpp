@@ -55,6 +55,7 @@ TEST(MeterSelection, MeasuredRaplReplacesTheEstimateWithoutDoubleCounting) {
   fx.add_two_socket_machine();
   MeterEnvironment env = no_sensors();
   env.powercap_root = fx.root().string();
+  env.liveness = fx.advancing_load();  // the counters move across the liveness probe
   const MeterSelection s = select_meter("auto", env);
   EXPECT_EQ(s.meter->name(), "rapl");
   EXPECT_EQ(provenance_of(*s.meter), Provenance::measured);

@@ -120,6 +120,9 @@ TEST(NvmlSelection, GpusAreAddedToTheCpuSource) {
   MeterEnvironment env{
       .powercap_root = "/nonexistent", .nvml_library = FAKE_NVML_LIBRARY, .perf = real_perf_seam()};
   env.perf.pmu_directory = "/nonexistent/power";  // so the CPU source is the estimate anywhere
+  // The fake GPUs' counters never move. Over the 0.2 s probe that is 2 of NVML's 100 ms update
+  // intervals, too few to call the GPU dead: it stays, marked not conclusive.
+  env.liveness.run = [](Seconds w) { return w; };
   const MeterSelection s = select_meter("auto", env);
   EXPECT_EQ(s.meter->name(), "nvml+model");
   ASSERT_EQ(s.meter->domains().size(), 4u);  // gpu.0, gpu.1, cpu.estimate, ram.estimate
@@ -127,6 +130,30 @@ TEST(NvmlSelection, GpusAreAddedToTheCpuSource) {
   EXPECT_EQ(s.meter->domains()[2].name, "cpu.estimate");
   EXPECT_EQ(provenance_of(*s.meter), Provenance::estimated);  // the sum is only as good as its
                                                               // weakest part
+  const MeterCandidate& nvml = s.candidates.at(2);
+  ASSERT_EQ(nvml.liveness.size(), 2u);
+  EXPECT_EQ(nvml.liveness[0].liveness, Liveness::not_conclusive);
+  EXPECT_FALSE(nvml.passed_over());
+}
+
+TEST(NvmlSelection, AGpuCounterThatMovesIsProvenLiveAndOneThatNeverDoesIsDeadAfterTenUpdates) {
+  FakeNvml fake;
+  fake.reset(1, 8);
+  fake.energy_mj(0, 1'000);
+  MeterEnvironment env{
+      .powercap_root = "/nonexistent", .nvml_library = FAKE_NVML_LIBRARY, .perf = real_perf_seam()};
+  env.perf.pmu_directory = "/nonexistent/power";
+  env.liveness.run = [&fake](Seconds w) {
+    fake.energy_mj(0, 1'250);
+    return w;
+  };
+  const MeterSelection live = select_meter("nvml", env);
+  ASSERT_EQ(live.candidates.at(2).liveness.size(), 1u);
+  EXPECT_EQ(live.candidates.at(2).liveness[0].describe(), "0.25 J over 0.2 s of load");
+
+  // A window of 10 update intervals (1 s) is long enough to convict.
+  env.liveness = LivenessLoad{.window = Seconds{1.0}, .run = [](Seconds w) { return w; }};
+  EXPECT_THROW(select_meter("nvml", env), std::runtime_error);
 }
 
 }  // namespace

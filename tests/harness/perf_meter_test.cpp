@@ -119,6 +119,12 @@ TEST_F(PerfFixture, AutoPrefersRaplAndListsPerfAsNotUsed) {
   MeterEnvironment env{.powercap_root = fx_.root().string(),
                        .nvml_library = "/nonexistent/libnvidia-ml.so.1",
                        .perf = seam_};
+  // Both sources move across the liveness probe: package-0 of perf (cpu 0, event 2) and rapl.
+  env.liveness.run = [this](Seconds w) {
+    fx_.advance_all(1000);
+    g_counts[100 + 2] += 1ULL << 32;
+    return w;
+  };
   const MeterSelection s = select_meter("auto", env);
   EXPECT_EQ(s.meter->name(), "rapl");
   EXPECT_EQ(s.candidates.at(1).name, "perf");

@@ -5,6 +5,8 @@
 
 #include <functional>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "harness/meters/meter.h"
@@ -36,12 +38,55 @@ class FakeMeter final : public Meter {
     return log_;
   }
 
+  // What failure() reports from now on, as a meter whose counter file vanished would.
+  void set_failure(std::string failure) {
+    std::lock_guard lock(mutex_);
+    failure_ = std::move(failure);
+  }
+  std::optional<std::string> failure() const override {
+    std::lock_guard lock(mutex_);
+    return failure_;
+  }
+
  private:
   std::function<double(int)> energy_at_;
   std::function<double(int)> time_at_;
   std::vector<EnergyDomain> domains_;
   mutable std::mutex mutex_;
   std::vector<EnergyReading> log_;
+  std::optional<std::string> failure_;
+};
+
+// Several domains with scripted readings: domain d reads energy_at(k) * shares[d] at reading k.
+// For counters per domain, which must add up to the total.
+class FakeMultiDomainMeter final : public Meter {
+ public:
+  FakeMultiDomainMeter(std::vector<EnergyDomain> domains, std::vector<double> shares,
+                       std::function<double(int)> energy_at, std::function<double(int)> time_at)
+      : domains_(std::move(domains)),
+        shares_(std::move(shares)),
+        energy_at_(std::move(energy_at)),
+        time_at_(std::move(time_at)) {}
+
+  std::string_view name() const override { return "fake-domains"; }
+  std::string method() const override { return "scripted readings per domain"; }
+  std::span<const EnergyDomain> domains() const override { return domains_; }
+  EnergyReading read() noexcept override {
+    std::lock_guard lock(mutex_);
+    EnergyReading r{Seconds{time_at_(reads_)}, {}};
+    for (double share : shares_)
+      r.per_domain.push_back(Joules{energy_at_(reads_) * share});
+    ++reads_;
+    return r;
+  }
+
+ private:
+  std::vector<EnergyDomain> domains_;
+  std::vector<double> shares_;
+  std::function<double(int)> energy_at_;
+  std::function<double(int)> time_at_;
+  std::mutex mutex_;
+  int reads_ = 0;
 };
 
 }  // namespace joulebench::testing
