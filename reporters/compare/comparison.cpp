@@ -49,7 +49,8 @@ Collected collect(const ResultFile& file, Metric metric) {
       reps.values.push_back(*value);
     } else {
       if (reps.without_metric++ == 0)
-        reps.missing_reason = why_no_value(row, metric);
+        reps.missing_reason =
+            why_no_value(row, metric, file.context_value(context_key::kProvenance).value_or(""));
       if (lost_energy(row))
         ++reps.lost_energy;
     }

@@ -70,10 +70,10 @@ std::optional<double> metric_value(const ResultRow& row, Metric metric) {
   return value;
 }
 
-std::string why_no_value(const ResultRow& row, Metric metric) {
+std::string why_no_value(const ResultRow& row, Metric metric, std::string_view provenance) {
   const MetricInfo& info = describe(metric);
   if (info.depends_on_meter && lost_energy(row))
-    return missing_energy_reason(row);
+    return missing_energy_reason(row, provenance);
   const std::optional<double> value = row.counter(info.field);
   if (!value)
     return fmt::format("no {} counter", info.field);

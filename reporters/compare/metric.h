@@ -41,6 +41,6 @@ std::optional<double> metric_value(const ResultRow& row, Metric metric);
 // Why metric_value() gave nothing for a row, in a few words: "no accuracy counter",
 // "energy_J = 0 (a sensor that did not advance; not a measurement)", the meter's "no energy:"
 // reason, ...
-std::string why_no_value(const ResultRow& row, Metric metric);
+std::string why_no_value(const ResultRow& row, Metric metric, std::string_view provenance = {});
 
 }  // namespace joulebench

@@ -127,7 +127,7 @@ SourceInfo describe(const ResultFile& file, const Machine& machine) {
     // The rows a summary shows (medians where there are repetitions): a stddev of 0 J is no
     // missing energy. Failed benchmarks say so in their own rows.
     for (const ResultRow* row : summary_rows(file)) {
-      if (row->energy() || row->error_message)
+      if (has_energy(*row) || row->error_message)
         continue;
       if (s.rows_without_energy++ == 0)
         s.no_energy_reason = missing_energy_reason(*row, s.provenance);

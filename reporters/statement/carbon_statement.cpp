@@ -22,9 +22,9 @@ bool is_joulebench_run(const ResultFile& file) {
 }
 
 // Why a row cannot be summed, or "" when it can: its energy, then its CO2e.
-std::string why_not_counted(const ResultRow& row) {
+std::string why_not_counted(const ResultRow& row, std::string_view provenance) {
   if (!has_energy(row))
-    return missing_energy_reason(row);
+    return missing_energy_reason(row, provenance);
   const auto co2 = row.counter(counter::kCo2);
   if (!co2)
     return fmt::format("no {} counter", counter::kCo2);
@@ -77,7 +77,7 @@ CarbonStatement build_carbon_statement(const std::vector<ResultFile>& files) {
       if (row.run_type != "iteration" || row.error_message)
         continue;
       const std::string& name = row.run_name.empty() ? row.name : row.run_name;
-      if (std::string why = why_not_counted(row); !why.empty()) {
+      if (std::string why = why_not_counted(row, context(k::kProvenance)); !why.empty()) {
         add_missing(s.without_energy, name, std::move(why));
         continue;
       }

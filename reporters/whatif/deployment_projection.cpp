@@ -62,9 +62,9 @@ struct Pooled {
 };
 
 // Why a row is not pooled, or "" when it is.
-std::string why_not_pooled(const ResultRow& row) {
+std::string why_not_pooled(const ResultRow& row, std::string_view provenance) {
   if (!has_energy(row))
-    return missing_energy_reason(row);
+    return missing_energy_reason(row, provenance);
   const auto co2 = row.counter(counter::kCo2);
   if (!co2 || !std::isfinite(*co2) || *co2 < 0.0)
     return fmt::format("no usable {} counter", counter::kCo2);
@@ -86,7 +86,9 @@ std::map<std::string, Pooled> pool_rows(const std::vector<ResultFile>& files) {
         p.source = &file;
         p.file = file.source;
       }
-      if (std::string why = why_not_pooled(row); !why.empty()) {
+      if (std::string why =
+              why_not_pooled(row, file.context_value(context_key::kProvenance).value_or(""));
+          !why.empty()) {
         if (p.runs_without_energy++ == 0)
           p.missing_reason = std::move(why);
         continue;
@@ -182,7 +184,7 @@ DeploymentProjection project_deployment(const std::vector<ResultFile>& files,
   const std::map<std::string, Pooled> pooled = pool_rows(files);
   const std::regex training_re = options.training_regex
                                      ? compile(*options.training_regex, "--training")
-                                     : std::regex("^" + std::string(kTrainingPrefix));
+                                     : std::regex(fmt::format("^{}", kTrainingPrefix));
   const std::optional<std::regex> workload_re =
       options.workload_regex ? std::optional(compile(*options.workload_regex, "--workload"))
                              : std::nullopt;

@@ -198,7 +198,8 @@ TEST(Comparison, ZeroJoulesAgainstZeroJoulesIsRefusedNotNoChange) {
     const std::string what = e.what();
     EXPECT_NE(what.find("bm has no energy_J figure in the base file base.json"), std::string::npos)
         << what;
-    EXPECT_NE(what.find("energy_J = 0 (a sensor that did not advance; not a measurement)) nor in "
+    EXPECT_NE(what.find("energy_J = 0 from a measured source (a sensor that did not advance; not a "
+                        "measurement)) nor in "
                         "the new file;"),
               std::string::npos)
         << what;

@@ -115,7 +115,9 @@ TEST(LeaderboardFormats, NoZeroIsShownAsAMeasurement) {
       continue;
     EXPECT_TRUE(e["rank"].is_null()) << e["workload"];
     EXPECT_FALSE(e["pareto"].get<bool>()) << e["workload"];
-    EXPECT_EQ(e["no_energy"], "energy 0 J from a measured source: a dead sensor");
+    EXPECT_EQ(
+        e["no_energy"],
+        "energy_J = 0 from a measured source (a sensor that did not advance; not a measurement)");
   }
 }
 

@@ -116,9 +116,11 @@ TEST(RowsWithoutEnergy, AreNeitherRankedGradedOnTheFrontNorCorrelated) {
     EXPECT_TRUE(e->median(kTimeMetric));
     EXPECT_EQ(e->repetitions_without_energy, 1u);
   }
-  EXPECT_EQ(dead.no_energy_reason, "energy 0 J from a measured source: a dead sensor");
+  EXPECT_EQ(
+      dead.no_energy_reason,
+      "energy_J = 0 from a measured source (a sensor that did not advance; not a measurement)");
   EXPECT_EQ(failed.no_energy_reason,
-            "no energy: cpu.package-0 did not advance over 1.2 s (1200 update intervals): the "
+            "cpu.package-0 did not advance over 1.2 s (1200 update intervals): the "
             "meter failed");
   // The rows with energy are ranked and graded among themselves; 0 J is not "the best".
   const Entry& a = find(r, "fp32/a");
@@ -157,14 +159,15 @@ TEST(RowsWithoutEnergy, EveryFormatSaysNaAndWhy) {
   EXPECT_NE(md.find("| k/8 | - | int8/dead | vm | n/a (no energy, see note) | 1 us | n/a | n/a |"),
             std::string::npos)
       << md;
-  EXPECT_NE(md.find("- k/8 int8/dead on vm: energy 0 J from a measured source: a dead sensor"),
+  EXPECT_NE(md.find("- k/8 int8/dead on vm: energy_J = 0 from a measured source (a sensor that did "
+                    "not advance; not a measurement)"),
             std::string::npos)
       << md;
-  EXPECT_NE(md.find("- k/8 int4/failed on vm: no energy: cpu.package-0 did not advance"),
-            std::string::npos)
+  EXPECT_NE(md.find("- k/8 int4/failed on vm: cpu.package-0 did not advance"), std::string::npos)
       << md;
   EXPECT_NE(md.find("- k/8 bf16/partial on vm: energy from 2 of 3 repetitions; 1 without energy "
-                    "(energy 0 J from a measured source: a dead sensor) left out"),
+                    "(energy_J = 0 from a measured source (a sensor that did not advance; not a "
+                    "measurement)) left out"),
             std::string::npos)
       << md;
   EXPECT_EQ(md.find("| 0 |"), std::string::npos) << "a zero shown as a figure:\n" << md;
@@ -180,18 +183,21 @@ TEST(RowsWithoutEnergy, EveryFormatSaysNaAndWhy) {
     EXPECT_TRUE(e["J_per_unit"].is_null());
     EXPECT_FALSE(e["metrics"].contains("energy_J"));
     EXPECT_FALSE(e["metrics"].contains("flop_per_J"));
-    EXPECT_EQ(e["no_energy"], "energy 0 J from a measured source: a dead sensor");
+    EXPECT_EQ(
+        e["no_energy"],
+        "energy_J = 0 from a measured source (a sensor that did not advance; not a measurement)");
   }
   EXPECT_TRUE(seen);
 
   const std::string csv = render(render_leaderboard_csv, r);
-  EXPECT_NE(csv.find(",1,no energy: cpu.package-0 did not advance over 1.2 s (1200 update "
+  EXPECT_NE(csv.find(",1,cpu.package-0 did not advance over 1.2 s (1200 update "
                      "intervals): the meter failed\r\n"),
             std::string::npos)
       << csv;
 
   const std::string html = render(render_leaderboard_html, r);
-  EXPECT_NE(html.find("title=\"energy 0 J from a measured source: a dead sensor\">n/a (no energy, "
+  EXPECT_NE(html.find("title=\"energy_J = 0 from a measured source (a sensor that did not advance; "
+                      "not a measurement)\">n/a (no energy, "
                       "see note)</td>"),
             std::string::npos);
   EXPECT_NE(html.find("<ul class=\"energy-gaps\">"), std::string::npos);

@@ -157,10 +157,9 @@ void expect_error(const std::vector<ResultFile>& files, const ProjectionOptions&
 TEST(DeploymentProjection, AWorkloadWithZeroJoulesIsAnErrorNamingIt) {
   const std::vector<ResultFile> dead = {
       file({row(kInfer, 100, 0.0, 0.0), row(kInfer, 100, 0.0, 0.0), row(kTrainSame, 1, 0.0, 0.0)})};
-  expect_error(
-      dead, options(1e6),
-      "workload 'mlp/infer/784-256-256-10/fp32/batch:64' in run.json has no energy "
-      "figure (energy_J = 0 (a sensor that did not advance; not a measurement); 2 run(s))");
+  expect_error(dead, options(1e6),
+               "workload 'mlp/infer/784-256-256-10/fp32/batch:64' in run.json has no energy "
+               "figure (energy_J = 0 (not a measurement); 2 run(s))");
 }
 
 TEST(DeploymentProjection, AWorkloadWhoseMeterFailedIsAnErrorSayingWhy) {
