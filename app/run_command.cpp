@@ -128,12 +128,14 @@ int execute(const RunOptions& o) {
 
   Measurement measurement(checked);
   register_workloads(workloads, measurement.session());
-  const std::optional<double> min_time = measurement.min_time(o.min_time);
-  if (const std::vector<std::string> unknown =
-          initialize_google_benchmark(google_benchmark_arguments(o, min_time, output.temp_path()));
+  const MinTimeChoice min_time = measurement.min_time(o.min_time);
+  if (const std::vector<std::string> unknown = initialize_google_benchmark(
+          google_benchmark_arguments(o, min_time.seconds, output.temp_path()));
       !unknown.empty()) {
     throw UsageError(fmt::format("unrecognised Google Benchmark flag {}", fmt::join(unknown, " ")));
   }
+  if (!min_time.note.empty())
+    fmt::print(stderr, "{}\n", min_time.note);
   measurement.add_context();
   // Which kernel paths this CPU takes (workloads' labels name the one each row ran). Recorded
   // here, not by the measurement core: kernels are workload knowledge (workloads/kernels), which

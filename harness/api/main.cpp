@@ -130,12 +130,11 @@ int run_measured(const std::string& program, const MeasurementOptions& options,
   Measurement measurement(checked);
 
   std::vector<std::string> args = {program};
-  if (!flags.min_time_given) {
-    if (const std::optional<double> raised = measurement.min_time(std::nullopt))
-      args.push_back(fmt::format("{}{}", kMinTimeFlag, *raised));
-  } else if (flags.min_time) {
-    measurement.min_time(flags.min_time);  // warns when it is below what the meter resolves
-  }
+  // The user's own --benchmark_min_time stays as given (a warning when it is below what the meter
+  // resolves; an unparsable one is Google Benchmark's to report); none given: ours, if raised.
+  const MinTimeChoice min_time = measurement.min_time(flags.min_time);
+  if (!flags.min_time_given && min_time.seconds)
+    args.push_back(fmt::format("{}{}", kMinTimeFlag, *min_time.seconds));
   if (output)
     args.push_back(fmt::format("{}{}", kOutFlag, output->temp_path().string()));
   args.insert(args.end(), flags.rest.begin(), flags.rest.end());
@@ -146,6 +145,8 @@ int run_measured(const std::string& program, const MeasurementOptions& options,
                     "Benchmark's; see --help)",
                     fmt::join(unknown, " ")));
   }
+  if (!min_time.note.empty() && (!flags.min_time_given || flags.min_time))
+    fmt::print(stderr, "{}\n", min_time.note);
 
   const CurrentSessionGuard installed(measurement.session());
   measurement.add_context();

@@ -15,7 +15,6 @@
 #include "harness/carbon/region_choice.h"
 #include "harness/measurement/allocator_settings.h"
 #include "harness/measurement/energy_counters.h"
-#include "harness/measurement/min_time_policy.h"
 #include "harness/measurement/run_context.h"
 
 namespace joulebench {
@@ -109,13 +108,9 @@ Measurement::Measurement(CheckedMeasurementOptions checked, MeterSelection selec
   keep_freed_memory_in_heap();
 }
 
-std::optional<double> Measurement::min_time(std::optional<double> requested) const {
-  const MinTimeChoice choice =
-      choose_min_time(requested, minimum_resolvable_window(*selection_.meter),
-                      selection_.meter->name(), options_.names);
-  if (!choice.note.empty())
-    fmt::print(stderr, "{}\n", choice.note);
-  return choice.seconds;
+MinTimeChoice Measurement::min_time(std::optional<double> requested) const {
+  return choose_min_time(requested, minimum_resolvable_window(*selection_.meter),
+                         selection_.meter->name(), options_.names);
 }
 
 void Measurement::add_context() const {

@@ -32,6 +32,7 @@
 #include "harness/measurement/energy_scope.h"
 #include "harness/measurement/front_end_names.h"
 #include "harness/measurement/idle_baseline.h"
+#include "harness/measurement/min_time_policy.h"
 #include "harness/measurement/power_timeline_reporter.h"
 #include "harness/measurement/result_output.h"
 #include "harness/meters/meter_sampler.h"
@@ -85,9 +86,11 @@ class Measurement {
   Meter& meter() { return *selection_.meter; }
   MeasurementSession& session() { return session_; }
 
-  // The minimum time to hand Google Benchmark, given the user's (nullopt: none given); prints
-  // to stderr when it raises it or when the user's is below what the meter resolves.
-  std::optional<double> min_time(std::optional<double> requested) const;
+  // The minimum time to hand Google Benchmark, given the user's (nullopt: none given), and the
+  // note for stderr when it raises it or when the user's is below what the meter resolves
+  // (printed by the front end once Google Benchmark took its flags, so that a bad flag is the
+  // only line).
+  MinTimeChoice min_time(std::optional<double> requested) const;
 
   // Records how every figure is obtained in the run's context (benchmark::AddCustomContext):
   // call after benchmark::Initialize and before the benchmarks run.
