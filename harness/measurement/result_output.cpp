@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <utility>
 
@@ -24,7 +25,13 @@ extern "C" void remove_pending_files_and_exit(int signal_number) {
 }  // namespace
 
 ResultOutput::ResultOutput(std::filesystem::path target, bool json)
-    : pending_(std::move(target)), json_(json) {}
+    : pending_(std::move(target)), json_(json) {
+  // Google Benchmark calls exit() itself on some bad flags (--benchmark_format=bogus prints its
+  // usage and exits 0), which destroys no local object: the temporary must go then too. By the
+  // time a normal exit runs the handler, every ResultOutput is destroyed and nothing is pending.
+  static const bool kRemovedAtExit = std::atexit(remove_pending_files_from_signal_handler) == 0;
+  (void)kRemovedAtExit;
+}
 
 bool ResultOutput::commit(const std::vector<BenchmarkPowerTimeline>& timelines) {
   if (std::filesystem::file_size(temp_path()) == 0)
