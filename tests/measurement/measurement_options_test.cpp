@@ -2,6 +2,7 @@
 // front end spells it.
 
 #include <gtest/gtest.h>
+#include <stdlib.h>
 
 #include <fstream>
 #include <functional>
@@ -16,6 +17,8 @@ namespace {
 
 // A meter that cannot be selected: if anything probed it, the error would be about RAPL.
 MeasurementOptions options_of_a_main_program() {
+  // The built-in carbon tables, whatever the tester's environment says (read once, at first use).
+  ::unsetenv("JOULEBENCH_CARBON_TABLES");
   MeasurementOptions o;
   o.meter = "rapl";
   o.powercap_root = "/nonexistent";
