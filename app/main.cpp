@@ -1,5 +1,4 @@
 #include <fmt/format.h>
-#include <malloc.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -12,15 +11,6 @@
 #include "common/version.h"
 
 namespace {
-
-// glibc returns freed memory to the kernel and maps fresh pages for large blocks; Eigen
-// allocates its packing buffers on every product, so early in a process each product paid for
-// page faults and fp32 GEMM measured 20-34% slow at small sizes (see PERF-NOTES). Keeping freed
-// memory in the heap makes the first benchmark as fast as the last.
-void keep_freed_memory_in_heap() {
-  mallopt(M_MMAP_THRESHOLD, 256 * 1024 * 1024);
-  mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
-}
 
 // Google Benchmark's own flags pass through `run` untouched: take them off before CLI11 parses.
 std::vector<std::string> take_benchmark_flags(std::vector<std::string>& args) {
@@ -37,7 +27,8 @@ std::vector<std::string> take_benchmark_flags(std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
   using namespace joulebench::cli;
-  keep_freed_memory_in_heap();
+  // The allocator settings a measurement needs are applied by the measurement core
+  // (harness/measurement/allocator_settings.h), for JOULEBENCH_MAIN programs too.
 
   std::vector<std::string> args(argv + 1, argv + argc);
   const std::vector<std::string> benchmark_flags = take_benchmark_flags(args);

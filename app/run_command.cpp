@@ -3,8 +3,6 @@
 #include <benchmark/benchmark.h>
 #include <fmt/chrono.h>
 #include <fmt/format.h>
-#include <signal.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -13,10 +11,8 @@
 
 #include "app/command.h"
 #include "app/workload_registration.h"
-#include "common/atomic_file.h"
 #include "harness/measurement/energy_counters.h"
 #include "harness/measurement/measurement_setup.h"
-#include "harness/measurement/power_timeline_reporter.h"
 #include "harness/system/host_info.h"
 #include "workloads/kernels/cpu_features.h"
 #include "workloads/mlp/fashion_mnist.h"
@@ -38,8 +34,6 @@ struct RunOptions {
   std::vector<std::string> benchmark_flags;
 };
 
-constexpr double kGoogleBenchmarkDefaultMinTime = 0.5;
-
 // Flags that would fight with what `run` itself sets.
 constexpr std::pair<const char*, const char*> kReservedBenchmarkFlags[] = {
     {"--benchmark_out=", "--out FILE"},
@@ -49,47 +43,31 @@ constexpr std::pair<const char*, const char*> kReservedBenchmarkFlags[] = {
     {"--benchmark_repetitions", "--repetitions N"},
 };
 
+// How `run` spells the options the measurement core names in its messages.
+FrontEndNames run_names() {
+  return {.program = "joulebench run",
+          .meter = "--meter",
+          .estimate_utilisation = "--estimate-utilisation",
+          .region = "--region",
+          .intensity_series = "--intensity-series",
+          .pue = "--pue",
+          .sample_interval = "--sample-interval",
+          .idle_baseline = "--idle-baseline",
+          .min_time = "--min-time"};
+}
+
 std::filesystem::path default_result_path() {
   const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   return std::filesystem::path("results") /
          fmt::format("{}-{:%Y%m%dT%H%M%SZ}.json", read_host_info().host_name, now);
 }
 
-// Ctrl-C or a kill mid-run: remove the unfinished result file and leave any previous one alone.
-extern "C" void on_interrupt(int signal_number) {
-  if (const char* temp = pending_temp_path_for_signal_handler())
-    ::unlink(temp);
-  static const char kMessage[] = "\njoulebench run: interrupted; no result file written\n";
-  [[maybe_unused]] const auto ignored = ::write(STDERR_FILENO, kMessage, sizeof kMessage - 1);
-  ::_exit(128 + signal_number);
-}
-
-class InterruptGuard {
- public:
-  InterruptGuard() {
-    struct sigaction action {};
-    action.sa_handler = on_interrupt;
-    sigemptyset(&action.sa_mask);
-    ::sigaction(SIGINT, &action, &previous_int_);
-    ::sigaction(SIGTERM, &action, &previous_term_);
-  }
-  ~InterruptGuard() {
-    ::sigaction(SIGINT, &previous_int_, nullptr);
-    ::sigaction(SIGTERM, &previous_term_, nullptr);
-  }
-  InterruptGuard(const InterruptGuard&) = delete;
-  InterruptGuard& operator=(const InterruptGuard&) = delete;
-
- private:
-  struct sigaction previous_int_ {};
-  struct sigaction previous_term_ {};
-};
-
 std::vector<std::string> google_benchmark_arguments(const RunOptions& o,
+                                                    std::optional<double> min_time,
                                                     const std::filesystem::path& temp_out) {
   std::vector<std::string> args = {"joulebench"};
-  if (o.min_time)
-    args.push_back(fmt::format("--benchmark_min_time={}", *o.min_time));
+  if (min_time)
+    args.push_back(fmt::format("--benchmark_min_time={}", *min_time));
   if (o.repetitions)
     args.push_back(fmt::format("--benchmark_repetitions={}", *o.repetitions));
   args.push_back("--benchmark_out=" + temp_out.string());
@@ -98,34 +76,16 @@ std::vector<std::string> google_benchmark_arguments(const RunOptions& o,
   return args;
 }
 
-int execute(const RunOptions& o) {
-  for (const std::string& flag : o.benchmark_flags) {
-    for (const auto& [reserved, instead] : kReservedBenchmarkFlags) {
-      if (flag.starts_with(reserved)) {
-        throw UsageError(fmt::format("{} is set by joulebench run; use {}", flag, instead));
-      }
-    }
-  }
-
-  // Everything that can be wrong is checked before the first benchmark runs.
-  Measurement measurement(o.measurement);
-  Meter& meter = measurement.meter();
-  for (const std::string& note : passed_over_notes(measurement.selection()))
-    fmt::print(stderr, "joulebench run: {}\n", note);
-  std::filesystem::path out = o.out;
-  if (out.empty()) {
-    out = default_result_path();
-    std::filesystem::create_directories(out.parent_path());
-  }
-
+// The workloads --filter selects, with what they read checked: a missing or corrupt data set is
+// one error before anything runs.
+std::vector<WorkloadSpec> checked_workloads(const RunOptions& o) {
   // The filter applies to workload names as `joulebench list` shows them (Google Benchmark's
   // own filter would see names with suffixes such as "/real_time", where "128$" fails).
-  const std::vector<WorkloadSpec> workloads = select_workloads(o.filter);
+  std::vector<WorkloadSpec> workloads = select_workloads(o.filter);
   if (workloads.empty()) {
     throw UsageError(
         fmt::format("no workload matches --filter '{}' (see 'joulebench list')", o.filter));
   }
-  // The MLP rows read Fashion-MNIST: a missing or corrupt file is one error before anything runs.
   mlp::MlpSuiteConfig mlp_config;
   mlp_config.data_dir = o.data_dir;
   mlp_config.target_accuracy = o.target_accuracy;
@@ -139,54 +99,62 @@ int execute(const RunOptions& o) {
       throw UsageError(e.what());
     }
   }
+  return workloads;
+}
+
+int execute(const RunOptions& o) {
+  for (const std::string& flag : o.benchmark_flags) {
+    for (const auto& [reserved, instead] : kReservedBenchmarkFlags) {
+      if (flag.starts_with(reserved)) {
+        throw UsageError(fmt::format("{} is set by joulebench run; use {}", flag, instead));
+      }
+    }
+  }
+
+  // Everything the user typed is checked before the meter is selected (which probes hardware)
+  // and before the first benchmark runs.
+  MeasurementOptions measurement_options = o.measurement;
+  measurement_options.names = run_names();
+  const CheckedMeasurementOptions checked = check_measurement_options(measurement_options);
+  const std::vector<WorkloadSpec> workloads = checked_workloads(o);
   // Also checks JOULEBENCH_KERNEL_ISA before anything runs (a bad value is a one-line error).
   const std::string kernel_paths = kernels::describe_kernels();
-  PendingFile pending(out);
-
-  register_workloads(workloads, measurement.session());
-
-  // A window the meter cannot resolve would print quantisation noise as a result.
-  RunOptions effective = o;
-  const Seconds resolvable = minimum_resolvable_window(meter);
-  if (!o.min_time && resolvable.value > kGoogleBenchmarkDefaultMinTime) {
-    effective.min_time = resolvable.value;
-    fmt::print(stderr,
-               "joulebench run: --min-time raised to {:g} s, the shortest window {} resolves\n",
-               resolvable.value, meter.name());
-  } else if (o.min_time && *o.min_time < resolvable.value) {
-    fmt::print(stderr,
-               "joulebench run: warning: --min-time {:g} s is below the {:g} s {} resolves; rows "
-               "under it are labelled\n",
-               *o.min_time, resolvable.value, meter.name());
+  std::filesystem::path out = o.out;
+  if (out.empty()) {
+    out = default_result_path();
+    std::filesystem::create_directories(out.parent_path());
   }
-  if (!initialize_google_benchmark(google_benchmark_arguments(effective, pending.temp_path())))
-    throw UsageError("unrecognised Google Benchmark flag (see above)");
+  ResultOutput output(out, /*json=*/true);
+
+  Measurement measurement(checked);
+  for (const std::string& note : passed_over_notes(measurement.selection()))
+    fmt::print(stderr, "joulebench run: {}\n", note);
+  register_workloads(workloads, measurement.session());
+  const MinTimeChoice min_time = measurement.min_time(o.min_time);
+  if (const std::vector<std::string> unknown = initialize_google_benchmark(
+          google_benchmark_arguments(o, min_time.seconds, output.temp_path()));
+      !unknown.empty()) {
+    throw UsageError(fmt::format("unrecognised Google Benchmark flag {}", fmt::join(unknown, " ")));
+  }
+  if (!min_time.note.empty())
+    fmt::print(stderr, "{}\n", min_time.note);
   measurement.add_context();
-  // Which kernel paths this CPU takes (workloads' labels name the one each row ran).
+  // Which kernel paths this CPU takes (workloads' labels name the one each row ran). Recorded
+  // here, not by the measurement core: kernels are workload knowledge (workloads/kernels), which
+  // a JOULEBENCH_MAIN program measuring its own code neither links nor uses.
   benchmark::AddCustomContext(context_key::kKernelPaths, kernel_paths);
 
-  std::size_t ran = 0;
-  {
-    // Ctrl-C during the idle window or a benchmark leaves no temporary file.
-    InterruptGuard guard;
-    ran = measurement.run_benchmarks();
-    if (!measurement.timelines().empty() && ran > 0 &&
-        std::filesystem::file_size(pending.temp_path()) > 0)
-      add_power_timelines(pending.temp_path(), measurement.timelines());
-  }
+  const RunOutcome outcome = measurement.run_and_record(&output);
   benchmark::Shutdown();
-  if (ran == 0)
+  if (outcome.ran == 0)
     throw UsageError("no benchmark ran");
-  // --benchmark_list_tests=true and the like measure nothing: keep any previous file as it is.
-  if (std::filesystem::file_size(pending.temp_path()) == 0) {
+  // --benchmark_list_tests=true and the like measure nothing: any previous file is kept as it is.
+  if (!outcome.written) {
     fmt::print(stderr, "joulebench run: nothing was measured; no result file written\n");
     return kExitOk;
   }
-  pending.commit();
-  if (const std::optional<std::string> failure = meter.failure())
-    fmt::print(stderr, "joulebench run: warning: the meter failed during the run: {}\n", *failure);
-  fmt::print(stderr, "joulebench run: {} benchmarks, energy {}; results in {}\n", ran,
-             to_string(provenance_of(meter)), out.string());
+  fmt::print(stderr, "joulebench run: {} benchmarks, energy {}; results in {}\n", outcome.ran,
+             to_string(provenance_of(measurement.meter())), out.string());
   return kExitOk;
 }
 

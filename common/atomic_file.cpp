@@ -13,23 +13,37 @@
 namespace joulebench {
 namespace {
 
-// A fixed buffer, not a std::string, so that a signal handler can read it without allocating.
-char g_signal_temp_path[4096];
-std::atomic<bool> g_signal_temp_path_set{false};
+// Fixed buffers, not std::strings, so that a signal handler can read them without allocating.
+// Several slots because temporaries nest: the result file's temporary stays pending while
+// add_power_timelines rewrites it through a temporary of its own.
+constexpr int kSignalSlots = 8;
+enum SlotState : int { kFree, kWriting, kPublished };
+struct SignalSlot {
+  std::atomic<int> state{kFree};
+  char path[4096];
+};
+SignalSlot g_signal_slots[kSignalSlots];
 
-void publish_for_signal_handler(const std::filesystem::path& temp) {
+// The slot now holding `temp`, or -1 when the path is too long or every slot is taken (the
+// temporary is then left behind by an interrupt, never a wrong file removed).
+int publish_for_signal_handler(const std::filesystem::path& temp) {
   const std::string s = temp.string();
-  if (s.size() >= sizeof g_signal_temp_path)
-    return;
-  g_signal_temp_path_set.store(false);
-  std::memcpy(g_signal_temp_path, s.c_str(), s.size() + 1);
-  g_signal_temp_path_set.store(true);
+  if (s.size() >= sizeof g_signal_slots[0].path)
+    return -1;
+  for (int i = 0; i < kSignalSlots; ++i) {
+    int expected = kFree;
+    if (g_signal_slots[i].state.compare_exchange_strong(expected, kWriting)) {
+      std::memcpy(g_signal_slots[i].path, s.c_str(), s.size() + 1);
+      g_signal_slots[i].state.store(kPublished);
+      return i;
+    }
+  }
+  return -1;
 }
 
-void forget_for_signal_handler(const std::filesystem::path& temp) {
-  if (g_signal_temp_path_set.load() && temp.string() == g_signal_temp_path) {
-    g_signal_temp_path_set.store(false);
-  }
+void forget_for_signal_handler(int slot) {
+  if (slot >= 0)
+    g_signal_slots[slot].state.store(kFree);
 }
 
 }  // namespace
@@ -48,11 +62,11 @@ PendingFile::PendingFile(std::filesystem::path target) : target_(std::move(targe
   }
   ::close(fd);
   temp_ = pattern;
-  publish_for_signal_handler(temp_);
+  signal_slot_ = publish_for_signal_handler(temp_);
 }
 
 PendingFile::~PendingFile() {
-  forget_for_signal_handler(temp_);
+  forget_for_signal_handler(signal_slot_);
   if (!committed_)
     ::unlink(temp_.c_str());
 }
@@ -76,7 +90,8 @@ void PendingFile::commit() {
                                          target_.string(), std::strerror(errno)));
   }
   committed_ = true;
-  forget_for_signal_handler(temp_);
+  forget_for_signal_handler(signal_slot_);
+  signal_slot_ = -1;
 }
 
 void write_file_atomically(const std::filesystem::path& target, std::string_view contents) {
@@ -105,8 +120,20 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
   pending.commit();
 }
 
-const char* pending_temp_path_for_signal_handler() {
-  return g_signal_temp_path_set.load() ? g_signal_temp_path : nullptr;
+void remove_pending_files_from_signal_handler() {
+  for (SignalSlot& slot : g_signal_slots) {
+    if (slot.state.load() == kPublished)
+      ::unlink(slot.path);
+  }
+}
+
+std::vector<std::string> pending_temp_paths() {
+  std::vector<std::string> paths;
+  for (const SignalSlot& slot : g_signal_slots) {
+    if (slot.state.load() == kPublished)
+      paths.emplace_back(slot.path);
+  }
+  return paths;
 }
 
 }  // namespace joulebench

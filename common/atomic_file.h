@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace joulebench {
 
@@ -29,14 +30,18 @@ class PendingFile {
   std::filesystem::path target_;
   std::filesystem::path temp_;
   bool committed_ = false;
+  int signal_slot_ = -1;  // where remove_pending_files_from_signal_handler() finds temp_
 };
 
 // Writes `contents` to `target` atomically. Throws std::runtime_error with a one-line reason.
 void write_file_atomically(const std::filesystem::path& target, std::string_view contents);
 
-// The temporary file of the PendingFile created last and not yet committed, or nullptr. A SIGINT
-// handler may unlink it (unlink is async-signal-safe); the path buffer stays valid until the
-// PendingFile is destroyed.
-const char* pending_temp_path_for_signal_handler();
+// Removes the temporary file of every PendingFile neither committed nor destroyed. Only
+// async-signal-safe calls (unlink), so a SIGINT/SIGTERM handler may call it; see
+// harness/measurement/result_output.h. Up to 8 pending files at once are known to it.
+void remove_pending_files_from_signal_handler();
+
+// The temporaries that remove_pending_files_from_signal_handler() would remove (for tests).
+std::vector<std::string> pending_temp_paths();
 
 }  // namespace joulebench

@@ -20,7 +20,7 @@ struct GridIntensity {
   bool is_default = false;     // true when no region was chosen: not a location
   std::string name{};          // "France", "AWS N. Virginia, Virginia, United States of America"
   std::string method{};        // lifecycle | direct
-  std::string chosen_by{};     // "--region", "JOULEBENCH_REGION", "config FILE", or empty
+  std::string chosen_by{};     // "region option", "JOULEBENCH_REGION", "config FILE", or empty
 };
 
 // The intensity one measured window was charged with.

@@ -1,6 +1,6 @@
 #pragma once
-// An hourly grid-intensity series (`--intensity-series FILE.csv`): each row gives the intensity
-// of one UTC hour, so each benchmark can use the hour its measured window ended in.
+// An hourly grid-intensity series (the intensity series option, a CSV file): each row gives the
+// intensity of one UTC hour, so each benchmark can use the hour its measured window ended in.
 //
 // File format: one `timestamp,gCO2e_per_kWh` row per hour, timestamps in UTC on the hour
 // (2024-05-01T13:00:00Z, 2024-05-01T13:00Z or "2024-05-01 13:00"), strictly increasing. An

@@ -39,7 +39,7 @@ RegionChoice choose_region(const std::optional<std::string>& flag,
                            const std::optional<std::string>& environment,
                            const std::vector<std::filesystem::path>& config_files) {
   if (flag && !flag->empty())
-    return {*flag, "--region"};
+    return {*flag, std::string(kRegionOptionOrigin)};
   if (environment && !environment->empty())
     return {*environment, "JOULEBENCH_REGION"};
   for (const auto& file : config_files) {
@@ -59,10 +59,21 @@ RegionChoice choose_region(const std::optional<std::string>& flag) {
   return choose_region(flag, environment, region_config_candidates());
 }
 
-CarbonAccounting carbon_accounting_for_region(const std::optional<std::string>& flag, double pue) {
+CarbonAccounting carbon_accounting_for_region(const std::optional<std::string>& flag, double pue,
+                                              std::string_view flag_name) {
   validate_pue(pue);
   const RegionChoice choice = choose_region(flag);
-  CarbonAccounting carbon{resolve_grid_intensity(choice.code), pue};
+  std::optional<GridIntensity> intensity;
+  try {
+    intensity = resolve_grid_intensity(choice.code);
+  } catch (const std::runtime_error& e) {
+    const std::string_view origin =
+        choice.chosen_by == kRegionOptionOrigin ? flag_name : std::string_view(choice.chosen_by);
+    if (origin.empty())
+      throw;
+    throw std::runtime_error(fmt::format("{}: {}", origin, e.what()));
+  }
+  CarbonAccounting carbon{*intensity, pue};
   carbon.intensity.chosen_by = choice.chosen_by;
   return carbon;
 }

@@ -3,7 +3,9 @@
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <list>
 #include <memory>
 #include <stdexcept>
@@ -11,44 +13,78 @@
 
 #include "common/result_schema.h"
 #include "harness/carbon/region_choice.h"
+#include "harness/measurement/allocator_settings.h"
+#include "harness/measurement/energy_counters.h"
 #include "harness/measurement/run_context.h"
 
 namespace joulebench {
 namespace {
 
-MeterSelection select_meter_for(const MeasurementOptions& options) {
-  const std::optional<UtilisationMode> mode = parse_utilisation_mode(options.estimate_utilisation);
-  if (!mode) {
-    throw std::runtime_error(
-        fmt::format("unknown estimate utilisation '{}' (choose process or machine)",
-                    options.estimate_utilisation));
-  }
-  return select_meter(options.meter, process_meter_environment(options.powercap_root, *mode,
-                                                               options.perf_pmu_root));
+MeterSelection select_meter_for(const CheckedMeasurementOptions& checked) {
+  const MeasurementOptions& options = checked.options;
+  return select_meter(options.meter,
+                      process_meter_environment(options.powercap_root, checked.estimate_mode,
+                                                 options.perf_pmu_root));
 }
 
-}  // namespace
+// Seconds a window option may take: 0 (off) or more, and finite (an infinite idle baseline
+// would never end).
+void check_window(double seconds, const std::string& option, std::string_view zero_means) {
+  if (!(seconds >= 0.0 && std::isfinite(seconds))) {
+    throw std::runtime_error(
+        fmt::format("{} must be 0 ({}) or more seconds, got {:g}", option, zero_means, seconds));
+  }
+}
 
 CarbonAccounting carbon_accounting_for(const MeasurementOptions& options) {
-  CarbonAccounting carbon = carbon_accounting_for_region(options.region, options.pue);
-  if (!options.intensity_series.empty()) {
+  const FrontEndNames& names = options.names;
+  try {
+    validate_pue(options.pue);
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(fmt::format("{}: {}", names.pue, e.what()));
+  }
+  CarbonAccounting carbon = carbon_accounting_for_region(options.region, options.pue, names.region);
+  if (options.intensity_series.empty())
+    return carbon;
+  try {
     carbon.series =
         std::make_shared<const IntensitySeries>(IntensitySeries::load(options.intensity_series));
-    const auto now = std::chrono::system_clock::now();
-    if (!carbon.series->has_hour_of(now)) {
-      throw std::runtime_error(fmt::format(
-          "--intensity-series {} has no row for the current UTC hour ({}); it covers {} to {}",
-          options.intensity_series,
-          format_utc_hour(std::chrono::floor<std::chrono::hours>(
-              std::chrono::time_point_cast<std::chrono::seconds>(now))),
-          format_utc_hour(carbon.series->rows().front().hour),
-          format_utc_hour(carbon.series->rows().back().hour)));
-    }
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(fmt::format("{}: {}", names.intensity_series, e.what()));
+  }
+  const auto now = std::chrono::system_clock::now();
+  if (!carbon.series->has_hour_of(now)) {
+    throw std::runtime_error(
+        fmt::format("{} {} has no row for the current UTC hour ({}); it covers {} to {}",
+                    names.intensity_series, options.intensity_series,
+                    format_utc_hour(std::chrono::floor<std::chrono::hours>(
+                        std::chrono::time_point_cast<std::chrono::seconds>(now))),
+                    format_utc_hour(carbon.series->rows().front().hour),
+                    format_utc_hour(carbon.series->rows().back().hour)));
   }
   return carbon;
 }
 
-bool initialize_google_benchmark(std::vector<std::string> args) {
+}  // namespace
+
+CheckedMeasurementOptions check_measurement_options(const MeasurementOptions& options) {
+  const FrontEndNames& names = options.names;
+  const std::vector<std::string>& meters = meter_choices();
+  if (std::find(meters.begin(), meters.end(), options.meter) == meters.end()) {
+    throw std::runtime_error(fmt::format("{}: unknown meter '{}' (choose one of: {})", names.meter,
+                                         options.meter, fmt::join(meters, ", ")));
+  }
+  const std::optional<UtilisationMode> mode = parse_utilisation_mode(options.estimate_utilisation);
+  if (!mode) {
+    throw std::runtime_error(fmt::format("{} must be process or machine, got '{}'",
+                                         names.estimate_utilisation, options.estimate_utilisation));
+  }
+  check_window(options.sample_interval, names.sample_interval, "no background reads");
+  check_window(options.idle_baseline, names.idle_baseline, "skip");
+  return {options, *mode, carbon_accounting_for(options)};
+}
+
+std::vector<std::string> initialize_google_benchmark(std::vector<std::string> args) {
   // Google Benchmark keeps argv[0] (it prints it as "Running <program>" when the benchmarks
   // start), so the strings must live as long as the process.
   static std::list<std::vector<std::string>> kept;
@@ -59,19 +95,23 @@ bool initialize_google_benchmark(std::vector<std::string> args) {
   argv.push_back(nullptr);
   int argc = static_cast<int>(owned.size());
   benchmark::Initialize(&argc, argv.data());
-  return !benchmark::ReportUnrecognizedArguments(argc, argv.data());
+  return {argv.begin() + std::min(argc, 1), argv.begin() + argc};
 }
 
-Measurement::Measurement(const MeasurementOptions& options)
-    : options_(options),
-      selection_(select_meter_for(options)),
-      session_{*selection_.meter, carbon_accounting_for(options)} {
-  if (options.sample_interval < 0.0)
-    throw std::runtime_error(fmt::format("sample interval must be 0 (none) or more seconds, got {}",
-                                         options.sample_interval));
-  if (options.idle_baseline < 0.0)
-    throw std::runtime_error(fmt::format("idle baseline must be 0 (skip) or more seconds, got {}",
-                                         options.idle_baseline));
+Measurement::Measurement(CheckedMeasurementOptions checked)
+    : Measurement(checked, select_meter_for(checked)) {}
+
+Measurement::Measurement(CheckedMeasurementOptions checked, MeterSelection selection)
+    : options_(std::move(checked.options)),
+      selection_(std::move(selection)),
+      session_{*selection_.meter, std::move(checked.carbon)} {
+  // Before the benchmarks' allocations; see allocator_settings.cpp for why.
+  keep_freed_memory_in_heap();
+}
+
+MinTimeChoice Measurement::min_time(std::optional<double> requested) const {
+  return choose_min_time(requested, minimum_resolvable_window(*selection_.meter),
+                         selection_.meter->name(), options_.names);
 }
 
 void Measurement::add_context() const {
@@ -99,6 +139,25 @@ std::size_t Measurement::run_benchmarks() {
   const std::size_t ran = benchmark::RunSpecifiedBenchmarks(&reporter);
   timelines_ = reporter.timelines();
   return ran;
+}
+
+RunOutcome Measurement::run_and_record(ResultOutput* output) {
+  RunOutcome outcome;
+  {
+    // Ctrl-C during the idle window, a benchmark or the merge of the timelines leaves no
+    // temporary and any previous file as it was.
+    std::optional<InterruptCleanup> cleanup;
+    if (output != nullptr)
+      cleanup.emplace(options_.names.program);
+    outcome.ran = run_benchmarks();
+    if (output != nullptr && outcome.ran > 0)
+      outcome.written = output->commit(timelines_);
+  }
+  if (const std::optional<std::string> failure = selection_.meter->failure()) {
+    fmt::print(stderr, "{}: warning: the meter failed during the run: {}\n", options_.names.program,
+               *failure);
+  }
+  return outcome;
 }
 
 }  // namespace joulebench

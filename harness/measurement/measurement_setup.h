@@ -1,8 +1,27 @@
 #pragma once
-// Everything a measured run needs, set up once from the user's choices: the meter, the carbon
-// accounting, the idle baseline, the background sampler and the per-benchmark power timelines.
-// Both `joulebench run` and a user's own benchmark program (JOULEBENCH_MAIN) go through here, so
-// the two measure the same way.
+// The measurement core: everything that makes a measured run right, set up once from the user's
+// choices, so that `joulebench run` and a user's own benchmark program (JOULEBENCH_MAIN) measure
+// the same way. Shared by both front ends, in this order:
+//   1. check_measurement_options: region, PUE, hourly series, sample interval, idle baseline,
+//      estimate utilisation and meter name, checked before any hardware is probed;
+//   2. Measurement: the meter selection, and the allocator settings (allocator_settings.h)
+//      applied before the benchmarks allocate;
+//   3. Measurement::min_time: the minimum time raised to the window the meter resolves
+//      (min_time_policy.h), or a warning when the user's is below it;
+//   4. initialize_google_benchmark, then Measurement::add_context: the same context keys from
+//      both (meter, provenance, region, intensity, PUE, idle power, ...);
+//   5. Measurement::run_and_record: idle baseline, the benchmarks with the background sampler,
+//      a power timeline per benchmark, and the result file written atomically with SIGINT/SIGTERM
+//      cleanup (result_output.h); a warning when the meter failed during the run.
+// What each front end adds:
+//   - `joulebench run` (app/run_command.cpp): its workload registry and --filter, the MLP data
+//     set and kernel checks, a default result path under results/, the `kernel_paths` context
+//     entry (workload knowledge: which kernel paths this CPU takes), and "no benchmark ran" as an
+//     error;
+//   - JOULEBENCH_MAIN (harness/api/main.cpp): the --joulebench_* flags, the user's own
+//     benchmarks, and Google Benchmark's --benchmark_out / --benchmark_min_time taken over (a
+//     temporary handed to Google Benchmark; the minimum time added only when the user gave none).
+// Messages name each option as the front end spells it (MeasurementOptions::names).
 
 #include <cstddef>
 #include <optional>
@@ -11,8 +30,11 @@
 
 #include "harness/carbon/carbon_accounting.h"
 #include "harness/measurement/energy_scope.h"
+#include "harness/measurement/front_end_names.h"
 #include "harness/measurement/idle_baseline.h"
+#include "harness/measurement/min_time_policy.h"
 #include "harness/measurement/power_timeline_reporter.h"
+#include "harness/measurement/result_output.h"
 #include "harness/meters/meter_sampler.h"
 #include "harness/meters/meter_selection.h"
 
@@ -28,21 +50,37 @@ struct MeasurementOptions {
   double pue = 1.0;
   double sample_interval = kDefaultSampleInterval.value;  // seconds; 0: no sampler
   double idle_baseline = kDefaultIdleWindow.value;        // seconds; 0: no baseline
+  FrontEndNames names;                                    // for messages only
 };
 
-// Region (with its precedence), PUE and the hourly series, checked: a series without a row for
-// the current UTC hour is most likely the wrong file. Throws std::runtime_error (one line).
-CarbonAccounting carbon_accounting_for(const MeasurementOptions& options);
+// The options once checked, with nothing probed yet.
+struct CheckedMeasurementOptions {
+  MeasurementOptions options;
+  UtilisationMode estimate_mode = UtilisationMode::process;
+  CarbonAccounting carbon;  // region (with its precedence), PUE and the hourly series
+};
 
-// Hands `args` (the program's name first) to benchmark::Initialize. Returns false when Google
-// Benchmark reported flags it does not know (it has printed them).
-bool initialize_google_benchmark(std::vector<std::string> args);
+// Checks every option that needs no hardware: a series without a row for the current UTC hour is
+// most likely the wrong file. Throws std::runtime_error with a one-line reason that names the
+// option as options.names spells it.
+CheckedMeasurementOptions check_measurement_options(const MeasurementOptions& options);
+
+// Hands `args` (the program's name first) to benchmark::Initialize. Returns the arguments Google
+// Benchmark did not recognise (empty when all were); it prints nothing about them.
+std::vector<std::string> initialize_google_benchmark(std::vector<std::string> args);
+
+struct RunOutcome {
+  std::size_t ran = 0;   // benchmarks Google Benchmark matched
+  bool written = false;  // whether the result file was replaced
+};
 
 class Measurement {
  public:
-  // Checks every option and selects the meter before anything runs. Throws std::runtime_error
-  // with a one-line reason.
-  explicit Measurement(const MeasurementOptions& options);
+  // Selects the meter and applies the allocator settings. Throws std::runtime_error with a
+  // one-line reason when the meter asked for is not usable.
+  explicit Measurement(CheckedMeasurementOptions checked);
+  // With a meter the caller selected (tests: a fake meter).
+  Measurement(CheckedMeasurementOptions checked, MeterSelection selection);
   Measurement(const Measurement&) = delete;
   Measurement& operator=(const Measurement&) = delete;
 
@@ -51,6 +89,12 @@ class Measurement {
   const MeterSelection& selection() const { return selection_; }
   MeasurementSession& session() { return session_; }
 
+  // The minimum time to hand Google Benchmark, given the user's (nullopt: none given), and the
+  // note for stderr when it raises it or when the user's is below what the meter resolves
+  // (printed by the front end once Google Benchmark took its flags, so that a bad flag is the
+  // only line).
+  MinTimeChoice min_time(std::optional<double> requested) const;
+
   // Records how every figure is obtained in the run's context (benchmark::AddCustomContext):
   // call after benchmark::Initialize and before the benchmarks run.
   void add_context() const;
@@ -58,6 +102,10 @@ class Measurement {
   // Measures the idle baseline (when its window is not 0), then runs the registered benchmarks
   // with the sampler reading in the background. Returns how many benchmarks ran.
   std::size_t run_benchmarks();
+
+  // run_benchmarks, then `output` (if any) committed with the power timelines; while they run,
+  // Ctrl-C or a kill leaves no temporary. Warns on stderr when the meter failed during the run.
+  RunOutcome run_and_record(ResultOutput* output);
 
   // One per benchmark that ran while the sampler read at least twice.
   const std::vector<BenchmarkPowerTimeline>& timelines() const { return timelines_; }

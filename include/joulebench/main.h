@@ -11,15 +11,22 @@
 //   --joulebench_estimate_utilisation=process|machine  JOULEBENCH_ESTIMATE_UTILISATION
 //   --joulebench_intensity_series=FILE              JOULEBENCH_INTENSITY_SERIES
 //
-// It selects the meter, records in the run's context how every figure is obtained (meter,
-// measured or estimated, region, grid intensity and its source, PUE), measures the idle
-// baseline, runs the benchmarks with a background sampler, and adds a power timeline per
-// benchmark to the --benchmark_out JSON file.
+// It measures as `joulebench run` does (the same measurement core): every option above is
+// checked before any hardware is probed; it selects the meter, records in the run's context how
+// every figure is obtained (meter, measured or estimated, region, grid intensity and its source,
+// PUE), measures the idle baseline and runs the benchmarks with a background sampler and the
+// same allocator settings. Without --benchmark_min_time it raises Google Benchmark's minimum
+// time to the window the meter resolves (and warns when yours is below it). --benchmark_out=FILE
+// is written whole or not at all: Google Benchmark writes a temporary, a power timeline per
+// benchmark is added (JSON), and only then does it replace FILE; Ctrl-C leaves no temporary, and
+// a run that measured nothing (--benchmark_list_tests, a filter matching nothing) keeps any
+// previous FILE.
 
 namespace joulebench {
 
-// Returns the process exit code: 0, or 2 after a one-line error on stderr for bad flags or an
-// unusable meter.
+// Returns the process exit code: 0, or 2 after a one-line error on stderr for bad flags (ours or
+// Google Benchmark's), an unwritable --benchmark_out or an unusable meter. Like BENCHMARK_MAIN,
+// a filter that matches nothing is not an error.
 int Main(int argc, char** argv);
 
 }  // namespace joulebench

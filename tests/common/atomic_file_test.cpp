@@ -30,11 +30,28 @@ TEST(AtomicFile, UncommittedPendingFileLeavesThePreviousFileAndNoTemporary) {
   {
     PendingFile pending(dir.path() / "out.json");
     std::ofstream(pending.temp_path()) << "half a new fi";
-    EXPECT_EQ(pending_temp_path_for_signal_handler(), pending.temp_path().string());
+    EXPECT_EQ(pending_temp_paths(), std::vector<std::string>{pending.temp_path().string()});
   }  // destroyed without commit(): as after an exception mid-run
   EXPECT_EQ(slurp(dir.path() / "out.json"), "previous");
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.json"});
-  EXPECT_EQ(pending_temp_path_for_signal_handler(), nullptr);
+  EXPECT_EQ(pending_temp_paths(), std::vector<std::string>{});
+}
+
+// The result file's temporary stays pending while add_power_timelines rewrites it through a
+// temporary of its own: an interrupt then must still find the outer one.
+TEST(AtomicFile, NestedPendingFilesAreAllRemovedByTheSignalHandlerCleanup) {
+  testing::TempDir dir;
+  write_file_atomically(dir.path() / "out.json", "previous");
+  PendingFile outer(dir.path() / "out.json");
+  {
+    PendingFile inner(outer.temp_path());
+    std::ofstream(inner.temp_path()) << "rewritten";
+    inner.commit();
+  }
+  EXPECT_EQ(pending_temp_paths(), std::vector<std::string>{outer.temp_path().string()});
+  remove_pending_files_from_signal_handler();  // as on Ctrl-C before outer.commit()
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.json"});
+  EXPECT_EQ(slurp(dir.path() / "out.json"), "previous");
 }
 
 TEST(AtomicFile, CommitReplacesThePreviousFile) {

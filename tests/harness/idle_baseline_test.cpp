@@ -52,7 +52,7 @@ TEST(IdleBaseline, ASensorThatDiesBeforeTheBaselineStopsTheRunWithOneLine) {
   options.region = "FR";
   options.idle_baseline = 0.05;  // 50 of RAPL's 1 ms updates
   options.sample_interval = 0.0;
-  Measurement measurement(options);  // the liveness probe sees the counter move
+  Measurement measurement(check_measurement_options(options));  // the probe sees it move
   live.stop();                       // then it freezes
   try {
     measurement.run_benchmarks();

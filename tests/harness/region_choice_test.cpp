@@ -30,7 +30,9 @@ TEST_F(RegionChoiceTest, FlagThenEnvironmentThenConfigThenNothing) {
   const auto config = write("config.json", R"({"region": "CA-QC"})");
   const std::vector<std::filesystem::path> files = {dir_ / "absent.json", config};
   EXPECT_EQ(choose_region("FR", "DE", files).code, "FR");
-  EXPECT_EQ(choose_region("FR", "DE", files).chosen_by, "--region");
+  // Neutral words: `run` spells the option --region, a JOULEBENCH_MAIN program
+  // --joulebench_region, and the result file records which was used, not how it was typed.
+  EXPECT_EQ(choose_region("FR", "DE", files).chosen_by, "region option");
   EXPECT_EQ(choose_region(std::nullopt, "DE", files).code, "DE");
   EXPECT_EQ(choose_region(std::nullopt, "DE", files).chosen_by, "JOULEBENCH_REGION");
   const RegionChoice from_file = choose_region(std::nullopt, "", files);
@@ -46,6 +48,19 @@ TEST_F(RegionChoiceTest, ConfigWithoutRegionIsSkippedAndBadConfigIsAnError) {
   EXPECT_THROW(read_region_from_config(write("bad.json", "{region")), std::runtime_error);
   EXPECT_THROW(read_region_from_config(write("num.json", R"({"region": 250})")),
                std::runtime_error);
+}
+
+// Each front end names its own flag in the error; the neutral origin stays in the result.
+TEST(RegionAccounting, AnUnknownRegionFromTheOptionIsNamedWithTheFrontEndsFlag) {
+  try {
+    carbon_accounting_for_region("Atlantis", 1.0, "--joulebench_region");
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_TRUE(std::string(e.what()).starts_with("--joulebench_region: unknown region 'Atlantis'"))
+        << e.what();
+  }
+  EXPECT_EQ(carbon_accounting_for_region("FR", 1.0, "--region").intensity.chosen_by,
+            "region option");
 }
 
 }  // namespace

@@ -21,9 +21,9 @@ std::map<std::string, std::string> context_of(const CarbonAccounting& carbon) {
 
 TEST(RunContext, RecordsTheRegionItsOriginSourceYearMethodAndPue) {
   CarbonAccounting carbon{resolve_grid_intensity(std::string("fra")), 1.3};
-  carbon.intensity.chosen_by = "--region";
+  carbon.intensity.chosen_by = "region option";
   const auto c = context_of(carbon);
-  EXPECT_EQ(c.at(context_key::kRegion), "FR (France; from --region)");
+  EXPECT_EQ(c.at(context_key::kRegion), "FR (France; from region option)");
   EXPECT_EQ(c.at(context_key::kIntensity), "56.039");
   EXPECT_NE(c.at(context_key::kIntensitySource).find("Our World in Data"), std::string::npos);
   EXPECT_NE(c.at(context_key::kIntensitySource).find("(2023)"), std::string::npos);
