@@ -15,7 +15,7 @@ namespace {
 
 // Fixed buffers, not std::strings, so that a signal handler can read them without allocating.
 // Several slots because temporaries nest: the result file's temporary stays pending while
-// add_power_timelines rewrites it through a temporary of its own.
+// finish_result_json rewrites it through a temporary of its own.
 constexpr int kSignalSlots = 8;
 enum SlotState : int { kFree, kWriting, kPublished };
 struct SignalSlot {

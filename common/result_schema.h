@@ -43,6 +43,12 @@ inline bool is_domain_energy_counter(std::string_view name) {
          name.starts_with(kDomainEnergyPrefix) && name.ends_with(kDomainEnergySuffix) &&
          name != kEnergy && name != kEnergyNet;
 }
+// Counters that derive from a row's energy (energy_J, power_W, co2_g, flop_per_J, energy_net_J,
+// grid_gCO2e_per_kWh and the per-domain ones): a row without energy must not carry or show them.
+inline bool is_energy_derived(std::string_view name) {
+  return name == kEnergy || name == kPower || name == kCo2 || name == kFlopPerJoule ||
+         name == kEnergyNet || name == kGridIntensity || is_domain_energy_counter(name);
+}
 }  // namespace counter
 
 // Context keys, shared with the reporters that read them back.

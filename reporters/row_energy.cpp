@@ -32,12 +32,6 @@ bool lost_energy(const ResultRow& row) {
   return row.counter(counter::kEnergy).has_value() || labelled_reason(row).has_value();
 }
 
-bool is_energy_derived_counter(std::string_view name) {
-  return name == counter::kEnergy || name == counter::kPower || name == counter::kCo2 ||
-         name == counter::kFlopPerJoule || name == counter::kEnergyNet ||
-         counter::is_domain_energy_counter(name);
-}
-
 std::string missing_energy_reason(const ResultRow& row, std::string_view provenance) {
   if (has_energy(row))
     return {};

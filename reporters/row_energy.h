@@ -29,10 +29,6 @@ inline bool has_energy(const ResultRow& row) {
 // Benchmark row that never had energy counters.
 bool lost_energy(const ResultRow& row);
 
-// Counters that derive from the row's energy (energy_J, power_W, co2_g, flop_per_J,
-// energy_net_J and the per-domain energy_<domain>_J): a row without energy must not show them.
-bool is_energy_derived_counter(std::string_view name);
-
 // Why a row has no energy figure, in a few words for a note ("" when it has one). `provenance`
 // is the file's joulebench_provenance where the caller knows it:
 //   the reason after "no energy: " in the label (up to the next "; ", as labels are joined);

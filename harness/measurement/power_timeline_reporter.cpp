@@ -44,36 +44,4 @@ void PowerTimelineReporter::Finalize() {
   display_.Finalize();
 }
 
-void add_power_timelines(const std::filesystem::path& result_json,
-                         const std::vector<BenchmarkPowerTimeline>& timelines) {
-  nlohmann::json document;
-  {
-    std::ifstream in(result_json);
-    if (!in)
-      throw std::runtime_error(fmt::format("cannot read {}", result_json.string()));
-    const std::string text{std::istreambuf_iterator<char>(in), {}};
-    try {
-      document = nlohmann::json::parse(with_non_finite_numbers_as_null(text));
-    } catch (const nlohmann::json::exception& e) {
-      throw std::runtime_error(
-          fmt::format("{} is not valid JSON: {}", result_json.string(), e.what()));
-    }
-  }
-  nlohmann::json entries = nlohmann::json::array();
-  for (const BenchmarkPowerTimeline& timeline : timelines) {
-    nlohmann::json t_s = nlohmann::json::array();
-    nlohmann::json power_w = nlohmann::json::array();
-    for (const PowerPoint& point : timeline.points) {
-      t_s.push_back(point.time.value);
-      power_w.push_back(point.power.value);
-    }
-    entries.push_back({{"name", timeline.run_name},
-                       {"interval_s", timeline.interval.value},
-                       {"t_s", std::move(t_s)},
-                       {"power_W", std::move(power_w)}});
-  }
-  document[result_key::kPowerTimelines] = std::move(entries);
-  write_file_atomically(result_json, document.dump(2) + '\n');
-}
-
 }  // namespace joulebench

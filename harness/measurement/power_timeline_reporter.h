@@ -5,7 +5,7 @@
 // Those samples cover the benchmark's whole run (its calibration calls included), which is what
 // a reader wants to see when asking "was the power steady while this ran?".
 //
-// The timelines are then added to the result file (add_power_timelines), under
+// The timelines are then added to the result file (finish_result_json), under
 // result_key::kPowerTimelines, one entry per benchmark named by its `run_name`.
 
 #include <benchmark/benchmark.h>
@@ -44,10 +44,5 @@ class PowerTimelineReporter : public benchmark::BenchmarkReporter {
   std::optional<PowerSample> previous_last_;
   std::vector<BenchmarkPowerTimeline> timelines_;
 };
-
-// Adds the timelines to a Google Benchmark JSON file, replacing it atomically. Throws
-// std::runtime_error with a one-line reason.
-void add_power_timelines(const std::filesystem::path& result_json,
-                         const std::vector<BenchmarkPowerTimeline>& timelines);
 
 }  // namespace joulebench

@@ -8,6 +8,8 @@
 #include <cstring>
 #include <utility>
 
+#include "harness/measurement/result_json_finish.h"
+
 namespace joulebench {
 namespace {
 
@@ -36,8 +38,8 @@ ResultOutput::ResultOutput(std::filesystem::path target, bool json)
 bool ResultOutput::commit(const std::vector<BenchmarkPowerTimeline>& timelines) {
   if (std::filesystem::file_size(temp_path()) == 0)
     return false;
-  if (json_ && !timelines.empty())
-    add_power_timelines(temp_path(), timelines);
+  if (json_)
+    finish_result_json(temp_path(), timelines);
   pending_.commit();
   return true;
 }

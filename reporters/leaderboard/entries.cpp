@@ -19,7 +19,7 @@ void add_sample(Pool& pool, const ResultRow& row) {
   pool.values[kTimeMetric].push_back(row.real_seconds());
   const bool energy = has_energy(row);
   for (const auto& [key, value] : row.counters) {
-    if (energy || !is_energy_derived_counter(key))
+    if (energy || !counter::is_energy_derived(key))
       pool.values[key].push_back(value);
   }
   Entry& e = pool.entry;

@@ -37,7 +37,7 @@ TEST(AtomicFile, UncommittedPendingFileLeavesThePreviousFileAndNoTemporary) {
   EXPECT_EQ(pending_temp_paths(), std::vector<std::string>{});
 }
 
-// The result file's temporary stays pending while add_power_timelines rewrites it through a
+// The result file's temporary stays pending while finish_result_json rewrites it through a
 // temporary of its own: an interrupt then must still find the outer one.
 TEST(AtomicFile, NestedPendingFilesAreAllRemovedByTheSignalHandlerCleanup) {
   testing::TempDir dir;

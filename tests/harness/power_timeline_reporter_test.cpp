@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "common/result_schema.h"
+#include "harness/measurement/result_json_finish.h"
 #include "tests/support/capturing_reporter.h"
 #include "tests/support/fake_meter.h"
 #include "tests/support/temp_dir.h"
@@ -62,9 +63,9 @@ TEST(PowerTimelineReporter, AddsTheTimelinesToAResultFile) {
   testing::TempDir dir;
   const auto path = dir.path() / "run.json";
   std::ofstream(path) << R"({"context": {"host_name": "h"}, "benchmarks": []})";
-  add_power_timelines(path, {{"gemm/x/real_time",
-                              Seconds{0.1},
-                              {{Seconds{0.1}, Watts{12.5}}, {Seconds{0.2}, Watts{13.0}}}}});
+  finish_result_json(path, {{"gemm/x/real_time",
+                             Seconds{0.1},
+                             {{Seconds{0.1}, Watts{12.5}}, {Seconds{0.2}, Watts{13.0}}}}});
 
   nlohmann::json document;
   std::ifstream(path) >> document;
@@ -77,12 +78,41 @@ TEST(PowerTimelineReporter, AddsTheTimelinesToAResultFile) {
   EXPECT_EQ(timelines[0]["power_W"], (std::vector<double>{12.5, 13.0}));
 }
 
+// Google Benchmark's statistics of a counter cover only the repetitions that carry it: with one
+// repetition of three left, the mean would be that one and the stddev 0.
+TEST(FinishResultJson, AggregatesOfRepetitionsWithoutEnergyLoseTheirEnergy) {
+  nlohmann::json document = nlohmann::json::parse(R"({"benchmarks": [
+    {"name": "a", "run_name": "a", "run_type": "iteration", "energy_J": 2, "power_W": 4,
+     "energy_cpu_package_0_J": 2, "flops": 8},
+    {"name": "a", "run_name": "a", "run_type": "iteration", "flops": 8,
+     "label": "no energy: cpu.package-0 did not advance"},
+    {"name": "a", "run_name": "a", "run_type": "iteration", "error_occurred": true},
+    {"name": "a_mean", "run_name": "a", "run_type": "aggregate", "energy_J": 2, "power_W": 4,
+     "energy_cpu_package_0_J": 2, "flops": 8, "label": "eigen"},
+    {"name": "a_stddev", "run_name": "a", "run_type": "aggregate", "energy_J": 0, "flops": 0},
+    {"name": "b", "run_name": "b", "run_type": "iteration", "energy_J": 1},
+    {"name": "b", "run_name": "b", "run_type": "iteration", "energy_J": 3},
+    {"name": "b_mean", "run_name": "b", "run_type": "aggregate", "energy_J": 2}]})");
+  EXPECT_EQ(drop_energy_of_incomplete_aggregates(document), 2);
+  const nlohmann::json& rows = document["benchmarks"];
+  EXPECT_EQ(rows[0]["energy_J"], 2);  // a repetition keeps its own figure
+  for (int i : {3, 4}) {
+    EXPECT_FALSE(rows[i].contains("energy_J")) << rows[i];
+    EXPECT_FALSE(rows[i].contains("power_W")) << rows[i];
+    EXPECT_FALSE(rows[i].contains("energy_cpu_package_0_J")) << rows[i];
+    EXPECT_TRUE(rows[i].contains("flops")) << rows[i];
+  }
+  EXPECT_EQ(rows[3]["label"], "eigen; no energy: 1 of 2 repetitions had none");
+  EXPECT_EQ(rows[4]["label"], "no energy: 1 of 2 repetitions had none");
+  EXPECT_EQ(rows[7]["energy_J"], 2);  // every repetition of b has energy
+}
+
 TEST(PowerTimelineReporter, RefusesAFileThatIsNotJsonNamingIt) {
   testing::TempDir dir;
   const auto path = dir.path() / "broken.json";
   std::ofstream(path) << R"({"benchmarks": [)";
   try {
-    add_power_timelines(path, {});
+    finish_result_json(path, {});
     FAIL() << "no error for truncated JSON";
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("broken.json is not valid JSON"), std::string::npos)

@@ -62,9 +62,9 @@ TEST(RowEnergy, TheReasonComesFromTheLabelOrTheCounter) {
 TEST(RowEnergy, EnergyDerivedCountersIncludeEveryDomain) {
   for (const char* name : {"energy_J", "power_W", "co2_g", "flop_per_J", "energy_net_J",
                            "energy_cpu_package_0_J", "energy_gpu_0_J"})
-    EXPECT_TRUE(is_energy_derived_counter(name)) << name;
-  for (const char* name : {"flops", "rel_error", "accuracy", "grid_gCO2e_per_kWh", "bytes"})
-    EXPECT_FALSE(is_energy_derived_counter(name)) << name;
+    EXPECT_TRUE(counter::is_energy_derived(name)) << name;
+  for (const char* name : {"flops", "rel_error", "accuracy", "bytes"})
+    EXPECT_FALSE(counter::is_energy_derived(name)) << name;
 }
 
 }  // namespace
