@@ -2,7 +2,7 @@
 # Installs the Debian/Ubuntu packages joulebench needs, and only those that are missing.
 # Idempotent and silent when everything is present. Needs root (or sudo) only to install.
 # Usage: scripts/setup.sh [--for-tests] [--with-torch]
-#   --for-tests   also what only the tests need (chromium, about 200 MB of the download, for the
+#   --for-tests   also what only the tests need (chromium, about 185 MB more to download, for the
 #                 HTML leaderboard's browser test); scripts/test.sh passes it
 #   --with-torch  python3-torch, for scripts/mlp_vs_pytorch.sh
 set -euo pipefail
