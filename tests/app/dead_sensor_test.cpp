@@ -1,29 +1,23 @@
 // The binary on a machine whose only sensor is dead: a frozen powercap tree (counters that never
-// move), no perf power PMU, no NVML, and an environment with nothing of the tester's in it.
+// move), no perf power PMU, no NVML, and the tests' clean environment (testing::Process).
 // `meters` names rapl as passed over, `run` falls back to the labelled estimate and records the
 // dead source, and an explicit `--meter rapl` is a one-line error.
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "common/result_schema.h"
 #include "tests/support/powercap_fixture.h"
+#include "tests/support/process.h"
 
 namespace joulebench {
 namespace {
-
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
 
 std::string slurp(const std::filesystem::path& path) {
   std::ifstream in(path);
@@ -38,26 +32,19 @@ class DeadSensor : public ::testing::Test {
     fx_.add_two_socket_machine();  // nobody writes to it: frozen
   }
 
-  // `joulebench <args>` in the fixture's directory with a clean environment: only PATH, a HOME
-  // of its own, and the three sources pinned.
-  Outcome joulebench(const std::string& args) {
-    const std::filesystem::path dir = fx_.root();
-    const std::string command = fmt::format(
-        "cd '{0}' && env -i PATH=/usr/bin:/bin HOME='{0}' "
-        "JOULEBENCH_NVML_LIBRARY=/nonexistent/libnvidia-ml.so.1 '{1}' {2} "
-        "--powercap-root '{0}' --perf-pmu-root '{0}/no-power-pmu' > '{0}/out.txt' 2> "
-        "'{0}/err.txt'",
-        dir.string(), JOULEBENCH_BINARY, args);
-    const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir / "out.txt"),
-            slurp(dir / "err.txt")};
+  // `joulebench <args>` in the fixture's directory, in the tests' clean environment (every
+  // source pinned absent), with RAPL pointed at the frozen tree.
+  testing::ProcessResult joulebench(std::vector<std::string> args) {
+    args.insert(args.end(), {"--powercap-root", fx_.root().string(), "--perf-pmu-root",
+                             (fx_.root() / "no-power-pmu").string()});
+    return testing::Process(JOULEBENCH_BINARY, args, fx_.root(), fx_.root()).wait();
   }
 
   testing::PowercapFixture fx_;
 };
 
 TEST_F(DeadSensor, MetersNamesRaplAsPassedOverWithWhatTheProbeSaw) {
-  const Outcome text = joulebench("meters");
+  const testing::ProcessResult text = joulebench({"meters"});
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_NE(text.out.find("auto picks: model (estimated)"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("auto passed over rapl: counters did not advance over 0.2 s of load"),
@@ -65,7 +52,7 @@ TEST_F(DeadSensor, MetersNamesRaplAsPassedOverWithWhatTheProbeSaw) {
       << text.out;
   EXPECT_NE(text.out.find("did not advance over 0.2 s of load"), std::string::npos);
 
-  const Outcome json = joulebench("meters --json");
+  const testing::ProcessResult json = joulebench({"meters", "--json"});
   ASSERT_EQ(json.exit_code, 0) << json.err;
   const nlohmann::json doc = nlohmann::json::parse(json.out);
   EXPECT_EQ(doc["selected"]["meter"], "model");
@@ -86,9 +73,9 @@ TEST_F(DeadSensor, MetersNamesRaplAsPassedOverWithWhatTheProbeSaw) {
 }
 
 TEST_F(DeadSensor, RunFallsBackToTheLabelledEstimateAndRecordsTheDeadSource) {
-  const Outcome run = joulebench(
-      "run --filter 'gemm/fp32/eigen/128$' --min-time 0.01 --idle-baseline 0 --sample-interval 0 "
-      "--out x.json");
+  const testing::ProcessResult run =
+      joulebench({"run", "--filter", "gemm/fp32/eigen/128$", "--min-time", "0.01",
+                  "--idle-baseline", "0", "--sample-interval", "0", "--out", "x.json"});
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.err.find("joulebench run: energy source passed over: rapl: counters did not "
                          "advance over 0.2 s of load"),
@@ -108,7 +95,7 @@ TEST_F(DeadSensor, RunFallsBackToTheLabelledEstimateAndRecordsTheDeadSource) {
 }
 
 TEST_F(DeadSensor, AnExplicitRaplIsAOneLineErrorExitTwo) {
-  const Outcome run = joulebench("run --meter rapl --out y.json");
+  const testing::ProcessResult run = joulebench({"run", "--meter", "rapl", "--out", "y.json"});
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_TRUE(run.out.empty()) << run.out;
   EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
