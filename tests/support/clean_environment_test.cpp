@@ -40,6 +40,10 @@ TEST(CleanEnvironment, AStartedProcessSeesOnlyTheCleanSetAndWhatTheTestNames) {
   const testing::ScopedVariable other("SOME_TESTER_VARIABLE", "1");
   const testing::ScopedVariable tmpdir("TMPDIR", std::nullopt);
   const testing::ScopedVariable asan("ASAN_OPTIONS", "detect_leaks=1");
+  // The sanitizer presets set these for the whole ctest run; the expected set is fixed here.
+  const testing::ScopedVariable ubsan("UBSAN_OPTIONS", std::nullopt);
+  const testing::ScopedVariable tsan("TSAN_OPTIONS", std::nullopt);
+  const testing::ScopedVariable lsan("LSAN_OPTIONS", std::nullopt);
   testing::TempDir dir;
   const auto r = testing::Process("/usr/bin/env", {}, dir.path(), dir.path(),
                                   {{"JOULEBENCH_KERNEL_ISA", "portable"},
