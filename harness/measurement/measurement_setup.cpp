@@ -24,7 +24,7 @@ MeterSelection select_meter_for(const CheckedMeasurementOptions& checked) {
   const MeasurementOptions& options = checked.options;
   return select_meter(options.meter,
                       process_meter_environment(options.powercap_root, checked.estimate_mode,
-                                                 options.perf_pmu_root));
+                                                options.perf_pmu_root));
 }
 
 // Seconds a window option may take: 0 (off) or more, and finite (an infinite idle baseline

@@ -10,9 +10,9 @@
 #include <tuple>
 
 #include "common/result_schema.h"
-#include "reporters/row_energy.h"
 #include "reporters/leaderboard/grade.h"
 #include "reporters/report_rows.h"
+#include "reporters/row_energy.h"
 #include "reporters/statistics/spearman.h"
 
 namespace joulebench {

@@ -53,7 +53,7 @@ TEST(IdleBaseline, ASensorThatDiesBeforeTheBaselineStopsTheRunWithOneLine) {
   options.idle_baseline = 0.05;  // 50 of RAPL's 1 ms updates
   options.sample_interval = 0.0;
   Measurement measurement(check_measurement_options(options));  // the probe sees it move
-  live.stop();                       // then it freezes
+  live.stop();                                                  // then it freezes
   try {
     measurement.run_benchmarks();
     FAIL() << "expected an error";
