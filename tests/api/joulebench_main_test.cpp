@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "tests/support/file_text.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
@@ -47,13 +48,6 @@ ProcessResult run_program(const testing::TempDir& dir, const std::vector<std::st
       .wait();
 }
 
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // The estimate over the whole machine's CPU use resolves windows of 100 of its 10 ms updates:
 // 1 s, above Google Benchmark's default 0.5 s. No sensor involved, so the same on every host.
 const std::vector<std::string> kModelMeter = {"--joulebench_meter=model",
@@ -80,7 +74,7 @@ TEST(JoulebenchMainProgram, RaisesTheMinimumTimeToTheWindowTheMeterResolves) {
             std::string::npos)
       << r.err;
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.json"}) << "a temporary was left";
-  const auto result = nlohmann::json::parse(slurp(dir.path() / "out.json"));
+  const auto result = nlohmann::json::parse(testing::read_whole_file(dir.path() / "out.json"));
   EXPECT_GE(measured_seconds(result.at("benchmarks").at(0)), 1.0);
   EXPECT_TRUE(result.contains("joulebench_power_timelines"));
   // Recorded in neutral words: not "--region", a flag this program does not have.
@@ -97,7 +91,7 @@ TEST(JoulebenchMainProgram, KeepsTheUsersMinimumTimeAndWarnsWhenItIsBelowTheMete
             std::string::npos)
       << r.err;
   EXPECT_EQ(r.err.find("raised"), std::string::npos) << r.err;
-  const auto result = nlohmann::json::parse(slurp(dir.path() / "out.json"));
+  const auto result = nlohmann::json::parse(testing::read_whole_file(dir.path() / "out.json"));
   EXPECT_LT(measured_seconds(result.at("benchmarks").at(0)), 0.5);
 }
 
@@ -111,7 +105,7 @@ TEST(JoulebenchMainProgram, ARunThatMeasuresNothingKeepsThePreviousFile) {
         dir,
         with(kModelMeter, {"--joulebench_sample_interval=0", nothing, "--benchmark_out=out.json"}));
     EXPECT_EQ(r.exit_code, 0) << nothing << ": " << r.err;
-    EXPECT_EQ(slurp(dir.path() / "out.json"), "previous") << nothing;
+    EXPECT_EQ(testing::read_whole_file(dir.path() / "out.json"), "previous") << nothing;
     EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.json"}) << nothing;
   }
 }
@@ -131,7 +125,7 @@ TEST(JoulebenchMainProgram, AnInterruptLeavesThePreviousFileAndNoTemporary) {
   const ProcessResult r = p.wait();
   EXPECT_EQ(r.exit_code, 128 + SIGINT) << r.err;
   EXPECT_NE(r.err.find("interrupted; no result file written"), std::string::npos) << r.err;
-  EXPECT_EQ(slurp(dir.path() / "out.json"), "previous");
+  EXPECT_EQ(testing::read_whole_file(dir.path() / "out.json"), "previous");
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.json"});
 }
 
@@ -177,7 +171,7 @@ TEST(JoulebenchMainProgram, UnknownFlagsExitTwoInOneLine) {
 }
 
 std::set<std::string> joulebench_context_keys(const std::filesystem::path& result) {
-  const nlohmann::json document = nlohmann::json::parse(slurp(result));
+  const nlohmann::json document = nlohmann::json::parse(testing::read_whole_file(result));
   std::set<std::string> keys;
   for (const auto& [key, value] : document.at("context").items()) {
     if (key.starts_with("joulebench_"))

@@ -13,18 +13,12 @@
 #include <vector>
 
 #include "common/result_schema.h"
+#include "tests/support/file_text.h"
 #include "tests/support/powercap_fixture.h"
 #include "tests/support/process.h"
 
 namespace joulebench {
 namespace {
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 class DeadSensor : public ::testing::Test {
  protected:
@@ -82,7 +76,8 @@ TEST_F(DeadSensor, RunFallsBackToTheLabelledEstimateAndRecordsTheDeadSource) {
             std::string::npos)
       << run.err;
 
-  const nlohmann::json result = nlohmann::json::parse(slurp(fx_.root() / "x.json"));
+  const nlohmann::json result =
+      nlohmann::json::parse(testing::read_whole_file(fx_.root() / "x.json"));
   const nlohmann::json& context = result["context"];
   EXPECT_EQ(context[context_key::kMeter], "model");
   EXPECT_EQ(context[context_key::kProvenance], "estimated");

@@ -5,22 +5,16 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/support/file_text.h"
 #include "tests/support/temp_dir.h"
 
 namespace joulebench {
 namespace {
 
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 TEST(AtomicFile, WritesTheWholeFile) {
   testing::TempDir dir;
   write_file_atomically(dir.path() / "out.md", "hello\n");
-  EXPECT_EQ(slurp(dir.path() / "out.md"), "hello\n");
+  EXPECT_EQ(testing::read_whole_file(dir.path() / "out.md"), "hello\n");
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.md"});
 }
 
@@ -32,7 +26,7 @@ TEST(AtomicFile, UncommittedPendingFileLeavesThePreviousFileAndNoTemporary) {
     std::ofstream(pending.temp_path()) << "half a new fi";
     EXPECT_EQ(pending_temp_paths(), std::vector<std::string>{pending.temp_path().string()});
   }  // destroyed without commit(): as after an exception mid-run
-  EXPECT_EQ(slurp(dir.path() / "out.json"), "previous");
+  EXPECT_EQ(testing::read_whole_file(dir.path() / "out.json"), "previous");
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.json"});
   EXPECT_EQ(pending_temp_paths(), std::vector<std::string>{});
 }
@@ -51,7 +45,7 @@ TEST(AtomicFile, NestedPendingFilesAreAllRemovedByTheSignalHandlerCleanup) {
   EXPECT_EQ(pending_temp_paths(), std::vector<std::string>{outer.temp_path().string()});
   remove_pending_files_from_signal_handler();  // as on Ctrl-C before outer.commit()
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.json"});
-  EXPECT_EQ(slurp(dir.path() / "out.json"), "previous");
+  EXPECT_EQ(testing::read_whole_file(dir.path() / "out.json"), "previous");
 }
 
 TEST(AtomicFile, CommitReplacesThePreviousFile) {
@@ -60,7 +54,7 @@ TEST(AtomicFile, CommitReplacesThePreviousFile) {
   PendingFile pending(dir.path() / "out.json");
   std::ofstream(pending.temp_path()) << "new";
   pending.commit();
-  EXPECT_EQ(slurp(dir.path() / "out.json"), "new");
+  EXPECT_EQ(testing::read_whole_file(dir.path() / "out.json"), "new");
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.json"});
 }
 

@@ -7,17 +7,11 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "tests/support/file_text.h"
 #include "tests/support/temp_dir.h"
 
 namespace joulebench {
 namespace {
-
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 const std::vector<BenchmarkPowerTimeline> kOneTimeline = {
     {"work/real_time", Seconds{0.1}, {{Seconds{0.1}, Watts{12.0}}}}};
@@ -29,7 +23,7 @@ TEST(ResultOutput, NothingWrittenByGoogleBenchmarkKeepsThePreviousFile) {
     ResultOutput output(dir.path() / "out.json", /*json=*/true);
     EXPECT_FALSE(output.commit(kOneTimeline));
   }
-  EXPECT_EQ(slurp(dir.path() / "out.json"), "previous");
+  EXPECT_EQ(testing::read_whole_file(dir.path() / "out.json"), "previous");
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.json"});
 }
 
@@ -39,7 +33,7 @@ TEST(ResultOutput, TimelinesAreMergedIntoJsonBeforeTheFileAppears) {
   std::ofstream(output.temp_path()) << R"({"context": {}, "benchmarks": []})";
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "out.json"));
   EXPECT_TRUE(output.commit(kOneTimeline));
-  const auto document = nlohmann::json::parse(slurp(dir.path() / "out.json"));
+  const auto document = nlohmann::json::parse(testing::read_whole_file(dir.path() / "out.json"));
   EXPECT_EQ(document.at("joulebench_power_timelines").at(0).at("name"), "work/real_time");
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.json"});
 }
@@ -49,7 +43,7 @@ TEST(ResultOutput, OtherFormatsAreCommittedAsGoogleBenchmarkWroteThem) {
   ResultOutput output(dir.path() / "out.csv", /*json=*/false);
   std::ofstream(output.temp_path()) << "name,iterations\n";
   EXPECT_TRUE(output.commit(kOneTimeline));
-  EXPECT_EQ(slurp(dir.path() / "out.csv"), "name,iterations\n");
+  EXPECT_EQ(testing::read_whole_file(dir.path() / "out.csv"), "name,iterations\n");
 }
 
 TEST(ResultOutputDeathTest, AnInterruptRemovesTheTemporaryAndKeepsThePreviousFile) {
@@ -63,7 +57,7 @@ TEST(ResultOutputDeathTest, AnInterruptRemovesTheTemporaryAndKeepsThePreviousFil
         ::raise(SIGINT);
       },
       ::testing::ExitedWithCode(128 + SIGINT), "./bench: interrupted; no result file written");
-  EXPECT_EQ(slurp(dir.path() / "out.json"), "previous");
+  EXPECT_EQ(testing::read_whole_file(dir.path() / "out.json"), "previous");
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.json"});
 }
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "tests/support/clean_environment.h"
+#include "tests/support/file_text.h"
 
 namespace joulebench::testing {
 
@@ -64,21 +65,14 @@ class Process {
     ::waitpid(pid_, &status, 0);
     ProcessResult r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    r.out = slurp(out_path_);
-    r.err = slurp(err_path_);
+    r.out = read_whole_file(out_path_);
+    r.err = read_whole_file(err_path_);
     std::filesystem::remove(out_path_);
     std::filesystem::remove(err_path_);
     return r;
   }
 
  private:
-  static std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
-
   pid_t pid_ = -1;
   std::filesystem::path out_path_;
   std::filesystem::path err_path_;
