@@ -93,7 +93,11 @@ void write_kernel_table(std::ostream& out, const std::vector<KernelTableEntry>& 
   out << "| problem | threads | joulebench | path | oneDNN | OpenBLAS | Eigen | Eigen sparse | "
          "÷ oneDNN | ÷ OpenBLAS | ÷ oneDNN (CPU time) |\n"
          "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n";
-  for (const auto& [problem, threads] : order) {
+  for (const auto& row_key : order) {
+    // Named references, not a structured binding: clang 14 (the sanitizer and fuzz builds)
+    // cannot capture structured bindings in a lambda.
+    const auto& problem = row_key.first;
+    const auto& threads = row_key.second;
     const auto at = [&](const char* backend) -> const KernelTableEntry* {
       const auto it = cell.find({problem, threads, backend});
       return it == cell.end() ? nullptr : it->second;

@@ -2,8 +2,9 @@
 # Installs the Debian/Ubuntu packages joulebench needs, and only those that are missing.
 # Idempotent and silent when everything is present. Needs root (or sudo) only to install.
 # Usage: scripts/setup.sh [--for-tests] [--with-torch]
-#   --for-tests   also what only the tests need (chromium, about 185 MB more to download, for the
-#                 HTML leaderboard's browser test); scripts/test.sh passes it
+#   --for-tests   also what only the tests need: chromium (about 185 MB more to download, for the
+#                 HTML leaderboard's browser test) and clang-14 with its sanitizer and libFuzzer
+#                 runtimes (the sanitizer and fuzz builds); scripts/test.sh passes it
 #   --with-torch  python3-torch, for scripts/mlp_vs_pytorch.sh
 set -euo pipefail
 
@@ -26,7 +27,11 @@ packages=(
 # of scripts/mlp_vs_pytorch.sh.
 for arg in "$@"; do
   case "$arg" in
-    --for-tests) packages+=(chromium) ;; # the HTML leaderboard's browser test (headless)
+    # chromium: the HTML leaderboard's browser test (headless); clang-14 and libclang-rt-14-dev:
+    # the ASan+UBSan build is compiled with clang (half GCC's time there, and its UBSan also
+    # checks float-to-integer casts) and links libFuzzer into the fuzz targets; llvm-14: the
+    # symbolizer that turns their reports into file:line.
+    --for-tests) packages+=(chromium clang-14 libclang-rt-14-dev llvm-14) ;;
     --with-torch) packages+=(python3-torch) ;;
     *) echo "joulebench setup: unknown option $arg (known: --for-tests, --with-torch)" >&2; exit 2 ;;
   esac
