@@ -30,7 +30,7 @@ std::string grade_cell(const Entry& e) {
   return e.stars ? star_string(*e.stars) : kNotAvailable;
 }
 
-// Escaped already: the error message is the run's own text.
+// Markdown already: the error message (the run's own text) escaped, a spread needs nothing.
 std::string time_cell(const Entry& e) {
   if (e.error)
     return fmt::format("error: {}", markdown_cell(*e.error));
