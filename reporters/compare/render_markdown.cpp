@@ -37,7 +37,7 @@ void render_compare_markdown(std::ostream& out, const Comparison& c) {
              "|---|---:|---:|---:|---:|---|\n");
   for (const BenchmarkComparison& b : c.benchmarks) {
     const bool flagged = b.verdict == Verdict::regression;
-    fmt::print(out, "| `{}` | {} | {} | {} | {} | {}{}{} |\n", markdown_code_cell(b.name),
+    fmt::print(out, "| {} | {} | {} | {} | {} | {}{}{} |\n", markdown_cell(b.name),
                f::value(b.base_median, metric), f::value(b.new_median, metric),
                f::change(b.relative_change), f::p_value(b), flagged ? "**" : "",
                to_string(b.verdict), flagged ? "**" : "");
@@ -45,30 +45,30 @@ void render_compare_markdown(std::ostream& out, const Comparison& c) {
   std::vector<std::string> bullets;
   for (const BenchmarkComparison& b : c.benchmarks) {
     if (!b.reason.empty())
-      bullets.push_back(fmt::format("`{}`: {}: {}", markdown_code_cell(b.name),
-                                    to_string(b.verdict), markdown_code_cell(b.reason)));
+      bullets.push_back(fmt::format("{}: {}: {}", markdown_cell(b.name), to_string(b.verdict),
+                                    markdown_cell(b.reason)));
   }
   auto list = [&](const char* label, const std::vector<std::string>& names) {
     if (names.empty())
       return;
     std::string line = fmt::format("{} (not compared):", label);
     for (const std::string& name : names)
-      line += fmt::format(" `{}`", markdown_code_cell(name));
+      line += fmt::format(" {}", markdown_cell(name));
     bullets.push_back(line);
   };
   list("only in base", c.only_in_base);
   list("only in new", c.only_in_new);
   for (const std::string& note : c.notes)
-    bullets.push_back("note: " + markdown_code_cell(note));
+    bullets.push_back("note: " + markdown_cell(note));
   if (!c.energy_source.empty())
-    bullets.push_back("energy from " + markdown_code_cell(c.energy_source));
+    bullets.push_back("energy from " + markdown_cell(c.energy_source));
   fmt::print(out, "\n");
   for (const std::string& bullet : bullets)
     fmt::print(out, "- {}\n", bullet);
   if (!bullets.empty())
     fmt::print(out, "\n");
-  fmt::print(out, "<sub>{}. Base `{}`, new `{}`.</sub>\n", f::method(c),
-             markdown_code_cell(c.base_source), markdown_code_cell(c.new_source));
+  fmt::print(out, "<sub>{}. Base {}, new {}.</sub>\n", f::method(c), markdown_cell(c.base_source),
+             markdown_cell(c.new_source));
 }
 
 }  // namespace joulebench

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/result_schema.h"
+#include "reporters/html_escape.h"
 #include "reporters/leaderboard/cells.h"
 #include "reporters/leaderboard/grade.h"
 #include "reporters/leaderboard/html_assets.h"

@@ -30,9 +30,10 @@ std::string grade_cell(const Entry& e) {
   return e.stars ? star_string(*e.stars) : kNotAvailable;
 }
 
+// Markdown already: the error message (the run's own text) escaped, a spread needs nothing.
 std::string time_cell(const Entry& e) {
   if (e.error)
-    return fmt::format("error: {}", *e.error);
+    return fmt::format("error: {}", markdown_cell(*e.error));
   return format_spread(e.spread(kTimeMetric), true);
 }
 
@@ -43,14 +44,14 @@ bool sort_has_own_column(const Report& r) {
 
 void leaderboard(std::ostream& out, const Report& r) {
   fmt::print(out, "## Leaderboard\n\nEach task sorted by {} ({} is better){}. Grade: {}; {}.\n\n",
-             r.sort.label, r.sort.higher_is_better ? "higher" : "lower",
+             markdown_cell(r.sort.label), r.sort.higher_is_better ? "higher" : "lower",
              r.sort.from_energy ? ", measured rows ranked first and apart from estimates" : "",
              grade_scale_text(), kSeparateGradesText);
   const bool extra = sort_has_own_column(r);
   fmt::print(
       out,
       "| task | # | variant | host |{} J/iter | time/iter | gCO2e/iter | grade | provenance |\n",
-      extra ? fmt::format(" {} |", r.sort.label) : "");
+      extra ? fmt::format(" {} |", markdown_cell(r.sort.label)) : "");
   fmt::print(out, "|---|---:|---|---|{}---:|---:|---:|---|---|\n", extra ? "---:|" : "");
   for (const Entry& e : r.entries) {
     std::string metric;
@@ -63,8 +64,8 @@ void leaderboard(std::ostream& out, const Report& r) {
     fmt::print(out, "| {} | {} | {} | {} |{} {} | {} | {} | {} | {} |\n",
                markdown_cell(e.name.task), e.rank > 0 ? std::to_string(e.rank) : "-",
                markdown_cell(variant_text(e)), markdown_cell(e.host), metric, energy_spread_cell(e),
-               markdown_cell(time_cell(e)), energy_cell(e, format_number(e.median(counter::kCo2))),
-               grade_cell(e), markdown_cell(provenance_text(e)));
+               time_cell(e), energy_cell(e, format_number(e.median(counter::kCo2))), grade_cell(e),
+               markdown_cell(provenance_text(e)));
   }
   const auto gaps = energy_gap_rows(r);
   if (gaps.empty())
@@ -91,15 +92,15 @@ void energy_versus_quality(std::ostream& out, const Report& r) {
         out,
         "\n### {}\n\n| variant | precision | host | {} | J/{} | gCO2e/1000 {}s | time/iter | "
         "Pareto |\n|---|---|---|---:|---:|---:|---:|---|\n",
-        task.name, quality_heading(task), unit, unit);
+        markdown_cell(task.name), quality_heading(task), unit, unit);
     for (const Entry* e : rows) {
       fmt::print(out, "| {} | {} | {} | {} | {} | {} | {} | {} |\n",
                  markdown_cell(variant_text(*e)),
-                 e->name.precision.empty() ? "-" : e->name.precision, markdown_cell(e->host),
-                 format_number(e->median(task.quality)),
+                 e->name.precision.empty() ? "-" : markdown_cell(e->name.precision),
+                 markdown_cell(e->host), format_number(e->median(task.quality)),
                  energy_cell(*e, format_number(e->joules_per_unit())),
-                 energy_cell(*e, format_number(e->grams_per_1000_units())),
-                 markdown_cell(time_cell(*e)), e->pareto ? "**yes**" : "");
+                 energy_cell(*e, format_number(e->grams_per_1000_units())), time_cell(*e),
+                 e->pareto ? "**yes**" : "");
     }
   }
   if (!any)
@@ -144,9 +145,9 @@ void timelines(std::ostream& out, const Report& r) {
       sum += p;
     }
     const double mean = t.power_W.empty() ? 0.0 : sum / static_cast<double>(t.power_W.size());
-    fmt::print(out, "- `{}` on {}: {} samples every {:g} s, mean {:.4g} W, peak {:.4g} W{}\n",
-               t.name, s.host, t.power_W.size(), t.interval_s, mean, peak,
-               s.estimated ? fmt::format(" {}", kEstimateMark) : std::string());
+    fmt::print(out, "- {} on {}: {} samples every {:g} s, mean {:.4g} W, peak {:.4g} W{}\n",
+               markdown_cell(t.name), markdown_cell(s.host), t.power_W.size(), t.interval_s, mean,
+               peak, s.estimated ? fmt::format(" {}", kEstimateMark) : std::string());
   }
 }
 
@@ -154,23 +155,26 @@ void sources(std::ostream& out, const Report& r) {
   fmt::print(out, "\n## Sources\n\n");
   for (const SourceInfo& s : r.sources) {
     if (!s.has_energy) {
-      fmt::print(out, "- `{}` ({}; {}): no energy counters.\n", s.source, machine_text(s.machine),
-                 count_of(s.rows, "row"));
+      fmt::print(out, "- {} ({}; {}): no energy counters.\n", markdown_cell(s.source),
+                 markdown_cell(machine_text(s.machine)), count_of(s.rows, "row"));
       continue;
     }
-    auto or_unknown = [](const std::string& v) { return v.empty() ? std::string("unknown") : v; };
-    fmt::print(out,
-               "- `{}` ({}; {}, {}): energy {} by {} ({}); grid {} gCO2e/kWh for {}; PUE {}.{}\n",
-               s.source, machine_text(s.machine), s.date.empty() ? "undated" : s.date,
-               count_of(s.rows, "row"), s.provenance, or_unknown(s.meter), or_unknown(s.method),
-               or_unknown(s.intensity), or_unknown(s.region), or_unknown(s.pue),
-               s.rows_without_energy == 0
-                   ? std::string()
-                   : fmt::format(" {} without energy (first: {}).",
-                                 count_of(s.rows_without_energy, "row"), s.no_energy_reason));
+    auto or_unknown = [](const std::string& v) {
+      return v.empty() ? std::string("unknown") : markdown_cell(v);
+    };
+    fmt::print(
+        out, "- {} ({}; {}, {}): energy {} by {} ({}); grid {} gCO2e/kWh for {}; PUE {}.{}\n",
+        markdown_cell(s.source), markdown_cell(machine_text(s.machine)),
+        s.date.empty() ? "undated" : markdown_cell(s.date), count_of(s.rows, "row"),
+        markdown_cell(s.provenance), or_unknown(s.meter), or_unknown(s.method),
+        or_unknown(s.intensity), or_unknown(s.region), or_unknown(s.pue),
+        s.rows_without_energy == 0
+            ? std::string()
+            : fmt::format(" {} without energy (first: {}).", count_of(s.rows_without_energy, "row"),
+                          markdown_cell(s.no_energy_reason)));
   }
   for (const std::string& note : r.notes)
-    fmt::print(out, "- {}\n", note);
+    fmt::print(out, "- {}\n", markdown_cell(note));
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "reporters/html_escape.h"  // html_escape, for the renderers that draw plots
+
 namespace joulebench {
 
 struct PlotAxis {
@@ -37,8 +39,5 @@ struct Plot {
 
 // Points and line vertices that a log axis cannot show (zero or negative) are left out.
 std::string render_svg(const Plot& plot);
-
-// &, <, >, " and ' as entities, for text and attribute values.
-std::string html_escape(std::string_view text);
 
 }  // namespace joulebench

@@ -35,9 +35,9 @@ void write_statement_markdown(std::ostream& out, const CarbonStatement& s) {
       s.sources.size(), t::kwh(s.it_energy_joules), t::kg_co2e(s.co2_grams),
       t::number(s.co2_grams / car.grams_co2_per_unit), car.unit, car.activity,
       t::number(s.co2_grams / fuel.grams_co2_per_unit), fuel.unit, fuel.activity,
-      t::social_cost_sentence(s), with_space(t::missing_energy_sentence(s)));
+      markdown_cell(t::social_cost_sentence(s)), with_space(t::missing_energy_sentence(s)));
   for (const StatementSource& source : s.sources) {
-    fmt::print(out, "### {}\n\n| | |\n|---|---|\n", source.file);
+    fmt::print(out, "### {}\n\n| | |\n|---|---|\n", markdown_cell(source.file));
     for (const auto& [label, value] : t::source_rows(source))
       fmt::print(out, "| {} | {} |\n", label, markdown_cell(value));
     fmt::print(out, "\n");
@@ -47,7 +47,7 @@ void write_statement_markdown(std::ostream& out, const CarbonStatement& s) {
              "- Energy covers the measured benchmark windows only; CO2e = energy x PUE x grid "
              "intensity, per benchmark.\n");
   for (const std::string& note : t::missing_energy_notes(s))
-    fmt::print(out, "- {}\n", note);
+    fmt::print(out, "- {}\n", markdown_cell(note));
   if (t::any_estimated(s)) {
     fmt::print(out,
                "- Energy marked *estimated* comes from a model of the hardware, not from a "

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -180,6 +181,94 @@ TEST_F(ReportBrowser, Screenshot) {
   EXPECT_EQ(magic, std::string("\x89PNG\r\n\x1a\n", 8));
   EXPECT_GT(fs::file_size(png), 20'000u) << "a blank page?";
   std::cout << "screenshot: " << png.string() << "\n";
+}
+
+// The elements of an HTML serialization and their attribute names, read as a browser would:
+// quoted attribute values may hold anything, the content of <script> and <style> is raw text.
+struct Element {
+  std::string name;
+  std::vector<std::string> attributes;
+};
+
+std::vector<Element> elements_of(const std::string& html) {
+  std::vector<Element> elements;
+  auto lower = [](std::string s) {
+    for (char& c : s)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  auto is_name_char = [](char c) {
+    return c != '>' && c != '/' && c != '=' && !std::isspace(static_cast<unsigned char>(c));
+  };
+  std::size_t i = 0;
+  while ((i = html.find('<', i)) != std::string::npos) {
+    ++i;
+    if (html.compare(i, 3, "!--") == 0) {  // a comment
+      i = html.find("-->", i);
+      continue;
+    }
+    if (i >= html.size() || html[i] == '/' || html[i] == '!')
+      continue;
+    Element e;
+    while (i < html.size() && is_name_char(html[i]))
+      e.name += html[i++];
+    e.name = lower(e.name);
+    while (i < html.size() && html[i] != '>') {
+      if (!is_name_char(html[i])) {
+        ++i;
+        continue;
+      }
+      std::string attribute;
+      while (i < html.size() && is_name_char(html[i]))
+        attribute += html[i++];
+      e.attributes.push_back(lower(attribute));
+      if (i < html.size() && html[i] == '=') {
+        ++i;
+        if (html[i] == '"' || html[i] == '\'') {
+          i = html.find(html[i], i + 1);
+          if (i == std::string::npos)
+            break;
+          ++i;
+        }
+      }
+    }
+    if (e.name == "script" || e.name == "style")
+      i = html.find("</" + e.name, i);
+    elements.push_back(std::move(e));
+  }
+  return elements;
+}
+
+// The page of a result file whose benchmark names and context values hold <script>,
+// </script>, <img onerror=...>, quotes, & and Markdown specials (data/hostile_names.json), as
+// headless chromium builds it: no element came from them, and they show as text.
+TEST_F(ReportBrowser, HostileNamesInjectNothing) {
+  const auto written =
+      testing::Process(JOULEBENCH_BINARY,
+                       {"report", "--format", "html", "--out", "hostile.html",
+                        (fs::path(JOULEBENCH_TEST_DATA_DIR) / "hostile_names.json").string()},
+                       dir_.path(), dir_.path())
+          .wait();
+  ASSERT_EQ(written.exit_code, 0) << written.err;
+  const auto r = chromium("profile-hostile",
+                          {"--dump-dom", "file://" + (dir_.path() / "hostile.html").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string& dom = r.out;
+  ASSERT_NE(dom.find("</html>"), std::string::npos) << "no DOM dumped:\n" << r.err;
+  EXPECT_EQ(attribute(dom, "<body", "data-jb-status"), "ready");
+
+  std::size_t scripts = 0;
+  for (const Element& e : elements_of(dom)) {
+    scripts += e.name == "script";
+    EXPECT_NE(e.name, "img");
+    for (const std::string& a : e.attributes)
+      EXPECT_FALSE(a.starts_with("on")) << "<" << e.name << " " << a << ">";
+  }
+  EXPECT_EQ(scripts, 1u) << "only the page's own script";
+  // The names and values are there as text: in table cells, headings and point tooltips.
+  EXPECT_GE(count(dom, "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;"),
+            10u);
+  EXPECT_NE(dom.find("<title>gemm/x\n# Heading [x](http://e)"), std::string::npos) << dom;
 }
 
 }  // namespace
