@@ -37,8 +37,9 @@ TEST(AtomicFile, UncommittedPendingFileLeavesThePreviousFileAndNoTemporary) {
   EXPECT_EQ(pending_temp_paths(), std::vector<std::string>{});
 }
 
-// The result file's temporary stays pending while finish_result_json rewrites it through a
-// temporary of its own: an interrupt then must still find the outer one.
+// A temporary rewritten atomically through a temporary of its own (finish_result_json on a
+// pending file; issue 20: the nested write once cleared the only signal slot): an interrupt
+// then must still find the outer one.
 TEST(AtomicFile, NestedPendingFilesAreAllRemovedByTheSignalHandlerCleanup) {
   testing::TempDir dir;
   write_file_atomically(dir.path() / "out.json", "previous");

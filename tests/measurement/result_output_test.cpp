@@ -1,9 +1,8 @@
 #include "harness/measurement/result_output.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <signal.h>
-
-#include <fmt/format.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 
@@ -16,7 +15,6 @@
 #include <thread>
 
 #include "common/commit_window_seam.h"
-
 #include "tests/support/file_text.h"
 #include "tests/support/temp_dir.h"
 
@@ -138,7 +136,7 @@ TEST(ResultOutput, StandardOutputIsRefusedOnOneLine) {
 // line. The bug: SIGINT here exited 130 with no message and left the temporary.
 TEST(ResultOutputDeathTest, EverySignalInTheFinalCommitLeavesThePreviousFile) {
   for (const auto& [number, name] : {std::pair{SIGINT, "SIGINT"}, std::pair{SIGTERM, "SIGTERM"},
-                                      std::pair{SIGHUP, "SIGHUP"}, std::pair{SIGQUIT, "SIGQUIT"}}) {
+                                     std::pair{SIGHUP, "SIGHUP"}, std::pair{SIGQUIT, "SIGQUIT"}}) {
     testing::TempDir dir;
     std::ofstream(dir.path() / "out.json") << "previous";
     const std::filesystem::path marker = dir.path() / "in-the-window";
