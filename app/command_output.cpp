@@ -1,8 +1,6 @@
 #include "app/command_output.h"
 
-#include <iostream>
-
-#include "common/atomic_file.h"
+#include "common/output_target.h"
 
 namespace joulebench::cli {
 
@@ -15,11 +13,7 @@ std::vector<ResultFile> read_result_files(const std::vector<std::string>& paths)
 }
 
 void emit_output(const std::string& out_path, std::string_view text) {
-  if (out_path.empty()) {
-    std::cout << text << std::flush;
-  } else {
-    write_file_atomically(out_path, text);
-  }
+  write_output(out_path.empty() ? "-" : out_path, text);
 }
 
 }  // namespace joulebench::cli

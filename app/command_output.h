@@ -14,7 +14,9 @@ namespace joulebench::cli {
 // Reads every file; the first unreadable or malformed one throws its one-line error.
 std::vector<ResultFile> read_result_files(const std::vector<std::string>& paths);
 
-// `out_path` empty: standard output (flushed, so exit codes follow complete output).
+// `out_path` empty or `-`: standard output. A regular file (or a symbolic link to one) is
+// replaced atomically; a character device or FIFO is written in place; anything else is
+// refused (common/output_target.h). Throws std::runtime_error with a one-line reason.
 void emit_output(const std::string& out_path, std::string_view text);
 
 }  // namespace joulebench::cli

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/command.h"
+#include "common/interrupt_cleanup.h"
 #include "common/version.h"
 
 namespace {
@@ -83,6 +84,12 @@ int main(int argc, char** argv) {
                  command.app->get_name(), benchmark_flags.front());
       return kExitBadInput;
     }
+    // The one interrupt path of every command (common/interrupt_cleanup.h): a signal removes the
+    // command's temporaries and says so on one line, whichever command was writing.
+    const std::string name = command.app->get_name();
+    const joulebench::InterruptCleanup cleanup(
+        fmt::format("joulebench {}", name),
+        name == "run" ? "no result file written" : "no output file written");
     try {
       return command.run();
     } catch (const std::exception& e) {

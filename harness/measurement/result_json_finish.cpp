@@ -83,8 +83,8 @@ int drop_energy_of_incomplete_aggregates(nlohmann::json& document) {
   return changed;
 }
 
-void finish_result_json(const std::filesystem::path& result_json,
-                        const std::vector<BenchmarkPowerTimeline>& timelines) {
+std::string finished_result_json(const std::filesystem::path& result_json,
+                                 const std::vector<BenchmarkPowerTimeline>& timelines) {
   nlohmann::json document;
   {
     std::ifstream in(result_json);
@@ -101,7 +101,12 @@ void finish_result_json(const std::filesystem::path& result_json,
   drop_energy_of_incomplete_aggregates(document);
   if (!timelines.empty())
     document[result_key::kPowerTimelines] = timelines_json(timelines);
-  write_file_atomically(result_json, document.dump(2) + '\n');
+  return document.dump(2) + '\n';
+}
+
+void finish_result_json(const std::filesystem::path& result_json,
+                        const std::vector<BenchmarkPowerTimeline>& timelines) {
+  write_file_atomically(result_json, finished_result_json(result_json, timelines));
 }
 
 }  // namespace joulebench

@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <string>
 #include <vector>
 
 #include "harness/measurement/power_timeline_reporter.h"
@@ -22,8 +23,12 @@ namespace joulebench {
 // none". Returns how many aggregate rows it changed.
 int drop_energy_of_incomplete_aggregates(nlohmann::json& document);
 
-// Reads `result_json`, applies the above, adds `timelines` (when not empty) and replaces the file
-// atomically. Throws std::runtime_error with a one-line reason naming the file.
+// Reads `result_json`, applies the above and adds `timelines` (when not empty): the finished
+// file's text. Throws std::runtime_error with a one-line reason naming the file.
+std::string finished_result_json(const std::filesystem::path& result_json,
+                                 const std::vector<BenchmarkPowerTimeline>& timelines);
+
+// finished_result_json, then the file replaced atomically with it.
 void finish_result_json(const std::filesystem::path& result_json,
                         const std::vector<BenchmarkPowerTimeline>& timelines);
 

@@ -1,33 +1,56 @@
 #include "harness/measurement/result_output.h"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
-#include <algorithm>
 #include <cstdlib>
-#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <string>
 #include <utility>
 
+#include "common/output_target.h"
 #include "harness/measurement/result_json_finish.h"
 
 namespace joulebench {
 namespace {
 
-// Formatted before the handler is installed: a signal handler may not allocate.
-char g_interrupt_message[512];
-std::size_t g_interrupt_message_size = 0;
+std::string read_temporary(const std::filesystem::path& temp) {
+  std::ifstream in(temp, std::ios::binary);
+  if (!in)
+    throw std::runtime_error(fmt::format("cannot read {}", temp.string()));
+  return {std::istreambuf_iterator<char>(in), {}};
+}
 
-extern "C" void remove_pending_files_and_exit(int signal_number) {
-  remove_pending_files_from_signal_handler();
-  [[maybe_unused]] const auto ignored =
-      ::write(STDERR_FILENO, g_interrupt_message, g_interrupt_message_size);
-  ::_exit(128 + signal_number);
+// The finished JSON replaces what Google Benchmark wrote in the same temporary: one temporary
+// per result file, no nested atomic write.
+void overwrite_temporary(const std::filesystem::path& temp, const std::string& text) {
+  std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.flush();
+  if (!out)
+    throw std::runtime_error(fmt::format("cannot write {}", temp.string()));
 }
 
 }  // namespace
 
 ResultOutput::ResultOutput(std::filesystem::path target, bool json)
-    : pending_(std::move(target)), json_(json) {
+    : target_(std::move(target)), json_(json) {
+  const OutputTarget resolved = resolve_output_target(target_);
+  switch (resolved.kind) {
+    case OutputKind::kStandardOutput:
+      throw std::runtime_error(
+          "the result file cannot go to standard output ('-'): the benchmark table is printed "
+          "there; name a file");
+    case OutputKind::kStream:
+      // Google Benchmark needs a file to write into; the finished result is streamed afterwards.
+      stream_ = true;
+      pending_.emplace(std::filesystem::temp_directory_path() / "joulebench-streamed-result");
+      break;
+    case OutputKind::kRegularFile:
+      pending_.emplace(target_);
+      break;
+  }
   // Google Benchmark calls exit() itself on some bad flags (--benchmark_format=bogus prints its
   // usage and exits 0), which destroys no local object: the temporary must go then too. By the
   // time a normal exit runs the handler, every ResultOutput is destroyed and nothing is pending.
@@ -38,26 +61,15 @@ ResultOutput::ResultOutput(std::filesystem::path target, bool json)
 bool ResultOutput::commit(const std::vector<BenchmarkPowerTimeline>& timelines) {
   if (std::filesystem::file_size(temp_path()) == 0)
     return false;
+  if (stream_) {
+    write_output(target_, json_ ? finished_result_json(temp_path(), timelines)
+                                : read_temporary(temp_path()));
+    return true;
+  }
   if (json_)
-    finish_result_json(temp_path(), timelines);
-  pending_.commit();
+    overwrite_temporary(temp_path(), finished_result_json(temp_path(), timelines));
+  pending_->commit();
   return true;
-}
-
-InterruptCleanup::InterruptCleanup(std::string_view program) {
-  const auto written = fmt::format_to_n(g_interrupt_message, sizeof g_interrupt_message - 1,
-                                        "\n{}: interrupted; no result file written\n", program);
-  g_interrupt_message_size = std::min(written.size, sizeof g_interrupt_message - 1);
-  struct sigaction action {};
-  action.sa_handler = remove_pending_files_and_exit;
-  sigemptyset(&action.sa_mask);
-  ::sigaction(SIGINT, &action, &previous_int_);
-  ::sigaction(SIGTERM, &action, &previous_term_);
-}
-
-InterruptCleanup::~InterruptCleanup() {
-  ::sigaction(SIGINT, &previous_int_, nullptr);
-  ::sigaction(SIGTERM, &previous_term_, nullptr);
 }
 
 }  // namespace joulebench
