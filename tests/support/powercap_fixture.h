@@ -149,10 +149,10 @@ class FailingFileSystem final : public FileSystem {
   std::string failing_path;
   int error = 0;
 
-  FileText read_text(const std::string& path) const noexcept override {
+  FileText read_at_most(const std::string& path, std::size_t max_bytes) const noexcept override {
     if (!failing_path.empty() && path == failing_path)
-      return FileText{{}, error};
-    return real_file_system().read_text(path);
+      return FileText{{}, error, {}};
+    return real_file_system().read_at_most(path, max_bytes);
   }
   std::vector<std::string> list_directory(const std::string& path) const override {
     return real_file_system().list_directory(path);
