@@ -277,7 +277,8 @@ std::string RaplMeter::method() const {
       fmt::join(ids, ", "));
 }
 
-void RaplMeter::fail(std::string reason) noexcept {
+void RaplMeter::fail(Counter& counter, std::string reason) noexcept {
+  counter.frozen = true;
   if (failure_.empty())
     failure_ = std::move(reason);
 }
@@ -285,23 +286,25 @@ void RaplMeter::fail(std::string reason) noexcept {
 void RaplMeter::advance(std::size_t index, Seconds now) noexcept {
   const RaplZone& zone = zones_[index];
   Counter& c = counters_[index];
+  if (c.frozen)
+    return;
   const std::string& path = energy_paths_[index];
   const FileText file = fs_.read_attribute(path);
   const std::optional<std::uint64_t> value = parse_unsigned_attribute(file);
   if (!value) {
-    fail(file.ok()
-             ? fmt::format("{} no longer holds a number; {} stopped advancing", path, zone.domain)
-         : (file.error == EACCES || file.error == EPERM)
-             ? permission_advice(path)
-             : fmt::format("cannot read {}: {}; {} stopped advancing", path, describe_error(file),
-                           zone.domain));
+    fail(c, file.ok() ? fmt::format("{} no longer holds a number; {} stopped advancing", path,
+                                    zone.domain)
+            : (file.error == EACCES || file.error == EPERM)
+                ? permission_advice(path)
+                : fmt::format("cannot read {}: {}; {} stopped advancing", path,
+                              describe_error(file), zone.domain));
     return;
   }
   if (!c.seen) {
     // The first read has nothing to step from, but a value above the range is already a lie.
     if (*value > zone.max_energy_range_uj) {
-      fail(fmt::format("{}: {}", zone.domain,
-                       *judge_rapl_step(0, *value, zone.max_energy_range_uj, Seconds{0.0}).lie));
+      fail(c, fmt::format("{}: {}", zone.domain,
+                          *judge_rapl_step(0, *value, zone.max_energy_range_uj, Seconds{0.0}).lie));
       return;
     }
   } else {
@@ -309,13 +312,11 @@ void RaplMeter::advance(std::size_t index, Seconds now) noexcept {
         judge_rapl_step(c.last_uj, *value, zone.max_energy_range_uj, now - c.last_time);
     if (step.lie) {
       // Not added: the domain freezes and every later window is refused through failure().
-      fail(fmt::format("{}: {} ({}); a counter that lies gives no figure", zone.domain, *step.lie,
-                       path));
-      if (*value > zone.max_energy_range_uj)
-        return;
-    } else {
-      c.accumulated_uj += step.energy_uj;
+      fail(c, fmt::format("{}: {} ({}); a counter that lies gives no figure", zone.domain,
+                          *step.lie, path));
+      return;
     }
+    c.accumulated_uj += step.energy_uj;
   }
   c.last_uj = *value;
   c.last_time = now;

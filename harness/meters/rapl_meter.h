@@ -109,9 +109,10 @@ class RaplMeter final : public Meter {
     Seconds last_time;
     std::uint64_t accumulated_uj = 0;
     bool seen = false;
+    bool frozen = false;  // it lied or could not be read: never advanced again
   };
   void advance(std::size_t index, Seconds now) noexcept;
-  void fail(std::string reason) noexcept;
+  void fail(Counter& counter, std::string reason) noexcept;
 
   std::vector<RaplZone> zones_;
   std::vector<std::string> energy_paths_;  // built once: read() should not allocate paths
