@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include <atomic>
 #include <chrono>
@@ -171,6 +172,42 @@ TEST(MetersCommand, JsonNamesTheSelectedSourceAndWhyEveryOtherWasPassedOver) {
       EXPECT_EQ(source["status"], "unavailable") << source.dump();
     }
   }
+}
+
+// Issue 21: an energy_uj that is a FIFO hung `meters` forever (open blocked). Now the zone is
+// passed over with the reason, at once. A watchdog kills a hung binary so the test fails, not
+// the suite.
+TEST(MetersCommand, AFifoCounterIsPassedOverNotWaitedOn) {
+  testing::PowercapFixture fx;
+  fx.add_zone("intel-rapl:0", "package-0", 1000);
+  fx.replace_energy_with_fifo("intel-rapl:0");
+  testing::TempDir work;
+  testing::Process meters(JOULEBENCH_BINARY,
+                          {"meters", "--json", "--powercap-root", fx.root().string()}, work.path(),
+                          work.path());
+  std::atomic<bool> done{false};
+  std::thread watchdog([&] {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!done.load() && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    if (!done.load())
+      meters.signal(SIGKILL);
+  });
+  const testing::ProcessResult r = meters.wait();
+  done = true;
+  watchdog.join();
+  ASSERT_EQ(r.exit_code, 0) << "killed after 60 s: reading the FIFO blocked\n" << r.err;
+  const nlohmann::json doc = nlohmann::json::parse(r.out);
+  bool seen = false;
+  for (const nlohmann::json& source : doc["sources"]) {
+    if (source["source"] != "rapl")
+      continue;
+    seen = true;
+    EXPECT_EQ(source["status"], "unavailable") << source.dump();
+    EXPECT_NE(source.dump().find("not a regular file (a FIFO)"), std::string::npos)
+        << source.dump();
+  }
+  EXPECT_TRUE(seen) << r.out;
 }
 
 }  // namespace
