@@ -20,7 +20,7 @@ IdleBaseline measure_idle_baseline(Meter& meter, Seconds window) {
   const EnergyReading before = meter.read();
   std::this_thread::sleep_for(std::chrono::duration<double>(window.value));
   const EnergyReading after = meter.read();
-  IdleBaseline baseline{after.time - before.time, {}, {}};
+  IdleBaseline baseline{after.time - before.time, {}, {}, meter.failure()};
   for (std::size_t i = 0; i < after.per_domain.size() && i < before.per_domain.size(); ++i) {
     baseline.per_domain.push_back(
         baseline.window.value > 0.0 ? (after.per_domain[i] - before.per_domain[i]) / baseline.window
@@ -35,6 +35,13 @@ IdleBaseline measure_idle_baseline(Meter& meter, Seconds window) {
 }
 
 std::optional<std::string> dead_sensor_problem(const IdleBaseline& baseline, const Meter& meter) {
+  // A failure names its cause, and its frozen domain would also look dead: it comes first.
+  if (baseline.meter_failure) {
+    return fmt::format(
+        "the idle baseline could not be measured: the meter '{}' failed: {}; choose the meter "
+        "'model' for a labelled estimate",
+        meter.name(), *baseline.meter_failure);
+  }
   if (baseline.dead_domains.empty())
     return std::nullopt;
   return fmt::format(

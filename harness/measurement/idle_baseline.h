@@ -21,6 +21,9 @@ struct IdleBaseline {
   // Measured domains that did not advance over the window although it spans many of their
   // update intervals (liveness_probe.h): their 0 W is a dead sensor, not an idle machine.
   std::vector<std::string> dead_domains;
+  // What Meter::failure() said after the window (a counter that went backwards, a file that
+  // vanished): the baseline is then no figure at all.
+  std::optional<std::string> meter_failure;
 
   Watts total() const;
 };
@@ -28,8 +31,9 @@ struct IdleBaseline {
 // Reads the meter, sleeps `window`, reads it again.
 IdleBaseline measure_idle_baseline(Meter& meter, Seconds window = kDefaultIdleWindow);
 
-// One line for a baseline that saw a dead sensor, naming the domains and the way out (the
-// labelled estimate); nullopt for a sound baseline. The caller stops with it before measuring.
+// One line for a baseline that saw a failed meter (its reason) or a dead sensor (the domains),
+// with the way out (the labelled estimate); nullopt for a sound baseline. The caller stops with
+// it before measuring.
 std::optional<std::string> dead_sensor_problem(const IdleBaseline& baseline, const Meter& meter);
 
 // "cpu.package-0 12.5 W, cpu.dram-0 1.25 W over 2 s".

@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 
 namespace joulebench {
 namespace {
@@ -47,14 +48,31 @@ void real_close(int fd) noexcept {
 std::optional<long long> parse_integer(std::string_view text, int base = 10) {
   if (base == 16 && text.starts_with("0x"))
     text.remove_prefix(2);
+  // The whole text or nothing: "0x02zz" is no event number, nor "-2".
   long long value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value, base);
-  if (ec != std::errc() || end == text.data())
+  const char* const stop = text.data() + text.size();
+  const auto [end, ec] = std::from_chars(text.data(), stop, value, base);
+  if (text.empty() || text[0] == '-' || ec != std::errc() || end != stop)
     return std::nullopt;
   return value;
 }
 
-// "0,18" or "0-1": the CPUs that carry the package-wide events, one per package/die.
+// The most CPUs a Linux kernel can have (x86 MAXSMP: NR_CPUS 8192): a cpumask naming a CPU past
+// it is not one, and expanding "0-9223372036854775807" would never end.
+constexpr long long kMaxCpuId = 8191;
+
+// A CPU id as a cpumask item writes it: digits only, within the kernel's range.
+std::optional<long long> parse_cpu_id(std::string_view text) {
+  long long value = 0;
+  const char* const end = text.data() + text.size();
+  const auto [stop, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || text[0] == '-' || ec != std::errc() || stop != end || value > kMaxCpuId)
+    return std::nullopt;
+  return value;
+}
+
+// "0,18" or "0-1": the CPUs that carry the package-wide events, one per package/die. Empty when
+// any item is malformed or out of range: a cpumask that lies names no CPU.
 std::vector<int> parse_cpu_list(const std::string& text) {
   std::vector<int> cpus;
   std::size_t begin = 0;
@@ -62,14 +80,14 @@ std::vector<int> parse_cpu_list(const std::string& text) {
     std::size_t end = text.find(',', begin);
     if (end == std::string::npos)
       end = text.size();
-    const std::string item = text.substr(begin, end - begin);
+    const std::string_view item = std::string_view(text).substr(begin, end - begin);
     const std::size_t dash = item.find('-');
-    const auto first = parse_integer(item.substr(0, dash));
-    const auto last = dash == std::string::npos ? first : parse_integer(item.substr(dash + 1));
-    if (first && last) {
-      for (long long c = *first; c <= *last; ++c)
-        cpus.push_back(static_cast<int>(c));
-    }
+    const auto first = parse_cpu_id(item.substr(0, dash));
+    const auto last = dash == std::string_view::npos ? first : parse_cpu_id(item.substr(dash + 1));
+    if (!first || !last || *last < *first)
+      return {};
+    for (long long c = *first; c <= *last; ++c)
+      cpus.push_back(static_cast<int>(c));
     begin = end + 1;
   }
   return cpus;
@@ -121,16 +139,21 @@ PerfDiscovery discover_perf(const PerfSeam& seam) {
   PerfDiscovery out;
   const FileSystem& fs = *seam.files;
   const std::string& dir = seam.pmu_directory;
-  const auto type = parse_integer(first_line(fs.read_text(dir + "/type")));
+  // Every file here is a sysfs attribute: bounded, regular, parsed whole ("4abc" is no type).
+  const auto type = parse_unsigned_attribute(fs.read_attribute(dir + "/type"));
   if (!type) {
     out.problem = fmt::format(
         "no perf 'power' PMU at {} (CPU without RAPL, kernel without RAPL perf events, or a VM)",
         dir);
     return out;
   }
+  if (*type > std::numeric_limits<std::uint32_t>::max()) {
+    out.problem = fmt::format("{}/type holds {}, not a perf PMU type", dir, *type);
+    return out;
+  }
   out.pmu_type = static_cast<std::uint32_t>(*type);
   out.present = true;
-  const std::vector<int> cpus = parse_cpu_list(first_line(fs.read_text(dir + "/cpumask")));
+  const std::vector<int> cpus = parse_cpu_list(first_line(fs.read_attribute(dir + "/cpumask")));
   if (cpus.empty()) {
     out.problem = fmt::format("{}/cpumask names no CPU", dir);
     return out;
@@ -139,15 +162,17 @@ PerfDiscovery discover_perf(const PerfSeam& seam) {
   std::vector<PerfEvent> found;
   for (const KnownEvent& known : kEvents) {
     const std::string base = dir + "/events/" + known.event;
-    const FileText description = fs.read_text(base);
+    const FileText description = fs.read_attribute(base);
     if (!description.ok())
       continue;  // this CPU has no such domain
     const auto config = parse_event_config(first_line(description));
-    const std::string unit = first_line(fs.read_text(base + ".unit"));
-    double scale = 0.0;
-    const std::string scale_text = first_line(fs.read_text(base + ".scale"));
-    std::from_chars(scale_text.data(), scale_text.data() + scale_text.size(), scale);
-    if (!config || unit != "Joules" || !(scale > 0.0)) {
+    const FileText unit_file = fs.read_attribute(base + ".unit");
+    const std::string unit = unit_file.text.ends_with('\n')
+                                 ? unit_file.text.substr(0, unit_file.text.size() - 1)
+                                 : unit_file.text;
+    // Parsed whole, as the RAPL counters are: "2.3e-10abc" is not a scale, nor inf or nan.
+    const double scale = parse_decimal_attribute(fs.read_attribute(base + ".scale")).value_or(0.0);
+    if (!config || !unit_file.ok() || unit != "Joules" || !(scale > 0.0)) {
       out.passed_over.push_back(
           {known.event, "unexpected event description, unit or scale in sysfs"});
       continue;

@@ -4,9 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
+#include <cctype>
 #include <cstdlib>
-#include <cstring>
 #include <map>
 
 namespace joulebench {
@@ -37,17 +36,6 @@ int zone_depth(std::string_view id, std::string_view control) {
       return depth;
     rest = rest.substr(colon + 1);
   }
-}
-
-std::optional<std::uint64_t> parse_counter(const FileText& file) {
-  if (!file.ok())
-    return std::nullopt;
-  const std::string line = first_line(file);
-  std::uint64_t value = 0;
-  const auto [end, ec] = std::from_chars(line.data(), line.data() + line.size(), value);
-  if (ec != std::errc() || end == line.data())
-    return std::nullopt;
-  return value;
 }
 
 std::string permission_advice(const std::string& path) {
@@ -142,7 +130,7 @@ RaplDiscovery discover_rapl(const std::string& root, const FileSystem& fs) {
 
   std::map<std::string, std::string> names;  // id -> `name`
   for (const auto& [id, zone] : found)
-    names[id] = first_line(fs.read_text(zone.directory + "/name"));
+    names[id] = first_line(fs.read_attribute(zone.directory + "/name"));
 
   std::vector<RaplZone> msr;
   std::vector<RaplZone> mmio;
@@ -156,22 +144,31 @@ RaplDiscovery discover_rapl(const std::string& root, const FileSystem& fs) {
     const std::string parent_name = nested ? names[parent_id(id)] : std::string();
     RaplZone z{id, name, domain_for(name, parent_name, id), zone.directory, 0};
 
-    const FileText energy = fs.read_text(z.directory + "/energy_uj");
+    const FileText energy = fs.read_attribute(z.directory + "/energy_uj");
     if (energy.error == EACCES || energy.error == EPERM) {
       out.problem = permission_advice(z.directory + "/energy_uj");
       out.zones.clear();
       return out;
     }
-    if (!parse_counter(energy)) {
+    const std::optional<std::uint64_t> energy_uj = parse_unsigned_attribute(energy);
+    if (!energy_uj) {
       out.passed_over.push_back({z.domain, energy.ok() ? "energy_uj is not a number"
                                                        : fmt::format("energy_uj unreadable: {}",
-                                                                     std::strerror(energy.error))});
+                                                                     describe_error(energy))});
       continue;
     }
-    const auto range = parse_counter(fs.read_text(z.directory + "/max_energy_range_uj"));
+    const auto range =
+        parse_unsigned_attribute(fs.read_attribute(z.directory + "/max_energy_range_uj"));
     if (!range || *range == 0) {
       out.passed_over.push_back(
           {z.domain, "no max_energy_range_uj, so a wrapped counter could not be unwrapped"});
+      continue;
+    }
+    if (*energy_uj > *range) {
+      out.passed_over.push_back(
+          {z.domain, fmt::format("energy_uj {} is above its max_energy_range_uj {}: the counter "
+                                 "cannot be trusted",
+                                 *energy_uj, *range)});
       continue;
     }
     z.max_energy_range_uj = *range;
@@ -218,6 +215,41 @@ RaplPlan plan_disjoint_zones(const std::vector<RaplZone>& zones) {
   return plan;
 }
 
+RaplStep judge_rapl_step(std::uint64_t previous_uj, std::uint64_t now_uj, std::uint64_t range_uj,
+                         Seconds elapsed) {
+  RaplStep step;
+  if (now_uj > range_uj) {
+    step.lie =
+        fmt::format("energy_uj reads {} uJ, above its max_energy_range_uj {}", now_uj, range_uj);
+    return step;
+  }
+  const bool wrapped = now_uj < previous_uj;
+  std::uint64_t energy_uj = now_uj - previous_uj;
+  if (wrapped) {
+    // previous_uj <= range_uj: every accepted value was checked against the range.
+    energy_uj = range_uj - previous_uj + now_uj;
+    if (previous_uj > range_uj || energy_uj > range_uj / 2) {
+      step.lie = fmt::format(
+          "energy_uj went backwards from {} to {} uJ without having been near the top of its "
+          "range {} uJ (a wrap is the short way round, under half the range)",
+          previous_uj, now_uj, range_uj);
+      return step;
+    }
+  }
+  const Joules energy{static_cast<double>(energy_uj) * 1e-6};
+  const Seconds allowed = std::max(elapsed, Seconds{0.0}) + kRaplStepSlack;
+  if (energy > kMaxRaplDomainPower * allowed) {
+    step.lie = fmt::format(
+        "energy_uj {} {:.6g} J in {:.3g} s ({} to {} uJ), {:.4g} W, over the {:g} W one RAPL "
+        "domain can draw",
+        wrapped ? "wrapped by" : "jumped by", energy.value, elapsed.value, previous_uj, now_uj,
+        energy.value / std::max(elapsed.value, kRaplStepSlack.value), kMaxRaplDomainPower.value);
+    return step;
+  }
+  step.energy_uj = energy_uj;
+  return step;
+}
+
 RaplMeter::RaplMeter(std::vector<RaplZone> zones, const FileSystem& fs, ClockFn wall_clock)
     : zones_(std::move(zones)), fs_(fs), wall_clock_(wall_clock), counters_(zones_.size()) {
   for (const RaplZone& z : zones_) {
@@ -230,8 +262,9 @@ RaplMeter::RaplMeter(std::vector<RaplZone> zones, const FileSystem& fs, ClockFn 
                                     .resolution = Joules{unit_uj * 1e-6},
                                     .update_interval = kRaplUpdateInterval});
   }
+  const Seconds now = wall_clock_();
   for (std::size_t i = 0; i < zones_.size(); ++i)
-    advance(i);
+    advance(i, now);
 }
 
 std::string RaplMeter::method() const {
@@ -244,29 +277,49 @@ std::string RaplMeter::method() const {
       fmt::join(ids, ", "));
 }
 
-void RaplMeter::advance(std::size_t index) noexcept {
+void RaplMeter::fail(Counter& counter, std::string reason) noexcept {
+  counter.frozen = true;
+  if (failure_.empty())
+    failure_ = std::move(reason);
+}
+
+void RaplMeter::advance(std::size_t index, Seconds now) noexcept {
   const RaplZone& zone = zones_[index];
   Counter& c = counters_[index];
+  if (c.frozen)
+    return;
   const std::string& path = energy_paths_[index];
-  const FileText file = fs_.read_text(path);
-  const std::optional<std::uint64_t> now = parse_counter(file);
-  if (!now) {
-    if (failure_.empty()) {
-      failure_ = file.ok() ? fmt::format("{} no longer holds a number; {} stopped advancing", path,
-                                         zone.domain)
-                 : (file.error == EACCES || file.error == EPERM)
-                     ? permission_advice(path)
-                     : fmt::format("cannot read {}: {}; {} stopped advancing", path,
-                                   std::strerror(file.error), zone.domain);
-    }
+  const FileText file = fs_.read_attribute(path);
+  const std::optional<std::uint64_t> value = parse_unsigned_attribute(file);
+  if (!value) {
+    fail(c, file.ok() ? fmt::format("{} no longer holds a number; {} stopped advancing", path,
+                                    zone.domain)
+            : (file.error == EACCES || file.error == EPERM)
+                ? permission_advice(path)
+                : fmt::format("cannot read {}: {}; {} stopped advancing", path,
+                              describe_error(file), zone.domain));
     return;
   }
-  if (c.seen) {
-    // The counter restarts from 0 after max_energy_range_uj.
-    c.accumulated_uj +=
-        *now >= c.last_uj ? *now - c.last_uj : zone.max_energy_range_uj - c.last_uj + *now;
+  if (!c.seen) {
+    // The first read has nothing to step from, but a value above the range is already a lie.
+    if (*value > zone.max_energy_range_uj) {
+      fail(c, fmt::format("{}: {}", zone.domain,
+                          *judge_rapl_step(0, *value, zone.max_energy_range_uj, Seconds{0.0}).lie));
+      return;
+    }
+  } else {
+    const RaplStep step =
+        judge_rapl_step(c.last_uj, *value, zone.max_energy_range_uj, now - c.last_time);
+    if (step.lie) {
+      // Not added: the domain freezes and every later window is refused through failure().
+      fail(c, fmt::format("{}: {} ({}); a counter that lies gives no figure", zone.domain,
+                          *step.lie, path));
+      return;
+    }
+    c.accumulated_uj += step.energy_uj;
   }
-  c.last_uj = *now;
+  c.last_uj = *value;
+  c.last_time = now;
   c.seen = true;
 }
 
@@ -274,11 +327,12 @@ EnergyReading RaplMeter::read() noexcept {
   std::lock_guard lock(mutex_);
   EnergyReading reading;
   reading.per_domain.reserve(zones_.size());
+  const Seconds now = wall_clock_();
   for (std::size_t i = 0; i < zones_.size(); ++i) {
-    advance(i);
+    advance(i, now);
     reading.per_domain.push_back(Joules{static_cast<double>(counters_[i].accumulated_uj) * 1e-6});
   }
-  reading.time = wall_clock_();
+  reading.time = now;
   return reading;
 }
 

@@ -55,12 +55,43 @@ struct RaplPlan {
 };
 RaplPlan plan_disjoint_zones(const std::vector<RaplZone>& zones);
 
-// Reads energy_uj of each zone on every read() and accumulates the deltas modulo
-// max_energy_range_uj. A wrap is only visible if the counter is read at least once per wrap
-// period (about 60 s for a package at high power, per the Intel SDM): each read() advances the
-// meter's state, so reading often (the sampler) is what makes long windows safe. A file that
-// vanishes or stops being readable freezes that domain and is reported by failure(); read()
-// never throws.
+// The most power one RAPL domain may show before a step is called a lying counter rather than a
+// load: 10 kW. The largest packages draw about 500 W (AMD EPYC 9005, Xeon 6900P) and a psys
+// zone covers one workstation or server board, a few kW at most; 10 kW leaves a wide margin for
+// any of them, while a counter that jumps, or goes backwards and is taken for a wrap of a
+// 262 kJ range, implies megawatts.
+inline constexpr Watts kMaxRaplDomainPower{10'000.0};
+// Time added to every step before it is held against the ceiling: RAPL refreshes its counters
+// about every millisecond, not at the moment of each read, so two reads 10 us apart may straddle
+// a refresh that carries a millisecond's energy, or a late one that carries several.
+inline constexpr Seconds kRaplStepSlack{10e-3};
+
+// What one read of a counter says, given the previous read `elapsed` earlier.
+struct RaplStep {
+  std::uint64_t energy_uj = 0;     // what the step adds, unwrapped; 0 for a lie
+  std::optional<std::string> lie;  // why the step is not energy, as one line; nullopt when it is
+};
+
+// Judges a step of an energy_uj counter from `previous_uj` to `now_uj`:
+//   - forward: the difference;
+//   - backward: a wrap only when it is the short way round (the previous value in the top half
+//     of the range, the unwrapped step under half the range); any other backward step is a lie
+//     (a reset, a rewritten file), never "a wrap" of nearly the whole range;
+//   - a value above `range_uj` (max_energy_range_uj) is a lie;
+//   - a step, wrapped or not, implying more than kMaxRaplDomainPower over elapsed +
+//     kRaplStepSlack is a lie.
+// A genuine wrap is therefore only recognised when the counter is read at least twice per wrap
+// period (a sampler at 0.1 s does that for any real range).
+RaplStep judge_rapl_step(std::uint64_t previous_uj, std::uint64_t now_uj, std::uint64_t range_uj,
+                         Seconds elapsed);
+
+// Reads energy_uj of each zone on every read() and accumulates the steps judge_rapl_step
+// accepts. A wrap is only recognised if the counter is read at least twice per wrap period
+// (about 60 s for a package at high power, per the Intel SDM): each read() advances the meter's
+// state, so reading often (the sampler) is what makes long windows safe. A counter that lies (a
+// step judge_rapl_step refuses) or a file that vanishes, stops parsing or stops being readable
+// freezes that domain and is reported by failure(), which stays set for the rest of the run: a
+// counter that lied once is not trusted again. read() never throws.
 class RaplMeter final : public Meter {
  public:
   RaplMeter(std::vector<RaplZone> zones, const FileSystem& fs = real_file_system(),
@@ -75,10 +106,13 @@ class RaplMeter final : public Meter {
  private:
   struct Counter {
     std::uint64_t last_uj = 0;
+    Seconds last_time;
     std::uint64_t accumulated_uj = 0;
     bool seen = false;
+    bool frozen = false;  // it lied or could not be read: never advanced again
   };
-  void advance(std::size_t index) noexcept;
+  void advance(std::size_t index, Seconds now) noexcept;
+  void fail(Counter& counter, std::string reason) noexcept;
 
   std::vector<RaplZone> zones_;
   std::vector<std::string> energy_paths_;  // built once: read() should not allocate paths

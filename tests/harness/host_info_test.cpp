@@ -23,9 +23,9 @@ class MapFileSystem : public FileSystem {
  public:
   std::map<std::string, std::string> files;
 
-  FileText read_text(const std::string& path) const noexcept override {
+  FileText read_at_most(const std::string& path, std::size_t) const noexcept override {
     const auto it = files.find(path);
-    return it == files.end() ? FileText{"", ENOENT} : FileText{it->second, 0};
+    return it == files.end() ? FileText{"", ENOENT, {}} : FileText{it->second, 0, {}};
   }
   std::vector<std::string> list_directory(const std::string&) const override { return {}; }
   bool exists(const std::string& path) const override { return files.contains(path); }

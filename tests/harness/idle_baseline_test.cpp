@@ -65,6 +65,45 @@ TEST(IdleBaseline, ASensorThatDiesBeforeTheBaselineStopsTheRunWithOneLine) {
   }
 }
 
+TEST(IdleBaseline, AMeterThatFailedGivesNoBaselineButOneLineWithTheCause) {
+  FakeMeter meter([](int k) { return 30.0 * k; }, [](int k) { return 2.0 * k; });
+  meter.set_failure("cpu.package-0: energy_uj went backwards");
+  const IdleBaseline b = measure_idle_baseline(meter, Seconds{0.001});
+  const auto problem = dead_sensor_problem(b, meter);
+  ASSERT_TRUE(problem);
+  EXPECT_EQ(*problem,
+            "the idle baseline could not be measured: the meter 'fake' failed: cpu.package-0: "
+            "energy_uj went backwards; choose the meter 'model' for a labelled estimate");
+}
+
+TEST(IdleBaseline, ACounterThatGoesBackwardsBeforeTheBaselineStopsTheRunWithOneLine) {
+  testing::PowercapFixture fx;
+  fx.add_zone("intel-rapl:0", "package-0", 50'000'000);
+  testing::LiveCounters live(fx, 20.0);
+  MeasurementOptions options;
+  options.meter = "rapl";
+  options.powercap_root = fx.root().string();
+  options.perf_pmu_root = (fx.root() / "no-power-pmu").string();
+  options.region = "FR";
+  options.idle_baseline = 0.05;
+  options.sample_interval = 0.0;
+  Measurement measurement(check_measurement_options(options));  // the probe sees it move
+  live.stop();
+  fx.set_energy("intel-rapl:0", 1'000);  // back by about 50 J, nowhere near the top of 262 kJ
+  try {
+    measurement.run_benchmarks();
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error& e) {
+    const std::string what = e.what();
+    EXPECT_EQ(what.find('\n'), std::string::npos);
+    EXPECT_EQ(what.rfind("the idle baseline could not be measured: the meter 'rapl' failed: "
+                         "cpu.package-0: energy_uj went backwards",
+                         0),
+              0u)
+        << what;
+  }
+}
+
 TEST(IdleBaseline, NetEnergyIsGrossMinusIdlePowerTimesTheWindow) {
   // 10 J and 0.25 s between consecutive readings: 40 W gross.
   FakeMeter meter([](int k) { return 10.0 * k; }, [](int k) { return 0.25 * k; });

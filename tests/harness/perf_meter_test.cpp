@@ -107,6 +107,36 @@ TEST_F(PerfFixture, RefusedOpenNamesParanoidAndCapabilities) {
   EXPECT_EQ(found.problem.find('\n'), std::string::npos);
 }
 
+// Issue 21: the power PMU's sysfs files get the strictness of the RAPL counters. A scale with
+// trailing junk, inf or nan, a unit with junk after it: the event is passed over.
+TEST_F(PerfFixture, ScaleAndUnitFilesParseWholeOrTheEventIsPassedOver) {
+  const std::filesystem::path events = fx_.root() / "power" / "events";
+  for (const char* scale : {"2.3283064365386962890625e-10abc", "inf", "nan", "-1", ""}) {
+    write(events / "energy-pkg.scale", scale);
+    const PerfDiscovery found = discover_perf(seam_);
+    EXPECT_EQ(found.events.size(), 2u) << scale;  // dram on both packages only
+    EXPECT_EQ(found.passed_over.at(0).first, "energy-pkg") << scale;
+  }
+  write(events / "energy-pkg.scale", "2.3283064365386962890625e-10");
+  write(events / "energy-pkg.unit", "Joules and more");
+  EXPECT_EQ(discover_perf(seam_).events.size(), 2u);
+}
+
+TEST_F(PerfFixture, ATypeOrCpumaskThatLiesIsAReasonNotAHang) {
+  const std::filesystem::path dir = fx_.root() / "power";
+  write(dir / "type", "23abc");
+  EXPECT_NE(discover_perf(seam_).problem.find("no perf 'power' PMU"), std::string::npos);
+  write(dir / "type", "23");
+  // Expanding this range would never end; a CPU id past the kernel's 8192 is no CPU.
+  for (const char* cpumask : {"0-9223372036854775807", "0,99999", "0,1x", "3-1", "-1"}) {
+    write(dir / "cpumask", cpumask);
+    EXPECT_NE(discover_perf(seam_).problem.find("cpumask names no CPU"), std::string::npos)
+        << cpumask;
+  }
+  write(dir / "cpumask", std::string(5000, '1'));  // over a page: not an attribute
+  EXPECT_NE(discover_perf(seam_).problem.find("cpumask names no CPU"), std::string::npos);
+}
+
 TEST_F(PerfFixture, AbsentPmuIsAReason) {
   seam_.pmu_directory = (fx_.root() / "nothing").string();
   const PerfDiscovery found = discover_perf(seam_);

@@ -5,6 +5,7 @@
 // a live one.
 
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include <atomic>
 #include <chrono>
@@ -13,6 +14,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <thread>
 
@@ -62,6 +64,25 @@ class PowercapFixture {
     const std::filesystem::path temp = root_ / relative / "energy_uj.tmp";
     write(temp, std::to_string(energy_uj));
     std::filesystem::rename(temp, target);
+  }
+
+  // Replaces one file of a zone with `text` as it is (no newline added): counters that turn to
+  // garbage ("123abc"), grow past a page, or a max_energy_range_uj that lies. Write then rename,
+  // like set_energy.
+  void set_zone_file(const std::string& relative, const std::string& file,
+                     const std::string& text) {
+    const std::filesystem::path temp = root_ / relative / (file + ".tmp");
+    std::ofstream(temp, std::ios::binary) << text;
+    std::filesystem::rename(temp, root_ / relative / file);
+  }
+
+  // Replaces a zone's energy_uj with a FIFO nobody writes to: a reader that opens it blocking
+  // would wait forever.
+  void replace_energy_with_fifo(const std::string& relative) {
+    const std::filesystem::path target = root_ / relative / "energy_uj";
+    std::filesystem::remove(target);
+    if (::mkfifo(target.c_str(), 0644) != 0)
+      throw std::runtime_error("mkfifo failed: " + target.string());
   }
 
   // Adds `uj` to every zone's counter (modulo its range), as live sensors do between two reads.
@@ -149,10 +170,10 @@ class FailingFileSystem final : public FileSystem {
   std::string failing_path;
   int error = 0;
 
-  FileText read_text(const std::string& path) const noexcept override {
+  FileText read_at_most(const std::string& path, std::size_t max_bytes) const noexcept override {
     if (!failing_path.empty() && path == failing_path)
-      return FileText{{}, error};
-    return real_file_system().read_text(path);
+      return FileText{{}, error, {}};
+    return real_file_system().read_at_most(path, max_bytes);
   }
   std::vector<std::string> list_directory(const std::string& path) const override {
     return real_file_system().list_directory(path);
