@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "harness/clock.h"
 
@@ -42,6 +43,8 @@ LivenessLoad spinning_load(Seconds window) {
 }
 
 std::string DomainProbe::describe() const {
+  if (!meter_failure.empty())
+    return fmt::format("meter failed over {} of load: {}", seconds_text(window), meter_failure);
   switch (liveness) {
     case Liveness::advanced:
       return fmt::format("{:.4g} J over {} of load", seen.value, seconds_text(window));
@@ -65,14 +68,22 @@ std::vector<std::vector<DomainProbe>> probe_liveness(std::span<Meter* const> met
   std::vector<std::vector<DomainProbe>> results;
   for (std::size_t m = 0; m < meters.size(); ++m) {
     const EnergyReading after = meters[m]->read();
+    // A meter that caught its counter lying froze it: "did not advance" would hide the cause.
+    const std::optional<std::string> failure = meters[m]->failure();
     const auto domains = meters[m]->domains();
     std::vector<DomainProbe>& probes = results.emplace_back();
     for (std::size_t d = 0; d < domains.size(); ++d) {
-      DomainProbe p{
-          .domain = domains[d].name, .liveness = Liveness::advanced, .seen = {}, .window = window};
+      DomainProbe p{.domain = domains[d].name,
+                    .liveness = Liveness::advanced,
+                    .seen = {},
+                    .window = window,
+                    .meter_failure = {}};
       if (d < after.per_domain.size() && d < before[m].per_domain.size())
         p.seen = after.per_domain[d] - before[m].per_domain[d];
-      if (p.seen.value <= 0.0) {
+      if (failure) {
+        p.liveness = Liveness::dead;
+        p.meter_failure = *failure;
+      } else if (p.seen.value <= 0.0) {
         p.liveness =
             long_enough_to_convict(domains[d], window) ? Liveness::dead : Liveness::not_conclusive;
       }
@@ -86,6 +97,9 @@ std::string dead_source_reason(const std::vector<DomainProbe>& probes) {
   std::vector<std::string> dead;
   Seconds window;
   for (const DomainProbe& p : probes) {
+    if (!p.meter_failure.empty())
+      return fmt::format("the meter failed over {} of load: {}", seconds_text(p.window),
+                         p.meter_failure);
     if (p.liveness == Liveness::dead)
       dead.push_back(p.domain);
     window = std::max(window, p.window);

@@ -51,6 +51,10 @@ struct DomainProbe {
   Liveness liveness = Liveness::advanced;
   Joules seen;     // what the counter showed over the window
   Seconds window;  // as the load timed it
+  // Set when the meter itself reported a failure over the window (a RAPL counter that went
+  // backwards or past its range, vanished or stopped parsing): the domain is then `dead`, and
+  // this, not "did not advance", is the reason a user sees.
+  std::string meter_failure;
 
   // "3.21 J over 0.2 s of load", "did not advance over 0.2 s of load", ...
   std::string describe() const;
@@ -62,7 +66,8 @@ std::vector<std::vector<DomainProbe>> probe_liveness(std::span<Meter* const> met
                                                      const LivenessLoad& load);
 
 // The one-line reason a source whose every domain is dead is not usable, e.g. "counter did not
-// advance over 0.2 s of load: a virtualised or disabled sensor (platform.psys-0)".
+// advance over 0.2 s of load: a virtualised or disabled sensor (platform.psys-0)", or "the meter
+// failed over 0.2 s of load: <its reason>" when it reported a failure.
 std::string dead_source_reason(const std::vector<DomainProbe>& probes);
 
 }  // namespace joulebench

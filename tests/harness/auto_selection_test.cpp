@@ -129,6 +129,26 @@ TEST_F(AutoSelection, AFrozenPowercapTreeIsPassedOverForTheEstimateWithTheReason
   EXPECT_NE(passed_over_notes(s)[0].find("energy comes from model (estimated)"), std::string::npos);
 }
 
+TEST_F(AutoSelection, ACounterThatLiesDuringTheProbeIsPassedOverWithTheMetersReason) {
+  fx_.add_zone("intel-rapl:0", "package-0", 100'000'000);
+  use_powercap_tree();
+  // Backwards by far more than a wrap's short way round: the meter fails, and the probe must say
+  // why rather than "did not advance" (the failed meter freezes its counters).
+  env_.liveness = LivenessLoad{.window = kLivenessWindow, .run = [this](Seconds w) {
+                                 fx_.set_energy("intel-rapl:0", 1'000);
+                                 return w;
+                               }};
+  const MeterSelection s = select_meter("auto", env_);
+  EXPECT_EQ(s.meter->name(), "model");
+  const MeterCandidate& rapl = candidate(s, "rapl");
+  EXPECT_TRUE(rapl.passed_over());
+  EXPECT_EQ(rapl.reason.rfind("the meter failed over 0.2 s of load: ", 0), 0u) << rapl.reason;
+  EXPECT_NE(rapl.reason.find("backwards"), std::string::npos) << rapl.reason;
+  ASSERT_EQ(rapl.liveness.size(), 1u);
+  EXPECT_EQ(rapl.liveness[0].liveness, Liveness::dead);
+  EXPECT_EQ(rapl.liveness[0].describe().rfind("meter failed over 0.2 s of load: ", 0), 0u);
+}
+
 TEST_F(AutoSelection, ADeadDomainOfALiveSourceIsLeftOutOfIt) {
   fx_.add_zone("intel-rapl:0", "package-0", 1000);
   fx_.add_zone("intel-rapl:0/intel-rapl:0:0", "dram", 0);
