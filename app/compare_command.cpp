@@ -48,7 +48,7 @@ CLI::Validator threshold_check() {
         }
         return flag_rules::kThresholdPercent.problem(*percent, text);
       },
-      flag_rules::kThresholdPercent.bounds() + " (% optional)");
+      "[" + flag_rules::kThresholdPercent.bounds() + ", % optional]");
 }
 
 // A threshold threshold_check() accepted, as a fraction of the base median.

@@ -212,12 +212,12 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
       ->default_val("process");
   run->add_option("--sample-interval", options->measurement.sample_interval,
                   "Seconds between background reads of the meter, which catch counter wraps "
-                  "(" +
-                      flag_rules::kSampleInterval.bounds() + ")")
+                  ": " +
+                      flag_rules::kSampleInterval.bounds())
       ->default_val(kDefaultSampleInterval.value);
   run->add_option("--idle-baseline", options->measurement.idle_baseline,
-                  "Seconds to measure idle power before the suite, for energy_net_J (" +
-                      flag_rules::kIdleBaseline.bounds() + ")")
+                  "Seconds to measure idle power before the suite, for energy_net_J : " +
+                      flag_rules::kIdleBaseline.bounds())
       ->default_val(kDefaultIdleWindow.value);
   run->add_option("--data-dir", options->data_dir,
                   "Directory of the Fashion-MNIST IDX files (gzip or raw) for the mlp/ workloads "

@@ -23,7 +23,7 @@ inline CLI::Validator number_check(const NumberRule& rule) {
                              text.size() <= 40 ? text : text.substr(0, 40) + "...");
         return rule.problem(*value, text);
       },
-      rule.bounds());
+      "[" + rule.bounds() + "]");
   return validator;
 }
 

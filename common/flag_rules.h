@@ -28,7 +28,8 @@ inline const NumberRule kIdleBaseline{.what = "a finite number of seconds",
                                       .max = 3600.0,
                                       .zero_allowed = true,
                                       .zero_means = "skip"};
-inline const NumberRule kPue{.what = "a finite power usage effectiveness", .min = 1.0, .max = 3.0};
+inline const NumberRule kPue{
+    .what = "a finite power usage effectiveness (PUE)", .min = 1.0, .max = 3.0};
 inline const NumberRule kTargetAccuracy{
     .what = "a finite fraction of test images", .min = 0.0, .max = 1.0};
 inline const NumberRule kMlpEpochs{

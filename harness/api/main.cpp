@@ -35,12 +35,12 @@ void add_measurement_flags(CLI::App& app, MeasurementOptions& o) {
                  "Power usage effectiveness of the facility; " + flag_rules::kPue.bounds())
       ->envname("JOULEBENCH_PUE");
   app.add_option("--joulebench_idle_baseline", o.idle_baseline,
-                 "Seconds of idle power measured before the benchmarks (" +
-                     flag_rules::kIdleBaseline.bounds() + ")")
+                 "Seconds of idle power measured before the benchmarks : " +
+                     flag_rules::kIdleBaseline.bounds())
       ->envname("JOULEBENCH_IDLE_BASELINE");
-  app.add_option("--joulebench_sample_interval", o.sample_interval,
-                 "Seconds between background reads of the meter (" +
-                     flag_rules::kSampleInterval.bounds() + ")")
+  app.add_option(
+         "--joulebench_sample_interval", o.sample_interval,
+         "Seconds between background reads of the meter : " + flag_rules::kSampleInterval.bounds())
       ->envname("JOULEBENCH_SAMPLE_INTERVAL");
   app.add_option("--joulebench_powercap_root", o.powercap_root,
                  "powercap sysfs tree for RAPL (default: $JOULEBENCH_POWERCAP_ROOT, else "

@@ -148,14 +148,16 @@ const std::vector<std::string> kUnusableMeter = {"--joulebench_meter=rapl",
 TEST(JoulebenchMainProgram, OptionErrorsNameItsOwnFlagsAndComeBeforeTheMeterIsProbed) {
   expect_one_line_error(with(kUnusableMeter, {"--joulebench_region=Atlantis"}),
                         "--joulebench_region: unknown region 'Atlantis'");
-  expect_one_line_error(with(kUnusableMeter, {"--joulebench_pue=0.5"}), "--joulebench_pue: PUE");
+  expect_one_line_error(with(kUnusableMeter, {"--joulebench_pue=0.5"}),
+                        "--joulebench_pue must be a finite power usage effectiveness (PUE)");
   expect_one_line_error(with(kUnusableMeter, {"--joulebench_idle_baseline=-1"}),
                         "--joulebench_idle_baseline must be 0");
   expect_one_line_error(with(kUnusableMeter, {"--joulebench_intensity_series=nope.csv"}),
                         "--joulebench_intensity_series: cannot read");
   expect_one_line_error(with(kUnusableMeter, {"--benchmark_out=no-such-dir/out.json"}),
                         "cannot write no-such-dir/out.json");
-  expect_one_line_error(kUnusableMeter, "JOULEBENCH_PUE: PUE", {"JOULEBENCH_PUE=0.5"});
+  expect_one_line_error(kUnusableMeter, "JOULEBENCH_PUE must be a finite power usage effectiveness",
+                        {"JOULEBENCH_PUE=0.5"});
   expect_one_line_error(kUnusableMeter, "JOULEBENCH_REGION: unknown region 'Atlantis'",
                         {"JOULEBENCH_REGION=Atlantis"});
   // ... and the meter's own error once everything else is right.

@@ -60,7 +60,9 @@ TEST(RunOptionValidation, RegionFromTheEnvironmentIsNamedAsTheVariable) {
 }
 
 TEST(RunOptionValidation, PueBeforeTheMeter) {
-  expect_checked_before_the_meter({"--pue", "0.5", "--out", "out.json"}, "--pue: PUE");
+  expect_checked_before_the_meter({"--pue", "0.5", "--out", "out.json"},
+                                  "--pue must be a finite power usage effectiveness (PUE) >= 1 "
+                                  "and <= 3 (got 0.5)");
 }
 
 TEST(RunOptionValidation, IntensitySeriesBeforeTheMeter) {
