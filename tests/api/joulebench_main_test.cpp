@@ -164,6 +164,22 @@ TEST(JoulebenchMainProgram, OptionErrorsNameItsOwnFlagsAndComeBeforeTheMeterIsPr
   expect_one_line_error(kUnusableMeter, "rapl");
 }
 
+// Issue 18: the --joulebench_* twins and the Google Benchmark numbers a program passes on refuse
+// NaN and infinities before the meter is probed (--benchmark_min_time=nan ran until killed).
+TEST(JoulebenchMainProgram, NonFiniteNumbersAreRefusedBeforeTheMeterIsProbed) {
+  expect_one_line_error(with(kUnusableMeter, {"--joulebench_sample_interval=nan"}),
+                        "--joulebench_sample_interval must be");
+  expect_one_line_error(with(kUnusableMeter, {"--joulebench_idle_baseline=inf"}),
+                        "--joulebench_idle_baseline must be");
+  expect_one_line_error(with(kUnusableMeter, {"--joulebench_pue=nan"}), "--joulebench_pue must be");
+  expect_one_line_error(kUnusableMeter, "JOULEBENCH_SAMPLE_INTERVAL must be",
+                        {"JOULEBENCH_SAMPLE_INTERVAL=nan"});
+  expect_one_line_error(with(kUnusableMeter, {"--benchmark_min_time=nan"}),
+                        "--benchmark_min_time must be a finite number of seconds");
+  expect_one_line_error(with(kUnusableMeter, {"--benchmark_repetitions=2147483647"}),
+                        "--benchmark_repetitions must be a whole number >= 1 and <= 1000");
+}
+
 TEST(JoulebenchMainProgram, UnknownFlagsExitTwoInOneLine) {
   expect_one_line_error(with(kModelMeter, {"--benchmark_frobnicate=1"}),
                         "unrecognised flag --benchmark_frobnicate=1");
