@@ -4,11 +4,13 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
+#include <optional>
 #include <sstream>
 
 #include "app/command.h"
 #include "app/command_output.h"
+#include "common/cli_checks.h"
+#include "common/flag_rules.h"
 #include "reporters/compare/comparison.h"
 #include "reporters/compare/render.h"
 #include "reporters/result_file.h"
@@ -29,26 +31,35 @@ struct CompareCommandOptions {
 };
 
 // "5", "5%" and "2.5%" all mean a percentage of the base median.
-double parse_threshold_percent(std::string_view text) {
-  std::string_view number = text;
-  if (number.ends_with('%'))
-    number.remove_suffix(1);
-  double percent = 0.0;
-  const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), percent);
-  if (error != std::errc() || end != number.data() + number.size() || number.empty() ||
-      !(percent >= 0.0)) {
-    throw UsageError(
-        fmt::format("--threshold \"{}\" is not a non-negative percentage (e.g. 5 or 5%)", text));
-  }
-  return percent / 100.0;
+std::string_view percent_number(std::string_view text) {
+  if (text.ends_with('%'))
+    text.remove_suffix(1);
+  return text;
+}
+
+// The --threshold rule, checked once, by CLI11: "inf%" or "nan" would switch the gate off.
+CLI::Validator threshold_check() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const std::optional<double> percent = parse_number(percent_number(text));
+        if (!percent) {
+          return fmt::format("must be {}, e.g. 5 or 5% (got '{}')",
+                             flag_rules::kThresholdPercent.describe(), text.substr(0, 40));
+        }
+        return flag_rules::kThresholdPercent.problem(*percent, text);
+      },
+      "[" + flag_rules::kThresholdPercent.bounds() + ", % optional]");
+}
+
+// A threshold threshold_check() accepted, as a fraction of the base median.
+double threshold_fraction(std::string_view text) {
+  return parse_number(percent_number(text)).value_or(0.0) / 100.0;
 }
 
 int execute(const CompareCommandOptions& o) {
   CompareOptions options;
-  options.metric = parse_metric(o.metric);  // CLI11 already checked membership
-  options.threshold = parse_threshold_percent(o.threshold);
-  if (!(o.alpha > 0.0 && o.alpha < 1.0))
-    throw UsageError(fmt::format("--alpha {} is not strictly between 0 and 1", o.alpha));
+  options.metric = parse_metric(o.metric);              // CLI11 already checked membership
+  options.threshold = threshold_fraction(o.threshold);  // CLI11 checked both against their rules
   options.alpha = o.alpha;
   options.allow_mixed_meters = o.allow_mixed_meters;
 
@@ -89,11 +100,12 @@ Command add_compare_command(CLI::App& root) {
   compare
       ->add_option("--threshold", options->threshold,
                    "Smallest change of the median that counts, in percent of the base")
+      ->check(threshold_check())
       ->default_val("5%");
   compare
       ->add_option("--alpha", options->alpha,
-                   "Significance level of the test (0 < alpha < 1); smaller needs more "
-                   "repetitions")
+                   "Significance level of the test; smaller needs more repetitions")
+      ->check(number_check(flag_rules::kAlpha))
       ->default_val(0.05);
   compare
       ->add_option("--fail-on", options->fail_on,

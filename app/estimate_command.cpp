@@ -8,6 +8,8 @@
 #include "app/command.h"
 #include "app/command_output.h"
 #include "app/whatif_text.h"
+#include "common/cli_checks.h"
+#include "common/flag_rules.h"
 #include "harness/carbon/region_choice.h"
 #include "harness/system/gpu_tdp_table.h"
 
@@ -61,8 +63,6 @@ int execute(const EstimateOptions& o, const CLI::App& app) {
   } catch (const std::runtime_error& e) {
     throw UsageError(e.what());
   }
-  if (!(o.scc >= 0.0))
-    throw UsageError(fmt::format("--scc must be 0 or more USD per tonne, got {:g}", o.scc));
 
   EstimateReport report;
   report.hours = o.hours;
@@ -106,28 +106,34 @@ Command add_estimate_command(CLI::App& root) {
   estimate
       ->add_option("--count", options->count,
                    "How many GPUs (or CPU sockets when only --cpu is given)")
+      ->check(number_check(flag_rules::kDeviceCount))
       ->default_val(1);
   estimate
       ->add_option("--cpu-count", options->cpu_count,
                    "CPU sockets beside the GPUs when both --gpu and --cpu are given")
+      ->check(number_check(flag_rules::kDeviceCount))
       ->default_val(1);
-  estimate->add_option("--hours", options->hours, "How long the job runs, in hours (required)");
+  estimate->add_option("--hours", options->hours, "How long the job runs, in hours (required)")
+      ->check(number_check(flag_rules::kHours));
   estimate
       ->add_option("--utilization", options->utilization,
-                   "Average fraction of TDP drawn, 0 to 1; 1 (the default) is an upper bound")
+                   "Average fraction of TDP drawn; 1 (the default) is an upper bound")
+      ->check(number_check(flag_rules::kUtilization))
       ->default_val(1.0);
   estimate->add_option("--region", options->region,
                        "Grid region: FR, US-CA, aws:us-east-1, gcp:europe-west9, ... (else "
                        "$JOULEBENCH_REGION, else the config file, else the world average)");
   estimate
       ->add_option("--pue", options->pue,
-                   "Power usage effectiveness of the facility, 1.0 to 3.0; 1.0 = IT energy "
-                   "only (typical values in data/README.md)")
+                   "Power usage effectiveness of the facility; 1.0 = IT energy only (typical "
+                   "values in data/README.md)")
+      ->check(number_check(flag_rules::kPue))
       ->default_val(1.0);
   estimate
       ->add_option("--scc", options->scc,
                    "Social cost of carbon in USD per tonne CO2 (default 190: US EPA 2023, "
                    "2020 emissions, 2.0% discount rate)")
+      ->check(number_check(flag_rules::kScc))
       ->default_val(kDefaultSccUsdPerTonne);
   estimate->add_flag("--compare-regions", options->compare_regions,
                      "Also list the same energy's CO2e in the cleanest and dirtiest regions of the "

@@ -6,6 +6,8 @@
 #include "app/command.h"
 #include "app/command_output.h"
 #include "app/whatif_text.h"
+#include "common/cli_checks.h"
+#include "common/flag_rules.h"
 
 namespace joulebench::cli {
 namespace {
@@ -66,8 +68,11 @@ Command add_project_command(CLI::App& root) {
                    "joulebench result files (JSON): the inference run, and the training run "
                    "when it is in another file")
       ->required();
-  project->add_option("--per-day", options->per_day, "Inferences per day (required)")->required();
+  project->add_option("--per-day", options->per_day, "Inferences per day (required)")
+      ->check(number_check(flag_rules::kPerDay))
+      ->required();
   project->add_option("--years", options->years, "Years of service to total over")
+      ->check(number_check(flag_rules::kYears))
       ->default_val(1.0);
   project->add_option("--workload", options->workload,
                       "Regular expression choosing the inference workload by name (needed when "
@@ -75,13 +80,16 @@ Command add_project_command(CLI::App& root) {
   project->add_option("--training", options->training,
                       "Regular expression choosing the training row (default: names starting "
                       "with mlp/train-to-accuracy/)");
-  project->add_option("--price-per-kWh", options->price_per_kwh,
-                      "Electricity price per kWh of facility energy, for a cost row (any "
-                      "currency)");
+  project
+      ->add_option("--price-per-kWh", options->price_per_kwh,
+                   "Electricity price per kWh of facility energy, for a cost row (any "
+                   "currency)")
+      ->check(number_check(flag_rules::kPricePerKwh));
   project
       ->add_option("--scc", options->scc,
                    "Social cost of carbon in USD per tonne CO2 (default 190: US EPA 2023, "
                    "2020 emissions, 2.0% discount rate)")
+      ->check(number_check(flag_rules::kScc))
       ->default_val(kDefaultSccUsdPerTonne);
   project->add_flag("--compare-regions", options->compare_regions,
                     "Also list one year's facility energy charged in the cleanest and dirtiest "

@@ -11,6 +11,8 @@
 
 #include "app/command.h"
 #include "app/workload_registration.h"
+#include "common/cli_checks.h"
+#include "common/flag_rules.h"
 #include "harness/measurement/energy_counters.h"
 #include "harness/measurement/measurement_setup.h"
 #include "harness/system/host_info.h"
@@ -111,6 +113,8 @@ int execute(const RunOptions& o) {
     }
   }
 
+  check_benchmark_flags(o.benchmark_flags);
+
   // Everything the user typed is checked before the meter is selected (which probes hardware)
   // and before the first benchmark runs.
   MeasurementOptions measurement_options = o.measurement;
@@ -172,10 +176,10 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
                   "Regular expression over workload names (see 'joulebench list'); default: all");
   run->add_option("--min-time", options->min_time,
                   "Minimum seconds per benchmark (Google Benchmark's default: 0.5)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(number_check(flag_rules::kMinTime));
   run->add_option("--repetitions", options->repetitions,
                   "Repeat each benchmark N times; adds mean/median/stddev/cv rows")
-      ->check(CLI::PositiveNumber);
+      ->check(number_check(flag_rules::kRepetitions));
   run->add_option("--out", options->out,
                   "Result file (Google Benchmark JSON), written atomically; default: "
                   "results/<host>-<UTC date and time>.json");
@@ -188,7 +192,8 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
                   "CSV of UTC hour,gCO2e/kWh: each benchmark uses the hour its window ended in");
   run->add_option("--pue", options->measurement.pue,
                   "Power usage effectiveness of the facility, applied before the grid intensity; "
-                  "1.0 = IT energy only")
+                  "1.0 = IT energy only; " +
+                      flag_rules::kPue.bounds())
       ->default_val(1.0);
   run->add_option("--meter", options->measurement.meter,
                   "Energy source: auto picks the best usable one (see 'joulebench meters')")
@@ -207,10 +212,12 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
       ->default_val("process");
   run->add_option("--sample-interval", options->measurement.sample_interval,
                   "Seconds between background reads of the meter, which catch counter wraps "
-                  "(0: no background reads)")
+                  ": " +
+                      flag_rules::kSampleInterval.bounds())
       ->default_val(kDefaultSampleInterval.value);
   run->add_option("--idle-baseline", options->measurement.idle_baseline,
-                  "Seconds to measure idle power before the suite, for energy_net_J (0: skip)")
+                  "Seconds to measure idle power before the suite, for energy_net_J : " +
+                      flag_rules::kIdleBaseline.bounds())
       ->default_val(kDefaultIdleWindow.value);
   run->add_option("--data-dir", options->data_dir,
                   "Directory of the Fashion-MNIST IDX files (gzip or raw) for the mlp/ workloads "
@@ -218,12 +225,12 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
                   "data/fashion-mnist)");
   run->add_option("--target-accuracy", options->target_accuracy,
                   "Test accuracy the mlp/train-to-accuracy/ rows train to")
-      ->check(CLI::Range(0.0, 1.0))
+      ->check(number_check(flag_rules::kTargetAccuracy))
       ->default_val(0.85);
   run->add_option("--mlp-epochs", options->mlp_epochs,
                   "Epochs of Adam (batch 64) that train the weights the mlp/infer/ rows measure; "
                   "trained once, cached under results/cache/")
-      ->check(CLI::Range(1, 1000))
+      ->check(number_check(flag_rules::kMlpEpochs))
       ->default_val(3);
   return {run, [options] { return execute(*options); }};
 }

@@ -8,6 +8,8 @@
 #include "app/command.h"
 #include "app/command_output.h"
 #include "app/whatif_text.h"
+#include "common/cli_checks.h"
+#include "common/flag_rules.h"
 #include "reporters/result_file.h"
 #include "reporters/statement/carbon_statement.h"
 
@@ -37,8 +39,6 @@ Joules facility_energy(const CarbonStatement& statement) {
 }
 
 int execute(const StatementOptions& o, const CLI::App& app) {
-  if (!(o.scc >= 0.0))
-    throw UsageError(fmt::format("--scc must be 0 or more USD per tonne, got {:g}", o.scc));
   const std::vector<ResultFile> results = read_result_files(o.files);
   CarbonStatement statement = build_carbon_statement(results);
   if (app.count("--scc") > 0)
@@ -89,6 +89,7 @@ Command add_statement_command(CLI::App& root) {
       ->add_option("--scc", options->scc,
                    "Social cost of carbon in USD per tonne CO2 (default 190: US EPA 2023, "
                    "2020 emissions, 2.0% discount rate)")
+      ->check(number_check(flag_rules::kScc))
       ->default_val(kDefaultSccUsdPerTonne);
   statement->add_flag("--compare-regions", options->compare_regions,
                       "Append the same energy's CO2e in the cleanest and dirtiest regions of the "

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/flag_rules.h"
 #include "harness/api/current_session.h"
 #include "harness/measurement/measurement_setup.h"
 
@@ -30,13 +31,16 @@ void add_measurement_flags(CLI::App& app, MeasurementOptions& o) {
   // average) applies when the flag is absent, so no envname here.
   app.add_option("--joulebench_region", o.region,
                  "Grid region for gCO2e (FR, US-CA, aws:us-east-1, ...)");
-  app.add_option("--joulebench_pue", o.pue, "Power usage effectiveness of the facility")
+  app.add_option("--joulebench_pue", o.pue,
+                 "Power usage effectiveness of the facility; " + flag_rules::kPue.bounds())
       ->envname("JOULEBENCH_PUE");
   app.add_option("--joulebench_idle_baseline", o.idle_baseline,
-                 "Seconds of idle power measured before the benchmarks (0: skip)")
+                 "Seconds of idle power measured before the benchmarks : " +
+                     flag_rules::kIdleBaseline.bounds())
       ->envname("JOULEBENCH_IDLE_BASELINE");
-  app.add_option("--joulebench_sample_interval", o.sample_interval,
-                 "Seconds between background reads of the meter (0: none)")
+  app.add_option(
+         "--joulebench_sample_interval", o.sample_interval,
+         "Seconds between background reads of the meter : " + flag_rules::kSampleInterval.bounds())
       ->envname("JOULEBENCH_SAMPLE_INTERVAL");
   app.add_option("--joulebench_powercap_root", o.powercap_root,
                  "powercap sysfs tree for RAPL (default: $JOULEBENCH_POWERCAP_ROOT, else "
@@ -124,6 +128,7 @@ void reject_unknown_joulebench_flags(const std::vector<std::string>& args) {
 int run_measured(const std::string& program, const MeasurementOptions& options,
                  const std::vector<std::string>& benchmark_args) {
   reject_unknown_joulebench_flags(benchmark_args);
+  check_benchmark_flags(benchmark_args);
   const BenchmarkFlags flags = split_benchmark_flags(benchmark_args);
   // Everything the user typed is checked before any hardware is probed.
   const CheckedMeasurementOptions checked = check_measurement_options(options);

@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "common/flag_rules.h"
+#include "common/number_rule.h"
 #include "common/result_schema.h"
 #include "harness/carbon/region_choice.h"
 #include "harness/measurement/allocator_settings.h"
@@ -27,22 +29,20 @@ MeterSelection select_meter_for(const CheckedMeasurementOptions& checked) {
                                                 options.perf_pmu_root));
 }
 
-// Seconds a window option may take: 0 (off) or more, and finite (an infinite idle baseline
-// would never end).
-void check_window(double seconds, const std::string& option, std::string_view zero_means) {
-  if (!(seconds >= 0.0 && std::isfinite(seconds))) {
-    throw std::runtime_error(
-        fmt::format("{} must be 0 ({}) or more seconds, got {:g}", option, zero_means, seconds));
-  }
-}
+// Google Benchmark's numeric flags that the front ends pass on, with the rule each obeys.
+struct PassedOnFlag {
+  std::string_view prefix;
+  const NumberRule* rule;
+};
+const PassedOnFlag kPassedOnFlags[] = {
+    {"--benchmark_min_time=", &flag_rules::kMinTime},
+    {"--benchmark_min_warmup_time=", &flag_rules::kMinWarmupTime},
+    {"--benchmark_repetitions=", &flag_rules::kRepetitions},
+};
 
 CarbonAccounting carbon_accounting_for(const MeasurementOptions& options) {
   const FrontEndNames& names = options.names;
-  try {
-    validate_pue(options.pue);
-  } catch (const std::runtime_error& e) {
-    throw std::runtime_error(fmt::format("{}: {}", names.pue, e.what()));
-  }
+  check_number(names.pue, options.pue, flag_rules::kPue);
   CarbonAccounting carbon = carbon_accounting_for_region(options.region, options.pue, names.region);
   if (options.intensity_series.empty())
     return carbon;
@@ -79,9 +79,25 @@ CheckedMeasurementOptions check_measurement_options(const MeasurementOptions& op
     throw std::runtime_error(fmt::format("{} must be process or machine, got '{}'",
                                          names.estimate_utilisation, options.estimate_utilisation));
   }
-  check_window(options.sample_interval, names.sample_interval, "no background reads");
-  check_window(options.idle_baseline, names.idle_baseline, "skip");
+  check_number(names.sample_interval, options.sample_interval, flag_rules::kSampleInterval);
+  check_number(names.idle_baseline, options.idle_baseline, flag_rules::kIdleBaseline);
   return {options, *mode, carbon_accounting_for(options)};
+}
+
+void check_benchmark_flags(const std::vector<std::string>& args) {
+  for (const std::string& arg : args) {
+    for (const PassedOnFlag& flag : kPassedOnFlags) {
+      if (!arg.starts_with(flag.prefix))
+        continue;
+      const std::string_view text = std::string_view(arg).substr(flag.prefix.size());
+      // Not a number at all: Google Benchmark reports it (as an unrecognised flag).
+      if (const std::optional<double> value = parse_number(text)) {
+        if (const std::string problem = flag.rule->problem(*value, text); !problem.empty())
+          throw std::runtime_error(
+              fmt::format("{} {}", arg.substr(0, flag.prefix.size() - 1), problem));
+      }
+    }
+  }
 }
 
 std::vector<std::string> initialize_google_benchmark(std::vector<std::string> args) {

@@ -3,7 +3,8 @@
 // choices, so that `joulebench run` and a user's own benchmark program (JOULEBENCH_MAIN) measure
 // the same way. Shared by both front ends, in this order:
 //   1. check_measurement_options: region, PUE, hourly series, sample interval, idle baseline,
-//      estimate utilisation and meter name, checked before any hardware is probed;
+//      estimate utilisation and meter name, checked before any hardware is probed, the numbers
+//      against their rules in common/flag_rules.h (check_benchmark_flags: Google Benchmark's);
 //   2. Measurement: the meter selection, and the allocator settings (allocator_settings.h)
 //      applied before the benchmarks allocate;
 //   3. Measurement::min_time: the minimum time raised to the window the meter resolves
@@ -64,6 +65,14 @@ struct CheckedMeasurementOptions {
 // most likely the wrong file. Throws std::runtime_error with a one-line reason that names the
 // option as options.names spells it.
 CheckedMeasurementOptions check_measurement_options(const MeasurementOptions& options);
+
+// Google Benchmark's numeric flags a front end passes on (--benchmark_min_time,
+// --benchmark_min_warmup_time, --benchmark_repetitions, in their "--flag=value" form) checked
+// against the rules of common/flag_rules.h: Google Benchmark 1.7.1 takes "nan" as a minimum time
+// and runs until killed, and 2147483647 repetitions end in std::bad_alloc. Throws
+// std::runtime_error with one line naming the flag; a value that is no number at all is left to
+// Google Benchmark to report.
+void check_benchmark_flags(const std::vector<std::string>& args);
 
 // Hands `args` (the program's name first) to benchmark::Initialize. Returns the arguments Google
 // Benchmark did not recognise (empty when all were); it prints nothing about them.

@@ -148,18 +148,36 @@ const std::vector<std::string> kUnusableMeter = {"--joulebench_meter=rapl",
 TEST(JoulebenchMainProgram, OptionErrorsNameItsOwnFlagsAndComeBeforeTheMeterIsProbed) {
   expect_one_line_error(with(kUnusableMeter, {"--joulebench_region=Atlantis"}),
                         "--joulebench_region: unknown region 'Atlantis'");
-  expect_one_line_error(with(kUnusableMeter, {"--joulebench_pue=0.5"}), "--joulebench_pue: PUE");
+  expect_one_line_error(with(kUnusableMeter, {"--joulebench_pue=0.5"}),
+                        "--joulebench_pue must be a finite power usage effectiveness (PUE)");
   expect_one_line_error(with(kUnusableMeter, {"--joulebench_idle_baseline=-1"}),
                         "--joulebench_idle_baseline must be 0");
   expect_one_line_error(with(kUnusableMeter, {"--joulebench_intensity_series=nope.csv"}),
                         "--joulebench_intensity_series: cannot read");
   expect_one_line_error(with(kUnusableMeter, {"--benchmark_out=no-such-dir/out.json"}),
                         "cannot write no-such-dir/out.json");
-  expect_one_line_error(kUnusableMeter, "JOULEBENCH_PUE: PUE", {"JOULEBENCH_PUE=0.5"});
+  expect_one_line_error(kUnusableMeter, "JOULEBENCH_PUE must be a finite power usage effectiveness",
+                        {"JOULEBENCH_PUE=0.5"});
   expect_one_line_error(kUnusableMeter, "JOULEBENCH_REGION: unknown region 'Atlantis'",
                         {"JOULEBENCH_REGION=Atlantis"});
   // ... and the meter's own error once everything else is right.
   expect_one_line_error(kUnusableMeter, "rapl");
+}
+
+// Issue 18: the --joulebench_* twins and the Google Benchmark numbers a program passes on refuse
+// NaN and infinities before the meter is probed (--benchmark_min_time=nan ran until killed).
+TEST(JoulebenchMainProgram, NonFiniteNumbersAreRefusedBeforeTheMeterIsProbed) {
+  expect_one_line_error(with(kUnusableMeter, {"--joulebench_sample_interval=nan"}),
+                        "--joulebench_sample_interval must be");
+  expect_one_line_error(with(kUnusableMeter, {"--joulebench_idle_baseline=inf"}),
+                        "--joulebench_idle_baseline must be");
+  expect_one_line_error(with(kUnusableMeter, {"--joulebench_pue=nan"}), "--joulebench_pue must be");
+  expect_one_line_error(kUnusableMeter, "JOULEBENCH_SAMPLE_INTERVAL must be",
+                        {"JOULEBENCH_SAMPLE_INTERVAL=nan"});
+  expect_one_line_error(with(kUnusableMeter, {"--benchmark_min_time=nan"}),
+                        "--benchmark_min_time must be a finite number of seconds");
+  expect_one_line_error(with(kUnusableMeter, {"--benchmark_repetitions=2147483647"}),
+                        "--benchmark_repetitions must be a whole number >= 1 and <= 1000");
 }
 
 TEST(JoulebenchMainProgram, UnknownFlagsExitTwoInOneLine) {

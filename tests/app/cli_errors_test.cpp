@@ -54,6 +54,29 @@ TEST_F(CliErrors, ZeroRepetitions) {
   expect_one_line_error({"run", "--repetitions", "0", "--out", "out.json"}, "--repetitions");
 }
 
+// Issue 18: --min-time nan ran until killed, --repetitions 2147483647 ended in std::bad_alloc and
+// CLI::Range printed a 310-digit bound. Issue 21: --threshold inf% disabled the gate and
+// statement --scc inf printed "inf USD".
+TEST_F(CliErrors, NonFiniteAndHugeNumbersAreRefusedByName) {
+  expect_one_line_error(
+      {"run", "--min-time", "nan", "--out", "out.json"},
+      "--min-time: must be a finite number of seconds >= 0 and <= 3600 (got nan)");
+  expect_one_line_error({"run", "--repetitions", "2147483647", "--out", "out.json"},
+                        "--repetitions: must be a whole number >= 1 and <= 1000 (got 2147483647)");
+  expect_one_line_error({"run", "--sample-interval", "nan", "--out", "out.json"},
+                        "--sample-interval must be");
+  expect_one_line_error({"run", "--idle-baseline", "nan", "--out", "out.json"},
+                        "--idle-baseline must be");
+  expect_one_line_error({"run", "--benchmark_min_warmup_time=nan", "--out", "out.json"},
+                        "--benchmark_min_warmup_time must be");
+  expect_one_line_error({"compare", "--threshold", "inf%", "a.json", "b.json"},
+                        "--threshold: must be a finite percentage >= 0 and <= 1000 (got inf%)");
+  expect_one_line_error({"statement", "--scc", "inf", "a.json"},
+                        "--scc: must be a finite cost in USD per tonne >= 0 and <= 1000000 "
+                        "(got inf)");
+  expect_one_line_error({"run", "--min-time", "-1", "--out", "out.json"}, "(got -1)");
+}
+
 TEST_F(CliErrors, UnknownRegion) {
   expect_one_line_error({"run", "--region", "atlantis", "--out", "out.json"}, "atlantis");
 }

@@ -60,7 +60,9 @@ TEST(RunOptionValidation, RegionFromTheEnvironmentIsNamedAsTheVariable) {
 }
 
 TEST(RunOptionValidation, PueBeforeTheMeter) {
-  expect_checked_before_the_meter({"--pue", "0.5", "--out", "out.json"}, "--pue: PUE");
+  expect_checked_before_the_meter({"--pue", "0.5", "--out", "out.json"},
+                                  "--pue must be a finite power usage effectiveness (PUE) >= 1 "
+                                  "and <= 3 (got 0.5)");
 }
 
 TEST(RunOptionValidation, IntensitySeriesBeforeTheMeter) {
@@ -113,6 +115,108 @@ TEST(RunMinimumTime, RaisedToTheWindowTheMeterResolves) {
   const auto row = nlohmann::json::parse(in).at("benchmarks").at(0);
   ASSERT_EQ(row.at("time_unit"), "us");
   EXPECT_GE(row.at("iterations").get<double>() * row.at("real_time").get<double>() * 1e-6, 1.0);
+}
+
+// Every numeric flag of every command, table-driven: NaN, both infinities, a value out of range
+// and a huge count are one line, exit 2, naming the flag; the edge values are accepted. Commands
+// other than estimate are given inputs that fail later (a missing file, an unusable meter), so
+// an accepted value shows as an error about something else.
+struct NumericFlag {
+  std::vector<std::string> command;  // the command and its other arguments
+  std::string flag;
+  std::vector<std::string> out_of_range;
+  std::vector<std::string> edges;  // accepted
+};
+
+std::vector<std::string> run_prefix() {
+  return {"run", "--meter", "rapl", "--powercap-root", "/nonexistent", "--out", "out.json"};
+}
+
+const std::vector<NumericFlag>& numeric_flags() {
+  static const std::vector<NumericFlag> flags = {
+      {run_prefix(), "--min-time", {"-1", "3601"}, {"0", "3600"}},
+      {run_prefix(), "--repetitions", {"0", "1001", "2147483647", "1.5"}, {"1", "1000"}},
+      {run_prefix(), "--pue", {"0.5", "3.01"}, {"1", "3"}},
+      {run_prefix(), "--sample-interval", {"-1", "1e-7", "61"}, {"0", "0.001", "60"}},
+      {run_prefix(), "--idle-baseline", {"-1", "3601"}, {"0", "3600"}},
+      {run_prefix(), "--target-accuracy", {"-0.1", "1.1"}, {"0", "1"}},
+      {run_prefix(), "--mlp-epochs", {"0", "1001", "2147483647"}, {"1", "1000"}},
+      {{"compare", "base.json", "new.json"}, "--threshold", {"-5", "1001%"}, {"0", "1000%", "5"}},
+      {{"compare", "base.json", "new.json"}, "--alpha", {"0", "1"}, {"0.001", "0.999"}},
+      {{"statement", "r.json"}, "--scc", {"-1", "1e7"}, {"0", "1000000"}},
+      {{"project", "r.json", "--per-day", "1"}, "--scc", {"-1"}, {"0"}},
+      {{"project", "r.json"}, "--per-day", {"0", "1e16"}, {"1", "1e15"}},
+      {{"project", "r.json", "--per-day", "1"}, "--years", {"0", "101"}, {"0.5", "100"}},
+      {{"project", "r.json", "--per-day", "1"}, "--price-per-kWh", {"-1"}, {"0", "0.3"}},
+      {{"estimate", "--gpu", "L4", "--hours", "1"}, "--scc", {"-1"}, {"0"}},
+      {{"estimate", "--gpu", "L4"}, "--hours", {"0", "876001"}, {"0.001", "876000"}},
+      {{"estimate", "--gpu", "L4", "--hours", "1"}, "--utilization", {"-0.1", "1.1"}, {"0", "1"}},
+      {{"estimate", "--gpu", "L4", "--hours", "1"}, "--pue", {"0.9", "3.1"}, {"1", "3"}},
+      {{"estimate", "--gpu", "L4", "--hours", "1"}, "--count", {"0", "2147483647"}, {"1"}},
+      {{"estimate", "--gpu", "L4", "--cpu", "AMD EPYC 7763", "--hours", "1"},
+       "--cpu-count",
+       {"0", "100001"},
+       {"1", "100000"}},
+  };
+  return flags;
+}
+
+testing::ProcessResult run_with(const testing::TempDir& dir, const NumericFlag& f,
+                                const std::string& value) {
+  std::vector<std::string> args = f.command;
+  args.push_back(f.flag);
+  args.push_back(value);
+  return run_clean(dir, args);
+}
+
+TEST(NumericFlags, NonFiniteAndOutOfRangeValuesAreOneLineNamingTheFlag) {
+  for (const NumericFlag& f : numeric_flags()) {
+    std::vector<std::string> bad = {"nan", "inf", "-inf", "1e400"};
+    bad.insert(bad.end(), f.out_of_range.begin(), f.out_of_range.end());
+    for (const std::string& value : bad) {
+      testing::TempDir dir;
+      const testing::ProcessResult r = run_with(dir, f, value);
+      const std::string what = f.command.front() + " " + f.flag + " " + value;
+      EXPECT_EQ(r.exit_code, 2) << what << ": " << r.err;
+      ASSERT_FALSE(r.err.empty()) << what;
+      EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << what << ": more than one line:\n" << r.err;
+      EXPECT_NE(r.err.find(f.flag), std::string::npos) << what << ": " << r.err;
+      EXPECT_NE(r.err.find("must be"), std::string::npos) << what << ": " << r.err;
+      EXPECT_LT(r.err.size(), 300u) << what << ": bounds in full digits? " << r.err;
+      EXPECT_EQ(dir.entries(), std::vector<std::string>{}) << what << ": a file was written";
+    }
+  }
+}
+
+TEST(NumericFlags, EdgeValuesAreAccepted) {
+  for (const NumericFlag& f : numeric_flags()) {
+    for (const std::string& value : f.edges) {
+      testing::TempDir dir;
+      const testing::ProcessResult r = run_with(dir, f, value);
+      const std::string what = f.command.front() + " " + f.flag + " " + value;
+      EXPECT_EQ(r.err.find(f.flag + ": must"), std::string::npos) << what << ": " << r.err;
+      EXPECT_EQ(r.err.find(f.flag + " must"), std::string::npos) << what << ": " << r.err;
+      if (f.command.front() == "estimate") {
+        EXPECT_EQ(r.exit_code, 0) << what << ": " << r.err;
+      }
+    }
+  }
+}
+
+TEST(NumericFlags, HelpStatesEveryBound) {
+  for (const NumericFlag& f : numeric_flags()) {
+    testing::TempDir dir;
+    const testing::ProcessResult r = run_clean(dir, {f.command.front(), "--help"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::size_t line = r.out.find("  " + f.flag + " ");
+    ASSERT_NE(line, std::string::npos) << f.flag << " not in the help of " << f.command.front();
+    // The bounds follow on the flag's line or the next one (CLI11 puts a long type first).
+    const std::string text =
+        r.out.substr(line, r.out.find('\n', r.out.find('\n', line) + 1) - line);
+    EXPECT_TRUE(text.find("<=") != std::string::npos || text.find("< ") != std::string::npos)
+        << f.command.front() << " --help, " << f.flag << ":\n"
+        << text;
+  }
 }
 
 }  // namespace

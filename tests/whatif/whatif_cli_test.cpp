@@ -125,7 +125,7 @@ TEST(WhatIfCli, EstimateErrorsAreOneLineAndExit2) {
   expect_one_line_error(run(dir, {"estimate", "--gpu", "L4", "--hours", "1", "--pue", "0.5"}),
                         "PUE");
   expect_one_line_error(run(dir, {"estimate", "--gpu", "L4", "--hours", "1", "--count", "0"}),
-                        "at least 1");
+                        "--count: must be a whole number >= 1");
   expect_one_line_error(
       run(dir, {"estimate", "--cpu", "AMD EPYC 7763", "--cpu-count", "2", "--hours", "1"}),
       "use --count");
