@@ -132,6 +132,9 @@ int run_measured(const std::string& program, const MeasurementOptions& options,
   const BenchmarkFlags flags = split_benchmark_flags(benchmark_args);
   // Everything the user typed is checked before any hardware is probed.
   const CheckedMeasurementOptions checked = check_measurement_options(options);
+  // From here on a signal must remove the result file's temporary (created just below), also
+  // while the meter is selected and probed, not only while benchmarks run.
+  const InterruptCleanup cleanup(program);
   std::optional<ResultOutput> output;
   if (flags.out && !flags.out->empty())
     output.emplace(*flags.out, flags.out_is_json);
