@@ -8,6 +8,9 @@
 // JB_SCALING_KEEP=1 keeps the generated files (SCRATCH_DIR/rows-N/) to profile commands by hand.
 
 #include <fmt/format.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -166,16 +169,29 @@ std::string quoted(const std::vector<fs::path>& paths) {
   return out;
 }
 
+// CPU seconds (user and system) of every child that has ended so far.
+double children_cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_CHILDREN, &usage);
+  auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) * 1e-6;
+  };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// Wall and CPU seconds: on a shared machine the wall time says more about the neighbours.
 void time_command(std::size_t rows, const std::string& what, const std::string& command,
                   const fs::path& output) {
   fs::remove(output);
+  const double cpu_before = children_cpu_seconds();
   const auto start = std::chrono::steady_clock::now();
   const int status = std::system(fmt::format("{} >'{}' 2>&1", command, output.string()).c_str());
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double cpu = children_cpu_seconds() - cpu_before;
   const auto bytes = fs::exists(output) ? fs::file_size(output) : 0;
-  fmt::print("{:>9} | {:<22} | {:>8.2f} | {:>12} | {}\n", rows, what, seconds, bytes,
-             status == 0 ? "ok" : fmt::format("exit status {}", status));
+  fmt::print("{:>9} | {:<22} | {:>8.2f} | {:>8.2f} | {:>12} | {}\n", rows, what, seconds, cpu,
+             bytes, WIFEXITED(status) ? fmt::format("exit {}", WEXITSTATUS(status)) : "killed");
   std::fflush(stdout);
 }
 
@@ -194,9 +210,9 @@ int main(int argc, char** argv) {
   if (sizes.empty())
     sizes = {10'000, 100'000};
 
-  fmt::print("{:>9} | {:<22} | {:>8} | {:>12} | {}\n", "rows", "command", "seconds", "output bytes",
-             "status");
-  fmt::print("{:->9}-+-{:-<22}-+-{:->8}-+-{:->12}-+-------\n", "", "", "", "");
+  fmt::print("{:>9} | {:<22} | {:>8} | {:>8} | {:>12} | {}\n", "rows", "command", "wall s", "CPU s",
+             "output bytes", "status");
+  fmt::print("{:->9}-+-{:-<22}-+-{:->8}-+-{:->8}-+-{:->12}-+-------\n", "", "", "", "", "");
   for (const std::size_t rows : sizes) {
     const fs::path dir = scratch / fmt::format("rows-{}", rows);
     const std::vector<fs::path> files = write_data_set(dir, rows);
