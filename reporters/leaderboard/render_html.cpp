@@ -108,26 +108,38 @@ struct ShownRows {
 
 ShownRows leaderboard_rows(const Report& r) {
   ShownRows shown;
-  std::size_t tasks_cut = 0;
-  std::vector<std::string> examples;  // the first few tasks cut, "task (50 of 800 rows)"
+  std::size_t tasks_cut = 0;     // tasks shown in part: their best kHtmlRowsPerTask rows
+  std::vector<std::string> cut;  // the first few of them, "task (50 of 800 rows)"
+  std::size_t tasks_hidden = 0;  // tasks past the page's kHtmlLeaderboardRows rows
+  std::string first_hidden;
   for (const TaskInfo& task : r.tasks) {
     const auto rows = task_rows(r, task);
     const std::size_t room = kHtmlLeaderboardRows - shown.rows.size();
     const std::size_t take = std::min({rows.size(), kHtmlRowsPerTask, room});
     for (std::size_t i = 0; i < take; ++i)
       shown.rows.push_back(&rows[i]);
-    if (take < rows.size()) {
-      if (tasks_cut++ < 3)
-        examples.push_back(fmt::format("{} ({} of {} rows)", task.name, take, rows.size()));
+    if (take == 0 && !rows.empty()) {
+      if (tasks_hidden++ == 0)
+        first_hidden = task.name;
+    } else if (take < rows.size() && tasks_cut++ < 3) {
+      cut.push_back(fmt::format("{} ({} of {} rows)", task.name, take, rows.size()));
     }
   }
-  if (shown.rows.size() < r.entries.size()) {
-    shown.note = fmt::format(
-        "This page shows {} of {} rows: the best {} of each task and {} in all. Rows were left "
-        "out of {}, e.g. {}; {}.",
-        shown.rows.size(), r.entries.size(), kHtmlRowsPerTask, kHtmlLeaderboardRows,
-        count_of(tasks_cut, "task"), fmt::join(examples, ", "), kHtmlFullDetailText);
+  if (shown.rows.size() == r.entries.size())
+    return shown;
+  std::vector<std::string> parts;
+  if (tasks_cut > 0) {
+    parts.push_back(fmt::format("{} shown in part, e.g. {}", count_of(tasks_cut, "task"),
+                                fmt::join(cut, ", ")));
   }
+  if (tasks_hidden > 0) {
+    parts.push_back(fmt::format("{} not shown, from {} on (tasks in name order)",
+                                count_of(tasks_hidden, "task"), first_hidden));
+  }
+  shown.note =
+      fmt::format("This page shows {} of {} rows: the best {} of each task and {} in all. {}; {}.",
+                  shown.rows.size(), r.entries.size(), kHtmlRowsPerTask, kHtmlLeaderboardRows,
+                  fmt::join(parts, "; "), kHtmlFullDetailText);
   return shown;
 }
 

@@ -54,8 +54,8 @@ std::size_t occurrences(const std::string& text, const std::string& what) {
   return n;
 }
 
-// 66 tasks of 50 variants (3300 rows: over the page's 3000), one task of 120 (over 50 per task, first by name),
-// every row with FLOPs and a quality figure, 30 timelines of 2000 samples.
+// 66 tasks of 50 variants (3300 rows: over the page's 3000), one task of 120 (over 50 per task,
+// first by name), every row with FLOPs and a quality figure, 30 timelines of 2000 samples.
 Report big_report() {
   std::vector<std::string> rows;
   for (int task = 0; task < 66; ++task) {
@@ -80,7 +80,9 @@ TEST(HtmlPageLimits, BigLeaderboardSaysWhatItLeftOutAndStaysSmall) {
   EXPECT_NE(page.find(fmt::format("This page shows {} of 3420 rows: the best {} of each task",
                                   kHtmlLeaderboardRows, kHtmlRowsPerTask)),
             std::string::npos);
-  EXPECT_NE(page.find("a-wide/8 (50 of 120 rows)"), std::string::npos);
+  EXPECT_NE(page.find("1 task shown in part, e.g. a-wide/8 (50 of 120 rows)"), std::string::npos);
+  // 3000 rows: a-wide's 50, then 59 whole tasks of 50 in name order; 7 tasks left.
+  EXPECT_NE(page.find("7 tasks not shown, from t"), std::string::npos);
   EXPECT_NE(page.find("Showing the 50 lowest-energy of 120 rows of task a-wide/8"),
             std::string::npos);
   EXPECT_NE(page.find(fmt::format("Showing the first {} of 67 tasks", kHtmlQualitySections)),
