@@ -211,7 +211,11 @@ std::optional<std::string> ResultFile::context_value(std::string_view key) const
 ResultFile parse_result_json(std::string_view text, std::string source) {
   json doc;
   try {
-    doc = json::parse(with_non_finite_numbers_as_null(text));
+    // Rewriting NaN and Infinity copies the whole text character by character: a tenth of the
+    // time of a 10^5-row file that has none of them, which is nearly every file.
+    const bool non_finite = text.find("NaN") != std::string_view::npos ||
+                            text.find("Infinity") != std::string_view::npos;
+    doc = non_finite ? json::parse(with_non_finite_numbers_as_null(text)) : json::parse(text);
   } catch (const json::parse_error& e) {
     // nlohmann's message starts with "[json.exception.parse_error.101] "; keep what follows.
     std::string_view what = e.what();
@@ -240,6 +244,7 @@ ResultFile parse_result_json(std::string_view text, std::string source) {
     }
   }
   const json& benchmarks = doc["benchmarks"];
+  file.rows.reserve(benchmarks.size());
   for (std::size_t i = 0; i < benchmarks.size(); ++i) {
     file.rows.push_back(parse_row(benchmarks[i], file.source, i));
   }

@@ -37,7 +37,7 @@ std::optional<double> Entry::median(std::string_view metric) const {
 }
 
 const Spread* Entry::spread(std::string_view metric) const {
-  const auto it = metrics.find(std::string(metric));
+  const auto it = metrics.find(metric);
   return it == metrics.end() ? nullptr : &it->second;
 }
 

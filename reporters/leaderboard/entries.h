@@ -28,10 +28,12 @@ struct Entry {
   Machine machine;
   std::string meter;       // joulebench_meter of the files, "" for plain files
   std::string provenance;  // "measured", "estimated", "unknown", or "" without energy counters
-  std::vector<std::string> sources;       // the files its repetitions came from
-  std::map<std::string, Spread> metrics;  // kTimeMetric and every counter, over repetitions
-  std::optional<std::string> error;       // the benchmark failed and left no repetition
-  bool from_aggregates = false;  // the files kept only aggregates; the median stands for them
+  std::vector<std::string> sources;  // the files its repetitions came from
+  // kTimeMetric and every counter, over repetitions; std::less<> so that a lookup by
+  // string_view (every cell of every row) allocates no key.
+  std::map<std::string, Spread, std::less<>> metrics;
+  std::optional<std::string> error;  // the benchmark failed and left no repetition
+  bool from_aggregates = false;      // the files kept only aggregates; the median stands for them
   // Repetitions from an energy-measuring run (provenance set) that came without energy, and why
   // (the first one's reason, missing_energy_reason in result_file.h).
   std::size_t repetitions_without_energy = 0;

@@ -7,6 +7,7 @@
 
 #include "common/result_schema.h"
 #include "reporters/leaderboard/cells.h"
+#include "reporters/leaderboard/html_limits.h"
 
 namespace joulebench {
 namespace {
@@ -22,6 +23,20 @@ std::string point_class(const Entry& e, bool show_pareto) {
 std::string tooltip(const Entry& e, std::string_view what) {
   return fmt::format("{} {} on {}: {}{}", e.name.task, variant_text(e), e.host, what,
                      e.estimated() ? " (estimated)" : "");
+}
+
+// At most kHtmlPlotPoints points, evenly spaced in their order (by energy, or by FLOPs), the
+// title saying so: a plot of 10^5 circles is megabytes that show nothing more.
+void limit_points(Plot& plot) {
+  const std::size_t all = plot.points.size();
+  if (all <= kHtmlPlotPoints)
+    return;
+  std::vector<PlotPoint> kept;
+  for (std::size_t i : evenly_spaced(all, kHtmlPlotPoints))
+    kept.push_back(std::move(plot.points[i]));
+  plot.points = std::move(kept);
+  plot.title += fmt::format(" (showing {} of {} points, evenly spaced; {})", kHtmlPlotPoints, all,
+                            kHtmlFullDetailText);
 }
 
 }  // namespace
@@ -56,8 +71,16 @@ Plot energy_quality_plot(const Report& report, const TaskInfo& task, std::size_t
       front.points.emplace_back(*j, *q);  // quality_rows is sorted by energy
     }
   }
-  for (auto& [provenance, front] : fronts)
+  for (auto& [provenance, front] : fronts) {
+    if (front.points.size() > kHtmlPlotPoints) {
+      std::vector<std::pair<double, double>> kept;
+      for (std::size_t i : evenly_spaced(front.points.size(), kHtmlPlotPoints))
+        kept.push_back(front.points[i]);
+      front.points = std::move(kept);
+    }
     plot.lines.push_back(std::move(front));
+  }
+  limit_points(plot);
   return plot;
 }
 
@@ -74,6 +97,7 @@ Plot flops_energy_plot(const Report& report) {
     plot.points.push_back(
         {f, j, tooltip(*e, fmt::format("{:.4g} FLOP, {:.4g} J", f, j)), point_class(*e, false)});
   }
+  limit_points(plot);
   return plot;
 }
 
@@ -83,14 +107,29 @@ Plot power_timeline_plot(const Report& report) {
   plot.title = "Power over time";
   plot.x = {"seconds since the benchmark's first sample", false};
   plot.y = {"W (mean of all energy domains)", false};
-  for (std::size_t i = 0; i < report.timelines.size(); ++i) {
+  // The first kHtmlTimelines timelines, each at most kHtmlTimelinePoints samples (evenly spaced):
+  // an hour at 10 Hz is 36,000 samples, more than a plot's width in pixels.
+  const std::size_t drawn = std::min(report.timelines.size(), kHtmlTimelines);
+  bool downsampled = false;
+  for (std::size_t i = 0; i < drawn; ++i) {
     const TimelineSeries& s = report.timelines[i];
     PlotLine line{{},
                   fmt::format("series series-{}{}", i % 6, s.estimated ? " est" : ""),
                   fmt::format("{} ({}){}", s.timeline.name, s.host, s.estimated ? ", est." : "")};
-    for (std::size_t k = 0; k < s.timeline.t_s.size(); ++k)
+    const std::size_t samples = std::min(s.timeline.t_s.size(), s.timeline.power_W.size());
+    downsampled = downsampled || samples > kHtmlTimelinePoints;
+    for (std::size_t k : evenly_spaced(samples, kHtmlTimelinePoints))
       line.points.emplace_back(s.timeline.t_s[k], s.timeline.power_W[k]);
     plot.lines.push_back(std::move(line));
+  }
+  if (drawn < report.timelines.size()) {
+    plot.title += fmt::format(" (showing the first {} of {} timelines; the JSON report has all)",
+                              drawn, report.timelines.size());
+  }
+  if (downsampled) {
+    plot.title +=
+        fmt::format(" (at most {} samples of each, evenly spaced; the JSON report has all)",
+                    kHtmlTimelinePoints);
   }
   return plot;
 }

@@ -4,9 +4,11 @@
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "common/result_schema.h"
@@ -14,6 +16,7 @@
 #include "reporters/leaderboard/cells.h"
 #include "reporters/leaderboard/grade.h"
 #include "reporters/leaderboard/html_assets.h"
+#include "reporters/leaderboard/html_limits.h"
 #include "reporters/leaderboard/html_plots.h"
 #include "reporters/leaderboard/render.h"
 
@@ -97,6 +100,50 @@ void table(std::ostream& out, std::string_view id, const std::vector<Column>& co
   fmt::print(out, "</tbody>\n</table>\n");
 }
 
+// The leaderboard rows the page shows: the best kHtmlRowsPerTask of each task, kHtmlLeaderboardRows
+// in all; and, when that is not every row, a note naming what was left out.
+struct ShownRows {
+  std::vector<const Entry*> rows;
+  std::string note;  // unescaped; empty when every row is shown
+};
+
+ShownRows leaderboard_rows(const Report& r) {
+  ShownRows shown;
+  std::size_t tasks_cut = 0;     // tasks shown in part: their best kHtmlRowsPerTask rows
+  std::vector<std::string> cut;  // the first few of them, "task (50 of 800 rows)"
+  std::size_t tasks_hidden = 0;  // tasks past the page's kHtmlLeaderboardRows rows
+  std::string first_hidden;
+  for (const TaskInfo& task : r.tasks) {
+    const auto rows = task_rows(r, task);
+    const std::size_t room = kHtmlLeaderboardRows - shown.rows.size();
+    const std::size_t take = std::min({rows.size(), kHtmlRowsPerTask, room});
+    for (std::size_t i = 0; i < take; ++i)
+      shown.rows.push_back(&rows[i]);
+    if (take == 0 && !rows.empty()) {
+      if (tasks_hidden++ == 0)
+        first_hidden = task.name;
+    } else if (take < rows.size() && tasks_cut++ < 3) {
+      cut.push_back(fmt::format("{} ({} of {} rows)", task.name, take, rows.size()));
+    }
+  }
+  if (shown.rows.size() == r.entries.size())
+    return shown;
+  std::vector<std::string> parts;
+  if (tasks_cut > 0) {
+    parts.push_back(fmt::format("{} shown in part, e.g. {}", count_of(tasks_cut, "task"),
+                                fmt::join(cut, ", ")));
+  }
+  if (tasks_hidden > 0) {
+    parts.push_back(fmt::format("{} not shown, from {} on (tasks in name order)",
+                                count_of(tasks_hidden, "task"), first_hidden));
+  }
+  shown.note =
+      fmt::format("This page shows {} of {} rows: the best {} of each task and {} in all. {}; {}.",
+                  shown.rows.size(), r.entries.size(), kHtmlRowsPerTask, kHtmlLeaderboardRows,
+                  fmt::join(parts, "; "), kHtmlFullDetailText);
+  return shown;
+}
+
 void leaderboard(std::ostream& out, const Report& r) {
   fmt::print(out,
              "<section id=\"leaderboard\">\n<h2>Leaderboard</h2>\n<p>Each task sorted by {} ({} "
@@ -124,8 +171,12 @@ void leaderboard(std::ostream& out, const Report& r) {
                                    [](const Entry& e) { return !e.domain_energies().empty(); });
   if (domains)
     all.push_back(Column{"J/iter by domain", false, "energy_by_domain"});
+  const ShownRows shown = leaderboard_rows(r);
+  if (!shown.note.empty())
+    fmt::print(out, "<p class=\"elided\">{}</p>\n", html_escape(shown.note));
   std::vector<std::vector<Cell>> rows;
-  for (const Entry& e : r.entries) {
+  for (const Entry* shown_entry : shown.rows) {
+    const Entry& e = *shown_entry;
     Cell grade = e.stars ? Cell{star_string(*e.stars), double(*e.stars), false, {}} : text("n/a");
     std::vector<Cell> row = {
         text(e.name.task),
@@ -150,8 +201,13 @@ void leaderboard(std::ostream& out, const Report& r) {
   const auto gaps = energy_gap_rows(r);
   if (!gaps.empty()) {
     fmt::print(out, "<p>{}:</p>\n<ul class=\"energy-gaps\">\n", html_escape(kEnergyGapHeading));
-    for (const Entry* e : gaps)
-      fmt::print(out, "<li>{}</li>\n", html_escape(energy_gap_text(*e)));
+    for (std::size_t i = 0; i < std::min(gaps.size(), kHtmlListItems); ++i)
+      fmt::print(out, "<li>{}</li>\n", html_escape(energy_gap_text(*gaps[i])));
+    if (gaps.size() > kHtmlListItems) {
+      fmt::print(out, "<li class=\"elided\">{}</li>\n",
+                 html_escape(fmt::format("showing the first {} of {} rows; {}", kHtmlListItems,
+                                         gaps.size(), kHtmlFullDetailText)));
+    }
     fmt::print(out, "</ul>\n");
   }
   fmt::print(out, "</section>\n");
@@ -163,10 +219,17 @@ void energy_versus_quality(std::ostream& out, const Report& r) {
              "Pareto-optimal rows (no other row has both lower energy and better quality) are "
              "marked and joined by the front line. Hollow points are estimates.</p>\n");
   std::size_t index = 0;
+  std::size_t tasks_left_out = 0;
   for (const TaskInfo& task : r.tasks) {
     if (task.quality.empty())
       continue;
-    const auto rows = quality_rows(r, task);
+    if (index == kHtmlQualitySections) {
+      // Counting the rest needs their rows; a task without any would have had no section.
+      tasks_left_out += std::any_of(task_rows(r, task).begin(), task_rows(r, task).end(),
+                                    [](const Entry& e) { return e.median(counter::kEnergy); });
+      continue;
+    }
+    auto rows = quality_rows(r, task);
     if (rows.empty())
       continue;
     const std::string unit = unit_text(task.unit);
@@ -177,6 +240,13 @@ void energy_versus_quality(std::ostream& out, const Report& r) {
         {"host", false, "host"},           {quality_heading(task), true, task.quality},
         {"J/" + unit, true, "J_per_unit"}, {"gCO2e/1000 " + unit + "s", true, "gCO2e_per_1000"},
         {"time/iter", true, kTimeMetric},  {"Pareto", false, "pareto"}};
+    if (rows.size() > kHtmlQualityRows) {
+      fmt::print(
+          out, "<p class=\"elided\">{}</p>\n",
+          html_escape(fmt::format("Showing the {} lowest-energy of {} rows of task {}; {}.",
+                                  kHtmlQualityRows, rows.size(), task.name, kHtmlFullDetailText)));
+      rows.resize(kHtmlQualityRows);
+    }
     std::vector<std::vector<Cell>> cells;
     for (const Entry* e : rows) {
       cells.push_back(
@@ -191,6 +261,12 @@ void energy_versus_quality(std::ostream& out, const Report& r) {
   }
   if (index == 0)
     fmt::print(out, "<p>No task has both energy and an accuracy or rel_error counter.</p>\n");
+  if (tasks_left_out > 0) {
+    fmt::print(out, "<p class=\"elided\">{}</p>\n",
+               html_escape(fmt::format("Showing the first {} of {} tasks with energy and a quality "
+                                       "figure; {}.",
+                                       index, index + tasks_left_out, kHtmlFullDetailText)));
+  }
   fmt::print(out, "</section>\n");
 }
 
@@ -216,8 +292,14 @@ void flops_versus_energy(std::ostream& out, const Report& r) {
                                        {"FLOP/iter", true, counter::kFlops},
                                        {"J/iter", true, counter::kEnergy},
                                        {"FLOP/J", true, counter::kFlopPerJoule}};
+  if (rows.size() > kHtmlFlopsRows) {
+    fmt::print(
+        out, "<p class=\"elided\">{}</p>\n",
+        html_escape(fmt::format("The table shows the first {} of {} rows (by FLOP/iter); {}.",
+                                kHtmlFlopsRows, rows.size(), kHtmlFullDetailText)));
+  }
   std::vector<std::vector<Cell>> cells;
-  for (const Entry* e : rows) {
+  for (const Entry* e : std::span(rows).first(std::min(rows.size(), kHtmlFlopsRows))) {
     cells.push_back({text(e->name.task), text(variant_text(*e)), text(e->host),
                      number(e->median(counter::kFlops)),
                      number(e->median(counter::kEnergy), e->estimated()),

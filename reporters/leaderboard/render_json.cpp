@@ -65,8 +65,8 @@ void render_leaderboard_json(std::ostream& out, const Report& r) {
   json tasks = json::array();
   for (const TaskInfo& t : r.tasks) {
     json pareto = json::array();
-    for (const Entry& e : r.entries) {
-      if (e.name.task == t.name && e.pareto)
+    for (const Entry& e : task_rows(r, t)) {
+      if (e.pareto)
         pareto.push_back({{"workload", e.name.workload}, {"host", e.host}});
     }
     tasks.push_back({{"task", t.name},

@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <set>
@@ -19,43 +20,58 @@ namespace joulebench {
 namespace {
 
 // The quality figure of a task: accuracy where a model reports it, else the kernels' error.
-std::string quality_of(const std::vector<Entry>& entries, const std::string& task) {
+std::string quality_of(const std::vector<Entry*>& task_entries) {
   bool rel_error = false;
-  for (const Entry& e : entries) {
-    if (e.name.task != task)
-      continue;
-    if (e.median(counter::kAccuracy))
+  for (const Entry* e : task_entries) {
+    if (e->median(counter::kAccuracy))
       return counter::kAccuracy;
-    rel_error = rel_error || e.median(counter::kRelError).has_value();
+    rel_error = rel_error || e->median(counter::kRelError).has_value();
   }
   return rel_error ? counter::kRelError : "";
 }
 
-// a is at least as good as b in both energy (lower) and quality, and better in one.
-bool dominates(double energy_a, double quality_a, double energy_b, double quality_b,
-               bool higher_quality_is_better) {
-  if (!higher_quality_is_better) {
-    quality_a = -quality_a;
-    quality_b = -quality_b;
-  }
-  return energy_a <= energy_b && quality_a >= quality_b &&
-         (energy_a < energy_b || quality_a > quality_b);
-}
-
+// Marks the rows no other row dominates: none has energy (lower is better) and quality both at
+// least as good and one of them better. One sort and a sweep, O(n log n): rows sorted by energy,
+// a row is dominated by an earlier (lower-energy) row at least as good in quality, or by a row of
+// equal energy with better quality. A NaN compares false, so a row with one neither dominates
+// nor is dominated (as a pairwise check would have it): it stays out of the sweep, on the front.
 void mark_pareto(std::vector<Entry*>& task_entries, const std::string& quality) {
   if (quality.empty())
     return;
-  const bool higher_better = quality == counter::kAccuracy;
+  const double sign = quality == counter::kAccuracy ? 1.0 : -1.0;  // higher is better
+  struct Point {
+    double energy, quality;
+    Entry* entry;
+  };
+  std::vector<Point> points;
   for (Entry* e : task_entries) {
     const auto energy = e->median(counter::kEnergy);
     const auto q = e->median(quality);
     if (!energy || !q)
       continue;
-    e->pareto = std::none_of(task_entries.begin(), task_entries.end(), [&](const Entry* other) {
-      const auto oe = other->median(counter::kEnergy);
-      const auto oq = other->median(quality);
-      return other != e && oe && oq && dominates(*oe, *oq, *energy, *q, higher_better);
-    });
+    if (std::isnan(*energy) || std::isnan(*q)) {
+      e->pareto = true;
+      continue;
+    }
+    points.push_back({*energy, sign * *q, e});
+  }
+  std::sort(points.begin(), points.end(), [](const Point& a, const Point& b) {
+    return a.energy != b.energy ? a.energy < b.energy : a.quality > b.quality;
+  });
+  double best_below = -std::numeric_limits<double>::infinity();  // best quality at lower energy
+  bool any_below = false;
+  for (std::size_t i = 0; i < points.size();) {
+    std::size_t end = i;
+    while (end < points.size() && points[end].energy == points[i].energy)
+      ++end;
+    const double best_here = points[i].quality;  // sorted best quality first within an energy
+    for (std::size_t k = i; k < end; ++k) {
+      const double q = points[k].quality;
+      points[k].entry->pareto = !(any_below && best_below >= q) && !(best_here > q);
+    }
+    best_below = any_below ? std::max(best_below, best_here) : best_here;
+    any_below = true;
+    i = end;
   }
 }
 
@@ -224,8 +240,10 @@ Report build_report(const std::vector<ResultFile>& files, const SortMetric& sort
     report.any_estimated = report.any_estimated || e.estimated();
   }
   std::vector<Entry> ordered;
+  ordered.reserve(report.entries.size());
   for (auto& [task, task_entries] : by_task) {
-    TaskInfo info{task, quality_of(report.entries, task), task_entries.front()->name.unit};
+    TaskInfo info{task, quality_of(task_entries), task_entries.front()->name.unit, ordered.size(),
+                  task_entries.size()};
     // Grades and Pareto fronts compare like with like: an estimate is never the yardstick of a
     // measurement, nor the other way round (hosts are compared; that is what a leaderboard is for).
     std::map<std::string, std::vector<Entry*>> by_provenance;
@@ -236,8 +254,8 @@ Report build_report(const std::vector<ResultFile>& files, const SortMetric& sort
       grade(group);
     }
     rank(task_entries, sort);
-    for (const Entry* e : task_entries)
-      ordered.push_back(*e);
+    for (Entry* e : task_entries)
+      ordered.push_back(std::move(*e));
     report.tasks.push_back(std::move(info));
   }
   report.entries = std::move(ordered);
@@ -270,10 +288,16 @@ Report build_report(const std::vector<ResultFile>& files, const SortMetric& sort
   return report;
 }
 
+std::span<const Entry> task_rows(const Report& report, const TaskInfo& task) {
+  const std::size_t end = std::min(task.first + task.rows, report.entries.size());
+  return std::span<const Entry>(report.entries)
+      .subspan(std::min(task.first, end), end - std::min(task.first, end));
+}
+
 std::vector<const Entry*> quality_rows(const Report& report, const TaskInfo& task) {
   std::vector<const Entry*> rows;
-  for (const Entry& e : report.entries) {
-    if (e.name.task == task.name && e.median(counter::kEnergy))
+  for (const Entry& e : task_rows(report, task)) {
+    if (e.median(counter::kEnergy))
       rows.push_back(&e);
   }
   std::stable_sort(rows.begin(), rows.end(), [](const Entry* a, const Entry* b) {

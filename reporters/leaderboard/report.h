@@ -9,6 +9,7 @@
 // fronts compare measured rows only with measured ones and estimates only with estimates.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,10 @@ struct TaskInfo {
   std::string name;
   std::string quality;  // kAccuracy, kRelError, or "" when no entry of the task has either
   WorkUnit unit = WorkUnit::iteration;
+  // The task's rows are Report::entries[first, first + rows): renderers take a task's rows
+  // without scanning every entry once per task (quadratic over thousands of tasks).
+  std::size_t first = 0;
+  std::size_t rows = 0;
 };
 
 struct SourceInfo {
@@ -82,6 +87,9 @@ Report build_report(const std::vector<ResultFile>& files, const SortMetric& sort
 
 // Views the renderers share.
 // Entries of a task with energy, by J/iter ascending (the energy-versus-accuracy table).
+// The rows of one task, in the leaderboard's order.
+std::span<const Entry> task_rows(const Report& report, const TaskInfo& task);
+
 std::vector<const Entry*> quality_rows(const Report& report, const TaskInfo& task);
 // Entries with FLOPs and energy, by FLOP/iter then J/iter.
 std::vector<const Entry*> flops_rows(const Report& report);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <stdexcept>
 
 #include "common/result_schema.h"
@@ -33,14 +34,17 @@ std::string why_not_counted(const ResultRow& row, std::string_view provenance) {
   return {};
 }
 
-void add_missing(std::vector<MissingEnergy>& missing, const std::string& name, std::string reason) {
-  const auto same = std::find_if(missing.begin(), missing.end(), [&](const MissingEnergy& m) {
-    return m.benchmark == name && m.reason == reason;
-  });
-  if (same != missing.end()) {
-    ++same->runs;
-  } else {
+// Where each (benchmark, reason) already sits in a source's list, so that counting a run is a
+// lookup, not a scan of the list (quadratic over a file of thousands of failed rows).
+using MissingIndex = std::map<std::pair<std::string, std::string>, std::size_t>;
+
+void add_missing(std::vector<MissingEnergy>& missing, MissingIndex& index, const std::string& name,
+                 std::string reason) {
+  const auto [at, inserted] = index.try_emplace({name, reason}, missing.size());
+  if (inserted) {
     missing.push_back({.benchmark = name, .reason = std::move(reason), .runs = 1});
+  } else {
+    ++missing[at->second].runs;
   }
 }
 
@@ -73,12 +77,13 @@ CarbonStatement build_carbon_statement(const std::vector<ResultFile>& files) {
                       .pue = context(k::kPue),
                       .meter = fmt::format("{} ({}): {}", context(k::kMeter),
                                            context(k::kProvenance), context(k::kMeterMethod))};
+    MissingIndex missing_index;
     for (const ResultRow& row : file.rows) {
       if (row.run_type != "iteration" || row.error_message)
         continue;
       const std::string& name = row.run_name.empty() ? row.name : row.run_name;
       if (std::string why = why_not_counted(row, context(k::kProvenance)); !why.empty()) {
-        add_missing(s.without_energy, name, std::move(why));
+        add_missing(s.without_energy, missing_index, name, std::move(why));
         continue;
       }
       const auto n = static_cast<double>(row.iterations);

@@ -3,23 +3,28 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <vector>
 
 namespace joulebench {
 namespace {
 
+// U = pairs (a in x, b in y) with a > b, plus half of those with a == b. Counted against y
+// sorted, O((n1 + n2) log n2): compare gates CI over thousands of repetitions, where counting
+// n1 * n2 pairs took seconds. Every term is a whole or half number, so the sum is exact either way.
 double u_statistic(std::span<const double> x, std::span<const double> y) {
-  // O(n1 * n2) pair counting: repetitions number in the tens, and counting pairs needs no rank
-  // bookkeeping for ties.
+  std::vector<double> sorted_y;
+  // A NaN in y compares false with everything: it counts in no pair, and would break the sort.
+  std::copy_if(y.begin(), y.end(), std::back_inserter(sorted_y),
+               [](double b) { return !std::isnan(b); });
+  std::sort(sorted_y.begin(), sorted_y.end());
   double u = 0.0;
   for (double a : x) {
-    for (double b : y) {
-      if (a > b)
-        u += 1.0;
-      else if (a == b)
-        u += 0.5;
-    }
+    if (std::isnan(a))
+      continue;  // NaN compares false with everything: no pair counts (as pairwise counting had it)
+    const auto [lower, upper] = std::equal_range(sorted_y.begin(), sorted_y.end(), a);
+    u += static_cast<double>(lower - sorted_y.begin()) + 0.5 * static_cast<double>(upper - lower);
   }
   return u;
 }

@@ -1,0 +1,46 @@
+#pragma once
+// How much of a big leaderboard the HTML page shows. A year of nightly runs over many hosts is
+// 10^5 rows or more: written whole, the page was 200 MB that no browser opens. Beyond these
+// limits the page says what it left out, and where to find it (the Markdown, CSV and JSON reports
+// keep every row). With them the page stays under about 10 MB whatever the input.
+
+#include <cstddef>
+#include <vector>
+
+namespace joulebench {
+
+inline constexpr std::size_t kHtmlRowsPerTask = 50;        // leaderboard rows of one task
+inline constexpr std::size_t kHtmlLeaderboardRows = 3000;  // leaderboard rows in all
+inline constexpr std::size_t kHtmlQualitySections = 50;    // tasks with an energy-quality plot
+inline constexpr std::size_t kHtmlQualityRows = 50;        // rows of one energy-quality table
+inline constexpr std::size_t kHtmlFlopsRows = 1000;        // rows of the FLOPs-energy table
+inline constexpr std::size_t kHtmlPlotPoints = 1000;       // points of one scatter plot
+inline constexpr std::size_t kHtmlTimelines = 24;          // power timelines drawn
+inline constexpr std::size_t kHtmlTimelinePoints = 500;    // samples drawn of one timeline
+inline constexpr std::size_t kHtmlListItems = 200;         // items of a list (energy gaps)
+
+// The sentence that ends every elision note.
+inline constexpr const char* kHtmlFullDetailText =
+    "the Markdown, CSV and JSON reports (joulebench report --format md, csv or json) have all rows";
+
+// Indices of at most `limit` of `count` items, evenly spaced, first and last kept: a plot that
+// keeps its shape with a bounded number of points.
+inline std::vector<std::size_t> evenly_spaced(std::size_t count, std::size_t limit) {
+  std::vector<std::size_t> out;
+  if (count <= limit) {
+    for (std::size_t i = 0; i < count; ++i)
+      out.push_back(i);
+    return out;
+  }
+  if (limit == 0)
+    return out;
+  if (limit == 1)
+    return {0};
+  // Item k sits at k (count - 1) / (limit - 1): strictly increasing (count > limit), ending at
+  // count - 1.
+  for (std::size_t k = 0; k < limit; ++k)
+    out.push_back(k * (count - 1) / (limit - 1));
+  return out;
+}
+
+}  // namespace joulebench
