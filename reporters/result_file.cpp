@@ -3,14 +3,14 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 #include <stdexcept>
-#include <system_error>
 
 #include "common/benchmark_json.h"
+#include "common/bounded_read.h"
+#include "common/error_text.h"
 #include "common/result_schema.h"
 
 namespace joulebench {
@@ -73,6 +73,58 @@ double seconds_per_unit(std::string_view unit) {
   return 0.0;
 }
 
+// Figures no run can produce. They are errors, not rows dropped with a note: a file that holds
+// one was edited or damaged, and any statement made from the rest of it would be suspect too.
+[[noreturn]] void impossible(const std::string& source, const std::string& benchmark,
+                             std::string_view what) {
+  throw std::runtime_error(
+      fmt::format("{}: benchmark {}: {}", source, quoted_value(benchmark), what));
+}
+
+// Iteration counts are whole numbers Google Benchmark keeps in an int64; anything else (1e19,
+// -3, 2.5) would make the cast to int64 undefined or the figure meaningless.
+std::int64_t iteration_count(double value, const std::string& source, const std::string& name) {
+  // 2^63 is exactly representable; every double below it converts to int64 without UB.
+  constexpr double kLimit = 9223372036854775808.0;
+  if (!(value >= 0.0 && value < kLimit) || std::trunc(value) != value)
+    impossible(source, name,
+               fmt::format("iterations {:g} is not a whole number from 0 to 2^63", value));
+  return static_cast<std::int64_t>(value);
+}
+
+// real_time and cpu_time: never negative; zero only in aggregate rows (a cv or stddev of 0) and
+// rows of a failed or skipped run, which have no time at all.
+void require_possible_times(const json& j, const ResultRow& row, const std::string& source) {
+  const bool may_be_zero = row.run_type == "aggregate" || row.error_message ||
+                           (j.contains("skipped") && !j["skipped"].is_null() &&
+                            j["skipped"] != false && j["skipped"] != 0);
+  for (const auto& [key, value] :
+       {std::pair{"real_time", row.real_time}, std::pair{"cpu_time", row.cpu_time}}) {
+    if (value < 0.0)
+      impossible(source, row.name, fmt::format("{} {:g} is negative", key, value));
+    if (value == 0.0 && j.contains(key) && !may_be_zero)
+      impossible(source, row.name, fmt::format("{} is 0 in a measured run", key));
+  }
+}
+
+// energy_J, co2_g, power_W and the per-domain energies are never negative; energy_net_J may be
+// (a run below the idle baseline). Non-finite values arrive as null (benchmark_json.h), which
+// reads as "no value"; 1e308 J is finite but no run's energy, and overflows every sum: above
+// kMaxEnergyFigure it is refused too.
+void require_possible_counter(const std::string& key, double value, const std::string& source,
+                              const std::string& name) {
+  const bool energy_figure = key == counter::kEnergy || key == counter::kCo2 ||
+                             key == counter::kPower || counter::is_domain_energy_counter(key);
+  if (!energy_figure)
+    return;
+  if (value < 0.0)
+    impossible(source, name, fmt::format("{} {:g} is negative", key, value));
+  if (value > kMaxEnergyFigure)
+    impossible(
+        source, name,
+        fmt::format("{} {:g} is above {:g}, no measured figure", key, value, kMaxEnergyFigure));
+}
+
 ResultRow parse_row(const json& j, const std::string& source, std::size_t index) {
   if (!j.is_object()) {
     throw std::runtime_error(fmt::format("{}: benchmarks[{}] is not an object", source, index));
@@ -97,7 +149,7 @@ ResultRow parse_row(const json& j, const std::string& source, std::size_t index)
       throw std::runtime_error(
           fmt::format("{}: benchmarks[{}].{} is not a number", source, index, key));
     }
-    return it->get<double>();
+    return it->get<double>();  // finite: non-finite tokens arrive as null, see above
   };
 
   ResultRow row;
@@ -109,7 +161,7 @@ ResultRow parse_row(const json& j, const std::string& source, std::size_t index)
   if (row.run_type.empty())
     row.run_type = "iteration";
   row.aggregate_name = optional_string("aggregate_name");
-  row.iterations = static_cast<std::int64_t>(number("iterations"));
+  row.iterations = iteration_count(number("iterations"), source, row.name);
   row.real_time = number("real_time");
   row.cpu_time = number("cpu_time");
   row.time_unit = optional_string("time_unit");
@@ -124,9 +176,11 @@ ResultRow parse_row(const json& j, const std::string& source, std::size_t index)
   if (err != j.end() && err->is_boolean() && err->get<bool>()) {
     row.error_message = optional_string("error_message");
   }
+  require_possible_times(j, row, source);
   for (const auto& [key, value] : j.items()) {
     if (value.is_number() && !run_fields().contains(key)) {
       row.counters[key] = value.get<double>();
+      require_possible_counter(key, row.counters[key], source, row.name);
     } else if ((joulebench_counters().contains(key) || counter::is_domain_energy_counter(key)) &&
                !value.is_null()) {
       // Other counters of other types are someone else's business; ours must be numbers, or a
@@ -216,13 +270,16 @@ ResultFile parse_result_json(std::string_view text, std::string source) {
     const bool non_finite = text.find("NaN") != std::string_view::npos ||
                             text.find("Infinity") != std::string_view::npos;
     doc = non_finite ? json::parse(with_non_finite_numbers_as_null(text)) : json::parse(text);
-  } catch (const json::parse_error& e) {
-    // nlohmann's message starts with "[json.exception.parse_error.101] "; keep what follows.
+  } catch (const json::exception& e) {
+    // parse_error (syntax) and out_of_range.406 (a number such as 1e309 that overflows a double).
+    // nlohmann's message starts with "[json.exception.parse_error.101] "; keep what follows, cut
+    // and escaped: it quotes the offending token, which may be 50 MB long or hold control bytes.
     std::string_view what = e.what();
     if (const auto close = what.find("] "); close != std::string_view::npos) {
       what.remove_prefix(close + 2);
     }
-    throw std::runtime_error(fmt::format("{}: not valid JSON: {}", source, what));
+    throw std::runtime_error(
+        fmt::format("{}: not valid JSON: {}", source, printable_text(what, 2 * kMaxQuotedChars)));
   }
   if (doc.is_object() && doc.contains(kLeaderboardMarker)) {
     throw LeaderboardFileError(
@@ -253,23 +310,12 @@ ResultFile parse_result_json(std::string_view text, std::string source) {
 }
 
 ResultFile read_result_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw std::runtime_error(fmt::format("{}: cannot open for reading", path.string()));
-  std::error_code ec;
-  const std::uintmax_t size = std::filesystem::file_size(path, ec);
-  if (!ec && size == 0)
-    throw std::runtime_error(fmt::format("{}: empty file, not a benchmark result", path.string()));
-  if (!ec && size > kMaxResultFileBytes) {
-    throw std::runtime_error(fmt::format(
-        "{}: {:.1f} MiB is more than the {} MiB a result file may have; not a benchmark result?",
-        path.string(), static_cast<double>(size) / (1u << 20), kMaxResultFileBytes >> 20));
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad())
-    throw std::runtime_error(fmt::format("{}: read error", path.string()));
-  return parse_result_json(buffer.str(), path.string());
+  // Any kind of file (a pipe, /dev/stdin, a FIFO) is read, never more than the limit.
+  const std::string text = read_file_bounded(path, kMaxResultFileBytes, "a result file");
+  if (text.empty())
+    throw std::runtime_error(
+        fmt::format("{}: empty file, not a benchmark result", path_for_message(path)));
+  return parse_result_json(text, path_for_message(path));
 }
 
 }  // namespace joulebench

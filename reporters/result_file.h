@@ -58,15 +58,25 @@ struct LeaderboardFileError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Above this, energy_J, co2_g or power_W is no measured figure (a terawatt-hour per iteration)
+// and would overflow the sums of every report.
+inline constexpr double kMaxEnergyFigure = 1e12;
+
 // Throws std::runtime_error with a one-line message naming `source` when the text is not a
-// Google Benchmark result (malformed JSON, missing "benchmarks", wrong field types).
+// Google Benchmark result (malformed JSON, numbers out of a double's range, missing "benchmarks",
+// wrong field types), and naming the benchmark too for a figure no run can produce: iterations
+// not a whole number in [0, 2^63); negative real_time or cpu_time, or 0 in a row that is neither
+// an aggregate nor a failed or skipped run; negative energy_J, co2_g, power_W or per-domain energy,
+// or one above kMaxEnergyFigure. Such a file is refused whole, never read with the row dropped.
+// Non-finite counters (written by Google Benchmark as NaN) read as absent.
 ResultFile parse_result_json(std::string_view text, std::string source);
 
 // Result files are kilobytes to a few megabytes (a timeline at 10 Hz for an hour is under 1 MB);
 // a bigger file is almost certainly not one, and parsing it whole would take gigabytes of memory.
 inline constexpr std::uintmax_t kMaxResultFileBytes = 64u << 20;
 
-// Reads and parses a file; the same errors, plus unreadable, empty and oversized files.
+// Reads and parses a file of any kind (regular, pipe, FIFO, device; common/bounded_read.h); the
+// same errors, plus unreadable, empty and oversized files and directories ("is a directory").
 ResultFile read_result_file(const std::filesystem::path& path);
 
 }  // namespace joulebench

@@ -6,17 +6,19 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <stdexcept>
 
+#include "common/bounded_read.h"
 #include "harness/carbon/csv_fields.h"
 
 namespace joulebench {
 namespace {
 
 constexpr std::string_view kCloudTable = "cloud_regions.csv";
+// The built-in tables are tens of KB; a user's table of every grid zone is still well under this.
+constexpr std::uintmax_t kMaxCarbonTableBytes = 16u << 20;
 
 // The columns of one CSV, by name, so column order in a user's table does not matter.
 class Columns {
@@ -151,13 +153,9 @@ CarbonTables load_carbon_tables(const std::filesystem::path& directory) {
   std::vector<std::string> names;
   std::vector<std::string> texts;
   for (const auto& f : files) {
-    std::ifstream in(f, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in)
-      throw std::runtime_error(fmt::format("cannot read {}", f.string()));
+    // Any kind of file, never more than the limit (common/bounded_read.h).
+    texts.push_back(read_file_bounded(f, kMaxCarbonTableBytes, "a carbon table"));
     names.push_back(f.filename().string());
-    texts.push_back(text.str());
   }
   std::vector<TableText> tables;
   for (std::size_t i = 0; i < names.size(); ++i)

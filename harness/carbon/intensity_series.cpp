@@ -6,11 +6,12 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
 
+#include "common/bounded_read.h"
+#include "common/error_text.h"
 #include "harness/carbon/csv_fields.h"
 
 namespace joulebench {
@@ -18,9 +19,16 @@ namespace {
 
 using std::chrono::hours;
 
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// Exactly `count` ASCII digits: from_chars alone would take "-1" (hour T-1) as a number.
 std::optional<int> parse_digits(std::string_view text, std::size_t pos, std::size_t count) {
   if (pos + count > text.size())
     return std::nullopt;
+  for (std::size_t i = pos; i < pos + count; ++i) {
+    if (text[i] < '0' || text[i] > '9')
+      return std::nullopt;
+  }
   int value = 0;
   const char* first = text.data() + pos;
   const auto [end, ec] = std::from_chars(first, first + count, value);
@@ -34,7 +42,7 @@ std::optional<int> parse_digits(std::string_view text, std::size_t pos, std::siz
 std::optional<UtcHour> parse_utc_hour(std::string_view t) {
   const auto y = parse_digits(t, 0, 4), mo = parse_digits(t, 5, 2), d = parse_digits(t, 8, 2),
              h = parse_digits(t, 11, 2), mi = parse_digits(t, 14, 2);
-  if (!y || !mo || !d || !h || !mi || t[4] != '-' || t[7] != '-' ||
+  if (t.size() < 16 || !y || !mo || !d || !h || !mi || t[4] != '-' || t[7] != '-' ||
       (t[10] != 'T' && t[10] != ' ') || t[13] != ':')
     return std::nullopt;
   std::string_view rest = t.substr(16);
@@ -47,15 +55,19 @@ std::optional<UtcHour> parse_utc_hour(std::string_view t) {
     rest.remove_prefix(3);
   }
   if (rest != "Z" && rest != "" && rest != "+00:00")
-    throw std::runtime_error(
-        fmt::format("timestamp '{}' must be UTC (end in Z or +00:00, or carry no offset)", t));
+    throw std::runtime_error(fmt::format(
+        "timestamp {} must be UTC (end in Z or +00:00, or carry no offset)", quoted_value(t)));
   const std::chrono::year_month_day date{std::chrono::year{*y},
                                          std::chrono::month{static_cast<unsigned>(*mo)},
                                          std::chrono::day{static_cast<unsigned>(*d)}};
   if (!date.ok() || *h > 23)
-    throw std::runtime_error(fmt::format("timestamp '{}' is not a valid date and hour", t));
+    throw std::runtime_error(
+        fmt::format("timestamp {} is not a valid date and hour", quoted_value(t)));
+  if (*y < kFirstSeriesYear || *y > kLastSeriesYear)
+    throw std::runtime_error(fmt::format("timestamp {} is outside the years {} to {}",
+                                         quoted_value(t), kFirstSeriesYear, kLastSeriesYear));
   if (*mi != 0 || seconds != 0)
-    throw std::runtime_error(fmt::format("timestamp '{}' is not on the hour", t));
+    throw std::runtime_error(fmt::format("timestamp {} is not on the hour", quoted_value(t)));
   return UtcHour{std::chrono::sys_days{date}} + hours{*h};
 }
 
@@ -64,7 +76,7 @@ double parse_grams(const std::string& text) {
   const char* first = text.data();
   const auto [end, ec] = std::from_chars(first, first + text.size(), value);
   if (ec != std::errc() || end != first + text.size() || !std::isfinite(value) || value < 0.0)
-    throw std::runtime_error(fmt::format("intensity '{}' is not a number >= 0", text));
+    throw std::runtime_error(fmt::format("intensity {} is not a number >= 0", quoted_value(text)));
   return value;
 }
 
@@ -84,6 +96,10 @@ std::string format_utc_hour(UtcHour hour) {
 IntensitySeries IntensitySeries::parse(std::string_view text, std::string name) {
   IntensitySeries series;
   series.name_ = std::move(name);
+  // A spreadsheet's UTF-8 export starts with a byte order mark; left in place it would make the
+  // first row look like a header and lose it silently.
+  if (text.starts_with(kUtf8Bom))
+    text.remove_prefix(kUtf8Bom.size());
   std::istringstream lines{std::string(text)};
   std::string line;
   int line_number = 0;
@@ -100,11 +116,17 @@ IntensitySeries IntensitySeries::parse(std::string_view text, std::string name) 
             fmt::format("expected 2 fields (UTC timestamp, gCO2e/kWh), got {}", fields.size()));
       const std::optional<UtcHour> hour = parse_utc_hour(trim(fields[0]));
       if (!hour) {
-        if (first_content_line) {  // a header
+        // A header names its columns; a first field starting with a digit is a timestamp gone
+        // wrong ("2024-05-01T-1:00Z"), and taking it for a header would lose the row silently.
+        const std::string first_field = trim(fields[0]);
+        const bool header_like =
+            first_field.empty() || first_field[0] < '0' || first_field[0] > '9';
+        if (first_content_line && header_like) {
           first_content_line = false;
           continue;
         }
-        throw std::runtime_error(fmt::format("'{}' is not a UTC timestamp", trim(fields[0])));
+        throw std::runtime_error(
+            fmt::format("{} is not a UTC timestamp", quoted_value(first_field)));
       }
       first_content_line = false;
       const double grams = parse_grams(trim(fields[1]));
@@ -114,21 +136,23 @@ IntensitySeries IntensitySeries::parse(std::string_view text, std::string name) 
                                              format_utc_hour(series.rows_.back().hour)));
       series.rows_.push_back({*hour, grams});
     } catch (const std::runtime_error& e) {
-      throw std::runtime_error(fmt::format("{} line {}: {}", series.name_, line_number, e.what()));
+      throw std::runtime_error(
+          fmt::format("{} line {}: {}", printable_text(series.name_), line_number, e.what()));
     }
   }
   if (series.rows_.empty())
-    throw std::runtime_error(fmt::format("{}: no hourly rows", series.name_));
+    throw std::runtime_error(fmt::format("{}: no hourly rows", printable_text(series.name_)));
   return series;
 }
 
 IntensitySeries IntensitySeries::load(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in)
-    throw std::runtime_error(fmt::format("cannot read intensity series {}", file.string()));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse(text.str(), file.string());
+  std::string text;
+  try {
+    text = read_file_bounded(file, kMaxIntensitySeriesBytes, "an intensity series");
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(fmt::format("cannot read intensity series {}", e.what()));
+  }
+  return parse(text, path_for_message(file));
 }
 
 IntensitySeries::Lookup IntensitySeries::at(

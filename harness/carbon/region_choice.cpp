@@ -3,11 +3,18 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "common/bounded_read.h"
+
 namespace joulebench {
+namespace {
+
+// A config file holds a region and a few settings: a few hundred bytes.
+constexpr std::uintmax_t kMaxConfigBytes = 1u << 20;
+
+}  // namespace
 
 std::vector<std::filesystem::path> region_config_candidates() {
   std::vector<std::filesystem::path> files = {"joulebench.json"};
@@ -20,10 +27,13 @@ std::vector<std::filesystem::path> region_config_candidates() {
 }
 
 std::optional<std::string> read_region_from_config(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in)
-    throw std::runtime_error(fmt::format("cannot read config file {}", file.string()));
-  const nlohmann::json config = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  std::string text;
+  try {
+    text = read_file_bounded(file, kMaxConfigBytes, "a config file");
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(fmt::format("cannot read config file {}", e.what()));
+  }
+  const nlohmann::json config = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (config.is_discarded() || !config.is_object())
     throw std::runtime_error(fmt::format("config file {} is not a JSON object", file.string()));
   const auto region = config.find("region");

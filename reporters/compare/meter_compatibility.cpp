@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "common/error_text.h"
 #include "common/result_schema.h"
 
 namespace joulebench {
@@ -22,8 +23,10 @@ std::optional<std::string> meter_mismatch(const ResultFile& base, const ResultFi
           candidate.context_value(context_key::kProvenance);
   if (same)
     return std::nullopt;
-  return fmt::format("{} has energy from {}, {} from {}", base.source, describe_meter(base),
-                     candidate.source, describe_meter(candidate));
+  // An error line: context values may hold newlines or be megabytes long.
+  return fmt::format("{} has energy from {}, {} from {}", base.source,
+                     printable_text(describe_meter(base)), candidate.source,
+                     printable_text(describe_meter(candidate)));
 }
 
 }  // namespace joulebench

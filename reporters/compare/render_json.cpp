@@ -63,7 +63,9 @@ void render_compare_json(std::ostream& out, const Comparison& c) {
                     {"notes", c.notes},
                     {"energy_source", c.energy_source},
                     {"summary", summary}};
-  out << doc.dump(2) << '\n';
+  // File paths are bytes, not UTF-8: an invalid sequence is written as U+FFFD (README, "JSON
+  // output") instead of failing the whole report with type_error.316.
+  out << doc.dump(2, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace joulebench

@@ -135,7 +135,9 @@ void render_leaderboard_json(std::ostream& out, const Report& r) {
       {"sources", sources},
       {"notes", r.notes},
       {"power_timelines", timelines}};
-  out << doc.dump(2) << '\n';
+  // File paths are bytes, not UTF-8: an invalid sequence is written as U+FFFD (README, "JSON
+  // output") instead of failing the whole report with type_error.316.
+  out << doc.dump(2, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace joulebench

@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <map>
 #include <regex>
 #include <stdexcept>
 
+#include "common/error_text.h"
 #include "common/result_schema.h"
 #include "reporters/row_energy.h"
 
@@ -33,20 +35,68 @@ std::vector<std::string> segments(const std::string& name) {
   return out;
 }
 
-// An architecture segment: layer widths joined by '-' ("784-256-256-10").
-bool is_architecture(const std::string& s) {
-  static const std::regex kArch(R"(\d+(-\d+)+)");
-  return std::regex_match(s, kArch);
+// libstdc++'s std::regex recurses once per character of the text it searches: a benchmark name
+// of 30,000 characters overflowed the stack (issue 18). Names up to this length go through the
+// regex; longer ones (no real benchmark has one) are matched by the pattern as plain text.
+constexpr std::size_t kMaxRegexNameChars = 512;
+// A --workload or --training pattern is a few words; a longer one is refused before compiling.
+constexpr std::size_t kMaxPatternChars = 256;
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
 }
 
-std::regex compile(const std::string& pattern, const char* flag) {
-  try {
-    return std::regex(pattern, std::regex::ECMAScript);
-  } catch (const std::regex_error& e) {
-    throw std::runtime_error(
-        fmt::format("{} '{}' is not a regular expression: {}", flag, pattern, e.what()));
-  }
+// An architecture segment: layer widths joined by '-' ("784-256-256-10"). A scan, not a regex:
+// segments come from names of any length.
+bool is_architecture(const std::string& s) {
+  if (s.empty() || !is_digit(s.front()) || !is_digit(s.back()) ||
+      s.find('-') == std::string::npos || s.find("--") != std::string::npos)
+    return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c) || c == '-'; });
 }
+
+// The name a pattern sees: without the /real_time or /manual_time Google Benchmark appends, so
+// "batch:1$" finds ".../batch:1/real_time" (issue 16).
+std::string_view matchable_name(std::string_view name) {
+  for (const std::string_view suffix : {"/real_time", "/manual_time"}) {
+    if (name.ends_with(suffix))
+      return name.substr(0, name.size() - suffix.size());
+  }
+  return name;
+}
+
+// A --workload / --training pattern, or the default training prefix; bounded work on any name.
+class NameMatcher {
+ public:
+  static NameMatcher prefix(std::string text) { return NameMatcher(std::move(text), {}); }
+
+  static NameMatcher regex(const std::string& pattern, const char* flag) {
+    if (pattern.size() > kMaxPatternChars)
+      throw std::runtime_error(fmt::format("{} {} is longer than {} characters", flag,
+                                           quoted_value(pattern), kMaxPatternChars));
+    try {
+      return NameMatcher(pattern, std::regex(pattern, std::regex::ECMAScript));
+    } catch (const std::regex_error& e) {
+      throw std::runtime_error(fmt::format("{} {} is not a regular expression: {}", flag,
+                                           quoted_value(pattern), e.what()));
+    }
+  }
+
+  bool matches(std::string_view full_name) const {
+    const std::string_view name = matchable_name(full_name);
+    if (!regex_)
+      return name.starts_with(text_);
+    if (name.size() > kMaxRegexNameChars)
+      return name.find(text_) != std::string_view::npos;
+    return std::regex_search(name.begin(), name.end(), *regex_);
+  }
+
+ private:
+  NameMatcher(std::string text, std::optional<std::regex> regex)
+      : text_(std::move(text)), regex_(std::move(regex)) {}
+  std::string text_;
+  std::optional<std::regex> regex_;
+};
 
 // Energy and CO2 per iteration, pooled over the iteration rows of one run name. Rows without an
 // energy figure (see reporters/row_energy.h) are not pooled, only counted, so a workload whose
@@ -119,7 +169,7 @@ double recorded_pue(const ResultFile& file) {
   const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
   if (ec != std::errc() || end != text->data() + text->size() || !(value >= 1.0))
     throw std::runtime_error(
-        fmt::format("{}: {} '{}' is not a PUE", file.source, context_key::kPue, *text));
+        fmt::format("{}: {} {} is not a PUE", file.source, context_key::kPue, quoted_value(*text)));
   return value;
 }
 
@@ -182,35 +232,37 @@ DeploymentProjection project_deployment(const std::vector<ResultFile>& files,
                                         const ProjectionOptions& options) {
   validate(options);
   const std::map<std::string, Pooled> pooled = pool_rows(files);
-  const std::regex training_re = options.training_regex
-                                     ? compile(*options.training_regex, "--training")
-                                     : std::regex(fmt::format("^{}", kTrainingPrefix));
-  const std::optional<std::regex> workload_re =
-      options.workload_regex ? std::optional(compile(*options.workload_regex, "--workload"))
-                             : std::nullopt;
+  const NameMatcher training_re = options.training_regex
+                                      ? NameMatcher::regex(*options.training_regex, "--training")
+                                      : NameMatcher::prefix(kTrainingPrefix);
+  const std::optional<NameMatcher> workload_re =
+      options.workload_regex
+          ? std::optional(NameMatcher::regex(*options.workload_regex, "--workload"))
+          : std::nullopt;
 
   std::vector<std::string> candidates;
   std::vector<std::string> trainings;
   for (const auto& [name, p] : pooled) {
-    const bool training = std::regex_search(name, training_re);
+    const bool training = training_re.matches(name);
     if (training)
       trainings.push_back(name);
-    if (workload_re ? std::regex_search(name, *workload_re) : !training)
+    if (workload_re ? workload_re->matches(name) : !training)
       candidates.push_back(name);
   }
   if (candidates.empty()) {
     throw std::runtime_error(
-        workload_re ? fmt::format("no benchmark with energy counters matches --workload '{}'",
-                                  *options.workload_regex)
+        workload_re ? fmt::format("no benchmark with energy counters matches --workload {}",
+                                  quoted_value(*options.workload_regex))
                     : "no benchmark with energy_J and co2_g counters in the files");
   }
   if (candidates.size() > 1) {
     const std::size_t shown = std::min<std::size_t>(candidates.size(), 5);
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < shown; ++i)
+      names.push_back(printable_text(candidates[i]));
     throw std::runtime_error(fmt::format(
         "{} workloads match ({}{}); choose one with --workload REGEX", candidates.size(),
-        fmt::join(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(shown),
-                  ", "),
-        shown < candidates.size() ? ", ..." : ""));
+        fmt::join(names, ", "), shown < candidates.size() ? ", ..." : ""));
   }
 
   DeploymentProjection out;
@@ -218,9 +270,9 @@ DeploymentProjection project_deployment(const std::vector<ResultFile>& files,
   const std::string& name = candidates.front();
   const Pooled& p = pooled.at(name);
   if (!has_figure(p)) {
-    throw std::runtime_error(
-        fmt::format("workload '{}' in {} has no energy figure ({}; {} run(s)): nothing to project",
-                    name, p.file, p.missing_reason, p.runs_without_energy));
+    throw std::runtime_error(fmt::format(
+        "workload {} in {} has no energy figure ({}; {} run(s)): nothing to project",
+        quoted_value(name), p.file, printable_text(p.missing_reason), p.runs_without_energy));
   }
   const std::optional<int> batch = batch_from_name(name);
   InferenceCost& inf = out.inference;

@@ -86,6 +86,79 @@ TEST(IntensitySeries, MalformedRowsAreOneLineErrorsWithTheLineNumber) {
   EXPECT_EQ(error_of("header,only\n"), "grid.csv: no hourly rows");
 }
 
+TEST(IntensitySeries, AUtf8ByteOrderMarkIsSkippedAndTheFirstRowKept) {
+  const IntensitySeries plain = IntensitySeries::parse(
+      "\xEF\xBB\xBF"
+      "2024-05-01T10:00:00Z,100\n2024-05-01T11:00:00Z,110\n",
+      "bom.csv");
+  ASSERT_EQ(plain.rows().size(), 2u);
+  EXPECT_DOUBLE_EQ(plain.rows()[0].grams_per_kwh, 100.0);
+  const IntensitySeries with_header = IntensitySeries::parse(
+      "\xEF\xBB\xBF"
+      "datetime_utc,gCO2e_per_kWh\n2024-05-01T10:00:00Z,100\n",
+      "bom.csv");
+  ASSERT_EQ(with_header.rows().size(), 1u);
+}
+
+// from_chars read "-1" as an hour: T-1 became 23:00 the day before.
+TEST(IntensitySeries, NegativeHoursAndMinutesAreRejected) {
+  EXPECT_EQ(error_of("2024-05-01T10:00:00Z,100\n2024-05-02T-1:00Z,100\n"),
+            "grid.csv line 2: '2024-05-02T-1:00Z' is not a UTC timestamp");
+  // On the first line too: a field starting with a digit is never taken for a header.
+  EXPECT_EQ(error_of("2024-05-02T-1:00Z,100\n2024-05-02T10:00Z,100\n"),
+            "grid.csv line 1: '2024-05-02T-1:00Z' is not a UTC timestamp");
+  EXPECT_EQ(error_of("2024-05-02T10:-1Z,100\n"),
+            "grid.csv line 1: '2024-05-02T10:-1Z' is not a UTC timestamp");
+  EXPECT_EQ(error_of("2024-05-02T10:00:-1Z,100\n"),
+            "grid.csv line 1: '2024-05-02T10:00:-1Z' is not a UTC timestamp");
+}
+
+// format_utc_hour goes through a nanosecond clock (1678-2261): years outside 1970-2200 are
+// refused when read, never formatted with overflow.
+TEST(IntensitySeries, YearsOutsideTheDocumentedRangeAreRejected) {
+  for (const char* year : {"0000", "1677", "1969", "2201", "2262", "9999"}) {
+    const std::string t = std::string(year) + "-05-01T10:00:00Z";
+    EXPECT_EQ(error_of(t + ",100\n"),
+              "grid.csv line 1: timestamp '" + t + "' is outside the years 1970 to 2200");
+  }
+  const IntensitySeries s =
+      IntensitySeries::parse("1970-01-01T00:00:00Z,1\n2200-12-31T23:00:00Z,2\n", "edges.csv");
+  EXPECT_EQ(format_utc_hour(s.rows().front().hour), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(format_utc_hour(s.rows().back().hour), "2200-12-31T23:00:00Z");
+}
+
+TEST(IntensitySeries, AHugeNumberIsQuotedCutInTheError) {
+  const std::string error =
+      error_of("2024-05-01T10:00:00Z,1" + std::string(5'000'000, '0') + "x\n");
+  EXPECT_EQ(error, "grid.csv line 1: intensity '1" + std::string(119, '0') +
+                       "'... (5000002 bytes) is not a number >= 0");
+}
+
+TEST(IntensitySeries, ANulOrNewlineInAFieldIsEscapedNotCutting) {
+  using namespace std::string_literals;
+  EXPECT_EQ(error_of("2024-05-01T10:00:00Z,1\0"
+                     "2\n"s),
+            "grid.csv line 1: intensity '1\\02' is not a number >= 0");
+  EXPECT_EQ(error_of("2024-05-01T10:00:00Z,\"1\n2\"\n"), "grid.csv line 1: unterminated quote");
+}
+
+TEST(IntensitySeries, LoadSaysADirectoryIsOneAndStopsAStreamAtTheLimit) {
+  try {
+    IntensitySeries::load("/");
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "cannot read intensity series /: is a directory");
+  }
+  try {
+    IntensitySeries::load("/dev/zero");
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(),
+                 "cannot read intensity series /dev/zero: more than the 16 MiB an intensity "
+                 "series may have");
+  }
+}
+
 TEST(CarbonAccounting, TheSeriesOverridesTheTableFigurePerWindow) {
   CarbonAccounting carbon{GridIntensity{500.0, "x", "s", 2024, false}, 1.5};
   EXPECT_FALSE(carbon.intensity_for_window_ending(utc(2024, 5, 1, 10h)).from_series);

@@ -39,6 +39,14 @@ TEST(WeightCache, RejectsOtherWidthsTruncationAndTrailingBytes) {
   EXPECT_FALSE(load_weights(file, {784, 32, 10}));
 }
 
+// The cache file is read with a limit of its exact expected size (common/bounded_read.h): a
+// directory or an endless device in its place is a cache miss, at once, not gigabytes read.
+TEST(WeightCache, ADirectoryOrEndlessDeviceIsACacheMiss) {
+  testing::TempDir dir;
+  EXPECT_FALSE(load_weights(dir.path(), {784, 32, 10}));
+  EXPECT_FALSE(load_weights("/dev/zero", {784, 32, 10}));
+}
+
 TEST(WeightCache, KeyNamesEverythingThatDeterminesTheWeights) {
   TrainingRecipe r;
   r.widths = {784, 256, 256, 10};

@@ -104,5 +104,111 @@ TEST(ResultFile, PerDomainEnergyCountersMustBeNumbers) {
             std::string::npos);
 }
 
+// A number past a double's range is nlohmann's out_of_range.406, not a parse_error: it must
+// still be one line naming the file.
+TEST(ResultFile, ANumberPastADoubleIsAOneLineErrorNamingTheFile) {
+  EXPECT_EQ(one_line_error(R"({"benchmarks": [{"name": "x", "real_time": 1e309}]})"),
+            "bad.json: not valid JSON: number overflow parsing '1e309'");
+}
+
+TEST(ResultFile, AHugeNumberIsQuotedCutNotWhole) {
+  const std::string error = one_line_error(R"({"benchmarks": [{"name": "x", "real_time": 1)" +
+                                           std::string(1'000'000, '0') + "e999}]}");
+  EXPECT_EQ(error.rfind("bad.json: not valid JSON: number overflow", 0), 0u) << error;
+  EXPECT_LT(error.size(), 400u);
+}
+
+// iterations 1e19 was cast to int64 (undefined behaviour); counts must be whole numbers in range.
+TEST(ResultFile, IterationCountsOutOfRangeAreErrorsNamingTheBenchmark) {
+  EXPECT_EQ(
+      one_line_error(R"({"benchmarks": [{"name": "x", "iterations": 1e19, "real_time": 1}]})"),
+      "bad.json: benchmark 'x': iterations 1e+19 is not a whole number from 0 to 2^63");
+  EXPECT_EQ(one_line_error(R"({"benchmarks": [{"name": "x", "iterations": -7, "real_time": 1}]})"),
+            "bad.json: benchmark 'x': iterations -7 is not a whole number from 0 to 2^63");
+  EXPECT_EQ(one_line_error(R"({"benchmarks": [{"name": "x", "iterations": 2.5, "real_time": 1}]})"),
+            "bad.json: benchmark 'x': iterations 2.5 is not a whole number from 0 to 2^63");
+  EXPECT_EQ(
+      one_line_error(
+          R"({"benchmarks": [{"name": "x", "iterations": 9223372036854775807, "real_time": 1}]})"),
+      "bad.json: benchmark 'x': iterations 9.22337e+18 is not a whole number from 0 to 2^63");
+  EXPECT_EQ(
+      parse_result_json(
+          R"({"benchmarks": [{"name": "x", "iterations": 4611686018427387904, "real_time": 1}]})",
+          "ok.json")
+          .rows[0]
+          .iterations,
+      std::int64_t{1} << 62);
+}
+
+TEST(ResultFile, ImpossibleFiguresAreErrorsNamingFileAndBenchmark) {
+  const auto error_for = [](const std::string& fields) {
+    return one_line_error(R"({"benchmarks": [{"name": "gemm/64", "iterations": 10, )" + fields +
+                          "}]}");
+  };
+  EXPECT_EQ(error_for(R"("real_time": 1, "energy_J": -0.5)"),
+            "bad.json: benchmark 'gemm/64': energy_J -0.5 is negative");
+  EXPECT_EQ(error_for(R"("real_time": 1, "co2_g": -7)"),
+            "bad.json: benchmark 'gemm/64': co2_g -7 is negative");
+  EXPECT_EQ(error_for(R"("real_time": 1, "power_W": -9.46)"),
+            "bad.json: benchmark 'gemm/64': power_W -9.46 is negative");
+  EXPECT_EQ(error_for(R"("real_time": 1, "energy_cpu_package_0_J": -1)"),
+            "bad.json: benchmark 'gemm/64': energy_cpu_package_0_J -1 is negative");
+  EXPECT_EQ(error_for(R"("real_time": 1, "energy_J": 1e308)"),
+            "bad.json: benchmark 'gemm/64': energy_J 1e+308 is above 1e+12, no measured figure");
+  EXPECT_EQ(error_for(R"("real_time": -1)"),
+            "bad.json: benchmark 'gemm/64': real_time -1 is negative");
+  EXPECT_EQ(error_for(R"("real_time": 1, "cpu_time": -1)"),
+            "bad.json: benchmark 'gemm/64': cpu_time -1 is negative");
+  EXPECT_EQ(error_for(R"("real_time": 0)"),
+            "bad.json: benchmark 'gemm/64': real_time is 0 in a measured run");
+  EXPECT_EQ(error_for(R"("real_time": 1, "cpu_time": 0)"),
+            "bad.json: benchmark 'gemm/64': cpu_time is 0 in a measured run");
+  // Non-finite values Google Benchmark writes as NaN read as absent (see above); a negative
+  // energy_net_J is a run below the idle baseline, not impossible.
+  EXPECT_NO_THROW(parse_result_json(
+      R"({"benchmarks": [{"name": "x", "real_time": 1, "energy_J": NaN, "energy_net_J": -0.1}]})",
+      "ok.json"));
+}
+
+TEST(ResultFile, ZeroTimeIsPossibleInAggregatesAndFailedRuns) {
+  const ResultFile f = parse_result_json(R"({"benchmarks": [
+    {"name": "a_cv", "run_name": "a", "run_type": "aggregate", "aggregate_name": "cv",
+     "real_time": 0, "cpu_time": 0},
+    {"name": "b", "run_type": "iteration", "iterations": 0, "real_time": 0, "cpu_time": 0,
+     "error_occurred": true, "error_message": "no data"}
+  ]})",
+                                         "ok.json");
+  EXPECT_EQ(f.rows.size(), 2u);
+}
+
+TEST(ResultFile, ABenchmarkNameInAnErrorIsEscapedAndCut) {
+  const std::string error = one_line_error(R"({"benchmarks": [{"name": "a\nb)" +
+                                           std::string(1000, 'c') + R"(", "energy_J": -1}]})");
+  EXPECT_EQ(error.find('\n'), std::string::npos) << error;
+  EXPECT_NE(error.find("benchmark 'a\\nbccc"), std::string::npos) << error;
+  EXPECT_NE(error.find("... (1003 bytes): energy_J -1 is negative"), std::string::npos) << error;
+}
+
+std::string read_error(const std::filesystem::path& path) {
+  try {
+    read_result_file(path);
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(ResultFile, ADirectoryIsSaidToBeOne) {
+  EXPECT_EQ(read_error("/"), "/: is a directory");
+}
+
+TEST(ResultFile, AnEndlessStreamStopsAtTheLimit) {
+  EXPECT_EQ(read_error("/dev/zero"), "/dev/zero: more than the 64 MiB a result file may have");
+}
+
+TEST(ResultFile, AnEmptyStreamIsAnEmptyFile) {
+  EXPECT_EQ(read_error("/dev/null"), "/dev/null: empty file, not a benchmark result");
+}
+
 }  // namespace
 }  // namespace joulebench

@@ -206,5 +206,52 @@ TEST(DeploymentProjection, BatchFromName) {
   EXPECT_EQ(batch_from_name("gemm/128"), std::nullopt);
 }
 
+// libstdc++'s std::regex recursed once per character: a 30,000-character benchmark name
+// overflowed the stack (SIGSEGV, issue 18), with --workload and with the default training rule.
+TEST(DeploymentProjection, AThirtyThousandCharacterNameIsMatchedWithoutOverflow) {
+  const std::string long_name = "mlp/infer/" + std::string(30'000, 'a') + "/batch:8";
+  const std::vector<ResultFile> files = {file({row(long_name, 10, 0.8, 0.001)})};
+  ProjectionOptions o = options(1e3);
+  o.workload_regex = "a+";  // names over the regex limit match the pattern as plain text
+  expect_error(files, o, "no benchmark with energy counters matches --workload 'a+'");
+  o.workload_regex = "infer";
+  EXPECT_EQ(project_deployment(files, o).inference.batch, 8);
+  o.workload_regex.reset();
+  EXPECT_EQ(project_deployment(files, o).inference.workload, long_name);
+  // A long segment of digits and dashes is checked by a scan, not a regex.
+  std::string arch = "784";
+  for (int i = 0; i < 15'000; ++i)
+    arch += "-1";
+  const std::vector<ResultFile> two_trainings = {file(
+      {row("mlp/infer/" + arch + "/batch:8", 10, 0.8, 0.001),
+       row(std::string(kTrainSame), 1, 5000.0, 0.8), row(std::string(kTrainOther), 1, 1.0, 0.1)})};
+  EXPECT_NO_THROW(project_deployment(two_trainings, options(1e3)));
+}
+
+TEST(DeploymentProjection, APatternLongerThanTheLimitIsRefused) {
+  ProjectionOptions o = options(1e3);
+  o.workload_regex = std::string(300, 'x');
+  expect_error(fixtures(), o, "--workload 'xxx");
+  expect_error(fixtures(), o, "... (300 bytes) is longer than 256 characters");
+}
+
+// Google Benchmark appends /real_time (UseRealTime): "batch:64$" must still find the row.
+TEST(DeploymentProjection, PatternsSeeTheNameWithoutTheRealTimeSuffix) {
+  const std::string name = std::string(kInfer) + "/real_time";
+  const std::vector<ResultFile> files = {file({row(name, 10, 0.64, 0.0001)})};
+  ProjectionOptions o = options(1e3);
+  o.workload_regex = "batch:64$";
+  EXPECT_EQ(project_deployment(files, o).inference.workload, name);
+}
+
+TEST(DeploymentProjection, ContextValuesAndNamesInErrorsStayOneLine) {
+  ResultFile f = file({row(kInfer, 100, 0.64, 0.0001)});
+  f.context["joulebench_pue"] = "1.5\n## injected\nline";
+  expect_error({f}, options(1e3), "joulebench_pue '1.5\\n## injected\\nline' is not a PUE");
+  ProjectionOptions o = options(1e3);
+  o.workload_regex = "no\nmatch";
+  expect_error(fixtures(), o, "matches --workload 'no\\nmatch'");
+}
+
 }  // namespace
 }  // namespace joulebench

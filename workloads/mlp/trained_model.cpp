@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "common/atomic_file.h"
+#include "common/bounded_read.h"
 #include "workloads/mlp/eigen_threads.h"
 
 namespace joulebench::mlp {
@@ -26,6 +27,17 @@ void append_floats(std::string& out, const float* p, Eigen::Index count) {
 bool read_floats(std::istream& in, float* p, Eigen::Index count) {
   in.read(reinterpret_cast<char*>(p), static_cast<std::streamsize>(count) * sizeof(float));
   return in.good();
+}
+
+std::uintmax_t weight_file_bytes(const std::vector<int>& widths) {
+  std::uintmax_t floats = 0;
+  for (std::size_t l = 0; l + 1 < widths.size(); ++l) {
+    const auto in = static_cast<std::uintmax_t>(widths[l]);
+    const auto out = static_cast<std::uintmax_t>(widths[l + 1]);
+    floats += out * in + out;
+  }
+  return kMagic.size() + fmt::format("{}\n", fmt::join(widths, " ")).size() +
+         floats * sizeof(float);
 }
 
 }  // namespace
@@ -48,9 +60,15 @@ void save_weights(const std::filesystem::path& path, const MlpWeights& weights) 
 
 std::optional<MlpWeights> load_weights(const std::filesystem::path& path,
                                        const std::vector<int>& widths) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
+  // The file's exact size follows from the widths: read no more than that (a cache file replaced
+  // by a FIFO, a device or a huge file is a cache miss, not a hang or gigabytes of memory).
+  std::string bytes;
+  try {
+    bytes = read_file_bounded(path, weight_file_bytes(widths), "a weight file of this model");
+  } catch (const std::runtime_error&) {
     return std::nullopt;
+  }
+  std::istringstream in(std::move(bytes));
   std::string magic(kMagic.size(), '\0');
   std::string widths_line;
   if (!in.read(magic.data(), static_cast<std::streamsize>(magic.size())) || magic != kMagic ||
