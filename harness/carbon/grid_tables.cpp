@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "common/bounded_read.h"
+#include "common/error_text.h"
 #include "harness/carbon/csv_fields.h"
 
 namespace joulebench {
@@ -30,7 +31,7 @@ class Columns {
   void require(std::initializer_list<const char*> names) const {
     for (const char* n : names) {
       if (!index_.contains(n))
-        throw std::runtime_error(fmt::format("{}: missing column '{}'", file_, n));
+        throw std::runtime_error(fmt::format("{}: missing column {}", file_, quoted_value(n)));
     }
   }
   const std::string& get(const std::vector<std::string>& row, const char* name) const {
@@ -49,7 +50,8 @@ double parse_intensity(const std::string& text) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value) ||
       value < 0.0) {
-    throw std::runtime_error(fmt::format("gCO2e_per_kWh '{}' is not a number >= 0", text));
+    throw std::runtime_error(
+        fmt::format("gCO2e_per_kWh {} is not a number >= 0", quoted_value(text)));
   }
   return value;
 }
@@ -58,7 +60,7 @@ int parse_year(const std::string& text) {
   int value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value < 1900 || value > 2200)
-    throw std::runtime_error(fmt::format("year '{}' is not a year", text));
+    throw std::runtime_error(fmt::format("year {} is not a year", quoted_value(text)));
   return value;
 }
 

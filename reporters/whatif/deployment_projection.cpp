@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "common/error_text.h"
+#include "common/flag_rules.h"
 #include "common/result_schema.h"
 #include "reporters/row_energy.h"
 
@@ -198,18 +199,13 @@ void require_finite(const DeploymentProjection& p) {
         "overflow a double): use other figures");
 }
 
+// The same rules the command line checks (common/flag_rules.h), for callers of the library.
 void validate(const ProjectionOptions& o) {
-  if (!(std::isfinite(o.per_day) && o.per_day > 0.0))
-    throw std::runtime_error(
-        fmt::format("--per-day must be a number of inferences above 0, got {:g}", o.per_day));
-  if (!(std::isfinite(o.years) && o.years > 0.0))
-    throw std::runtime_error(fmt::format("--years must be above 0, got {:g}", o.years));
-  if (o.price_per_kwh && !(std::isfinite(*o.price_per_kwh) && *o.price_per_kwh >= 0.0))
-    throw std::runtime_error(
-        fmt::format("--price-per-kWh must be 0 or more, got {:g}", *o.price_per_kwh));
-  if (!(std::isfinite(o.scc.usd_per_tonne) && o.scc.usd_per_tonne >= 0.0))
-    throw std::runtime_error(
-        fmt::format("--scc must be 0 or more USD per tonne, got {:g}", o.scc.usd_per_tonne));
+  check_number("--per-day", o.per_day, flag_rules::kPerDay);
+  check_number("--years", o.years, flag_rules::kYears);
+  if (o.price_per_kwh)
+    check_number("--price-per-kWh", *o.price_per_kwh, flag_rules::kPricePerKwh);
+  check_number("--scc", o.scc.usd_per_tonne, flag_rules::kScc);
 }
 
 }  // namespace
