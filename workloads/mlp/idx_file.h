@@ -15,9 +15,10 @@
 
 namespace joulebench::mlp {
 
-// The most elements (bytes) one IDX file may hold: 1 GiB. The full Fashion-MNIST training set
-// holds 47 MB (60,000 x 28 x 28), EMNIST's largest split 547 MB; a header declaring more is
-// refused, and a file that declares more but holds less is reported as truncated.
+// The most elements (bytes) one IDX file may hold: 1 GiB (2^30). The full Fashion-MNIST training
+// set holds 47 MB (60,000 x 28 x 28), EMNIST's largest split 547 MB. A header declaring more is
+// refused after reading at most 1 MiB past it: "truncated" when the data end there, else the
+// maximum. Below it, a file that holds less than it declares is "truncated" once its data end.
 inline constexpr std::uint64_t kMaxIdxElements = std::uint64_t{1} << 30;
 
 struct IdxArray {
