@@ -112,6 +112,8 @@ class MlpInference final : public Workload {
       kernel_.emplace(model_->weights, precision,
                       precision == Precision::bf16 ? std::vector<float>{} : input_scales(*model_));
     }
+    // check_inference (run by the factory) guarantees 1 <= batch <= test.size(): the modulo and
+    // the subtraction below neither divide by zero nor wrap.
     const auto& test = model_->data->test;
     for (std::size_t i = 0; i < kInputBatches; ++i) {
       const std::size_t first = (i * static_cast<std::size_t>(batch)) % test.size();
