@@ -43,6 +43,11 @@ struct WorkloadSpec {
   // Iterations per benchmark call; 0 lets Google Benchmark choose. 1 suits a workload whose one
   // iteration is a whole task (training to a target accuracy).
   int iterations = 0;
+  // Checks what the workload reads before anything runs (its data set present, readable, and
+  // large enough for its batch); throws std::runtime_error with one line naming the file and the
+  // numbers. Empty: nothing to check. `make` repeats the check, so a workload built without it
+  // fails with the same line instead of reading past its data.
+  std::function<void()> check_inputs = nullptr;
 };
 
 // Every workload of this build, in a stable order.

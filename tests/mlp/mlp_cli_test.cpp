@@ -7,6 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "tests/mlp/idx_test_files.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
@@ -48,6 +49,55 @@ TEST(MlpCli, CorruptDataFileIsOneLine) {
   const auto r = run_in(dir, {"--filter", "mlp/infer/fp32/784-128-10/batch:1$", "--data-dir",
                               "data", "--out", "run.json"});
   expect_one_line_error(r, "train-images-idx3-ubyte: not an unsigned-byte IDX file");
+}
+
+// Issue 18's small-but-valid data sets: each used to crash or read past the pixels (SIGSEGV
+// with a temporary left behind, SIGFPE, or exit 0 after reading 42 KB too far). Each is now one
+// line and exit 2 before any benchmark runs: no result file, no temporary, a previous file kept.
+void expect_refused_before_running(std::uint32_t train, std::uint32_t test,
+                                   const std::string& workload, const std::string& message) {
+  testing::TempDir dir;
+  mlp::idx_test::write_fashion_mnist(dir.path() / "data", train, test);
+  std::ofstream(dir.path() / "run.json") << "previous";
+  const auto r =
+      run_in(dir, {"--meter", "model", "--filter", "^" + workload + "$", "--data-dir", "data",
+                   "--min-time", "0.01", "--idle-baseline", "0", "--out", "run.json"});
+  expect_one_line_error(r, message);
+  EXPECT_EQ(dir.entries(), (std::vector<std::string>{"data", "run.json"}));
+  EXPECT_EQ(testing::read_whole_file(dir.path() / "run.json"), "previous");
+}
+
+TEST(MlpCli, TrainingBatchLargerThanTrainingSet) {
+  expect_refused_before_running(
+      10, 10, "mlp/train/fp32/784-128-10/batch:64/sgd",
+      "joulebench run: error: data/train-images-idx3-ubyte.gz holds 10 images; "
+      "mlp/train/fp32/784-128-10/batch:64/sgd needs at least 64 (one training batch of 64)\n");
+}
+
+TEST(MlpCli, NoTestImages) {
+  expect_refused_before_running(100, 0, "mlp/infer/fp32/784-128-10/batch:1",
+                                "data/t10k-images-idx3-ubyte.gz holds 0 images; "
+                                "mlp/infer/fp32/784-128-10/batch:1 needs at least 1");
+}
+
+TEST(MlpCli, InferenceBatchLargerThanTestSet) {
+  expect_refused_before_running(100, 10, "mlp/infer/fp32/784-128-10/batch:64",
+                                "data/t10k-images-idx3-ubyte.gz holds 10 images; "
+                                "mlp/infer/fp32/784-128-10/batch:64 needs at least 64");
+}
+
+TEST(MlpCli, HugeIdxHeaderIsTruncatedNotAllocated) {
+  testing::TempDir dir;
+  mlp::idx_test::write_fashion_mnist(dir.path() / "data", 100, 100);
+  std::filesystem::remove(dir.path() / "data" / "train-images-idx3-ubyte.gz");
+  std::filesystem::copy_file(mlp::idx_test::reproducer_dir() / "declares-4g-elements.idx",
+                             dir.path() / "data" / "train-images-idx3-ubyte");
+  const auto r = run_in(dir, {"--filter", "^mlp/train/fp32/784-128-10/batch:64/sgd$", "--data-dir",
+                              "data", "--out", "run.json"});
+  expect_one_line_error(r,
+                        "data/train-images-idx3-ubyte: truncated: header declares 4278190339 "
+                        "elements, file holds 0");
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"data"});
 }
 
 TEST(MlpCli, TargetAccuracyOutOfRange) {

@@ -31,11 +31,12 @@ LabelledImages load_split(const std::filesystem::path& dir, const std::string& p
   const std::filesystem::path labels_path = find_file(dir, prefix + "-labels-idx1-ubyte");
   IdxArray images = read_idx_file(images_path);
   IdxArray labels = read_idx_file(labels_path);
+  // The models take 784 = 28 x 28 inputs (kPixels); any other shape would be read misaligned.
   if (images.dims.size() != 3 || images.dims[1] != 28 || images.dims[2] != 28) {
     const std::string shape = fmt::format("{}", fmt::join(images.dims, "x"));
-    throw std::runtime_error(
-        fmt::format("{}: dimension mismatch: images of shape {}, expected N x 28 x 28",
-                    images_path.string(), shape));
+    throw std::runtime_error(fmt::format(
+        "{}: dimension mismatch: images of shape {}, expected N x 28 x 28 (the models' {} inputs)",
+        images_path.string(), shape, kPixels));
   }
   if (labels.dims.size() != 1) {
     throw std::runtime_error(fmt::format("{}: dimension mismatch: {} dimensions, expected 1",
@@ -52,7 +53,7 @@ LabelledImages load_split(const std::filesystem::path& dir, const std::string& p
                                            labels_path.string(), labels.data[i], i));
     }
   }
-  return {std::move(images.data), std::move(labels.data)};
+  return {std::move(images.data), std::move(labels.data), images_path};
 }
 
 std::uint64_t fnv1a(std::uint64_t hash, const std::vector<std::uint8_t>& bytes) {
@@ -103,6 +104,15 @@ const FashionMnist& cached_fashion_mnist(const std::filesystem::path& dir) {
   return *slot;
 }
 
+void require_images(const LabelledImages& split, std::size_t needed, const std::string& workload,
+                    const std::string& purpose) {
+  if (split.size() >= needed)
+    return;
+  throw std::runtime_error(fmt::format("{} holds {} images; {} needs at least {} ({})",
+                                       split.images_file.string(), split.size(), workload, needed,
+                                       purpose));
+}
+
 void gather_batch(const LabelledImages& data, std::span<const int> indices, Eigen::MatrixXf& x,
                   std::vector<int>& labels) {
   const auto n = static_cast<Eigen::Index>(indices.size());
@@ -110,6 +120,10 @@ void gather_batch(const LabelledImages& data, std::span<const int> indices, Eige
   labels.resize(indices.size());
   for (Eigen::Index j = 0; j < n; ++j) {
     const auto i = static_cast<std::size_t>(indices[static_cast<std::size_t>(j)]);
+    if (i >= data.size()) {
+      throw std::out_of_range(
+          fmt::format("image {} of a batch is past the {} images of the data", i, data.size()));
+    }
     const std::uint8_t* image = data.pixels.data() + i * kPixels;
     float* column = x.col(j).data();
     for (int p = 0; p < kPixels; ++p)
@@ -119,6 +133,10 @@ void gather_batch(const LabelledImages& data, std::span<const int> indices, Eige
 }
 
 Eigen::MatrixXf images_as_matrix(const LabelledImages& data, std::size_t first, std::size_t count) {
+  if (first > data.size() || count > data.size() - first) {
+    throw std::out_of_range(fmt::format("images {} to {} are past the {} images of the data", first,
+                                        first + count, data.size()));
+  }
   const Eigen::Map<const Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic>> bytes(
       data.pixels.data() + first * kPixels, kPixels, static_cast<Eigen::Index>(count));
   return bytes.cast<float>() * (1.0f / 255.0f);

@@ -19,6 +19,7 @@ inline constexpr int kClasses = 10;
 struct LabelledImages {
   std::vector<std::uint8_t> pixels;
   std::vector<std::uint8_t> labels;
+  std::filesystem::path images_file;  // where the images came from, for messages
   std::size_t size() const { return labels.size(); }
 };
 
@@ -37,18 +38,26 @@ std::filesystem::path committed_fashion_mnist_slice_dir();
 
 // Reads {train,t10k}-{images-idx3,labels-idx1}-ubyte, each gzip-compressed (".gz") or raw.
 // Throws std::runtime_error with a one-line reason: a missing file, a corrupt one, images that
-// are not 28x28, image and label counts that differ, a label outside 0-9.
+// are not 28x28 (the models' 784 inputs), image and label counts that differ, a label outside
+// 0-9. A split may hold any number of images, 0 included: what a workload needs of it is
+// checked by require_images.
 FashionMnist load_fashion_mnist(const std::filesystem::path& dir);
 
 // The same, read once per process and directory (decoding takes a quarter of a second, and
 // every Google Benchmark call constructs its workload anew).
 const FashionMnist& cached_fashion_mnist(const std::filesystem::path& dir);
 
+// Throws std::runtime_error "<images file> holds 10 images; <workload> needs at least 64
+// (<purpose>)" when `split` holds fewer than `needed` images.
+void require_images(const LabelledImages& split, std::size_t needed, const std::string& workload,
+                    const std::string& purpose);
+
 // Copies the images at `indices` into the columns of `x` (784 x indices.size()), scaled to 0-1,
-// and their labels into `labels`.
+// and their labels into `labels`. Throws std::out_of_range for an index past the data.
 void gather_batch(const LabelledImages& data, std::span<const int> indices, Eigen::MatrixXf& x,
                   std::vector<int>& labels);
-// The images [first, first + count) as one matrix, scaled to 0-1.
+// The images [first, first + count) as one matrix, scaled to 0-1. Throws std::out_of_range when
+// the range runs past the data.
 Eigen::MatrixXf images_as_matrix(const LabelledImages& data, std::size_t first, std::size_t count);
 
 }  // namespace joulebench::mlp

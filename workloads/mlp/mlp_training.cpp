@@ -1,9 +1,13 @@
 #include "workloads/mlp/mlp_training.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <numeric>
 #include <random>
+#include <stdexcept>
 
 namespace joulebench::mlp {
 
@@ -131,7 +135,13 @@ void Optimizer::step(MlpWeights& weights, const MlpGradients& g) {
 
 MiniBatchStream::MiniBatchStream(const LabelledImages& data, int batch, unsigned seed)
     : data_(data), batch_(static_cast<std::size_t>(batch)), seed_(seed), order_(data.size()) {
-  assert(batch > 0 && static_cast<std::size_t>(batch) <= data.size());
+  // Checked in every build, not asserted: under NDEBUG a batch larger than the data would read
+  // past the pixels. Workloads check first with a message naming the file (require_images).
+  if (batch <= 0 || static_cast<std::size_t>(batch) > data.size()) {
+    throw std::invalid_argument(
+        fmt::format("a training batch of {} needs at least {} images; the data hold {}", batch,
+                    std::max(batch, 1), data.size()));
+  }
   shuffle();
 }
 

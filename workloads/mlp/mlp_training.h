@@ -61,7 +61,8 @@ class Optimizer {
 
 // Endless shuffled mini-batches over a training set: each epoch a fresh permutation (our own
 // Fisher-Yates from mt19937(seed + epoch)); the last partial batch of an epoch is dropped, so
-// every step does the same work.
+// every step does the same work. Throws std::invalid_argument when the batch is not 1 to the
+// number of images.
 class MiniBatchStream {
  public:
   MiniBatchStream(const LabelledImages& data, int batch, unsigned seed);

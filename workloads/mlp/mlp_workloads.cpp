@@ -27,6 +27,7 @@ constexpr std::size_t kCalibrationImages = 2000;
 // whole test set through the cache.
 constexpr std::size_t kInputBatches = 4;
 constexpr int kMaxEpochsToTarget = 30;
+constexpr int kTrainToAccuracyBatch = 64;
 
 const FashionMnist& suite_data() {
   return mlp::cached_fashion_mnist(mlp::mlp_data_dir());
@@ -35,6 +36,28 @@ const FashionMnist& suite_data() {
 std::string data_label(const FashionMnist& data) {
   return fmt::format("{} train / {} test images from {}", data.train.size(), data.test.size(),
                      data.dir.string());
+}
+
+// What each row needs of the data set, checked before the suite runs (WorkloadSpec::check_inputs)
+// and again by its factory: a split smaller than a batch is one line naming the file, never a
+// read past the pixels or a division by zero.
+void check_train_step(const std::string& name, int batch) {
+  mlp::require_images(suite_data().train, static_cast<std::size_t>(batch), name,
+                      fmt::format("one training batch of {}", batch));
+}
+
+void check_inference(const std::string& name, int batch) {
+  const int weights_batch = mlp::TrainingRecipe{}.batch;
+  mlp::require_images(suite_data().train, static_cast<std::size_t>(weights_batch), name,
+                      fmt::format("training batches of {} for the weights it runs", weights_batch));
+  mlp::require_images(suite_data().test, static_cast<std::size_t>(batch), name,
+                      fmt::format("one test batch of {}", batch));
+}
+
+void check_train_to_accuracy(const std::string& name) {
+  mlp::require_images(suite_data().train, kTrainToAccuracyBatch, name,
+                      fmt::format("one training batch of {}", kTrainToAccuracyBatch));
+  mlp::require_images(suite_data().test, 1, name, "test images to measure its accuracy on");
 }
 
 std::shared_ptr<const mlp::TrainedModel> suite_model(const std::vector<int>& widths) {
@@ -89,6 +112,8 @@ class MlpInference final : public Workload {
       kernel_.emplace(model_->weights, precision,
                       precision == Precision::bf16 ? std::vector<float>{} : input_scales(*model_));
     }
+    // check_inference (run by the factory) guarantees 1 <= batch <= test.size(): the modulo and
+    // the subtraction below neither divide by zero nor wrap.
     const auto& test = model_->data->test;
     for (std::size_t i = 0; i < kInputBatches; ++i) {
       const std::size_t first = (i * static_cast<std::size_t>(batch)) % test.size();
@@ -152,7 +177,7 @@ class MlpTrainToAccuracy final : public Workload {
   void run() override {
     mlp::MlpWeights weights = mlp::init_mlp(widths_, kSeed);
     mlp::Trainer trainer(weights, mlp::default_optimizer(OptimizerKind::adam), suite_data().train,
-                         64, kSeed);
+                         kTrainToAccuracyBatch, kSeed);
     epochs_ = 0;
     accuracy_ = 0.0;
     while (accuracy_ < target_ && epochs_ < kMaxEpochsToTarget) {
@@ -190,11 +215,17 @@ std::vector<WorkloadSpec> mlp_workloads() {
     const std::string arch = mlp::architecture_name(widths);
     for (int batch : {64, 256}) {
       for (OptimizerKind opt : {OptimizerKind::sgd_momentum, OptimizerKind::adam}) {
+        const std::string name =
+            fmt::format("mlp/train/fp32/{}/batch:{}/{}", arch, batch, mlp::optimizer_name(opt));
         specs.push_back(
-            {fmt::format("mlp/train/fp32/{}/batch:{}/{}", arch, batch, mlp::optimizer_name(opt)),
+            {name,
              fmt::format("one training step of MLP {} on Fashion-MNIST, batch {}, {}", arch, batch,
                          opt == OptimizerKind::adam ? "Adam" : "SGD with momentum"),
-             [=] { return std::make_unique<MlpTrainStep>(widths, batch, opt); }});
+             [=] {
+               check_train_step(name, batch);
+               return std::make_unique<MlpTrainStep>(widths, batch, opt);
+             }});
+        specs.back().check_inputs = [=] { check_train_step(name, batch); };
         // The default suite keeps SGD at batch 64 only: batch 256 adds little a leaderboard
         // needs and a few seconds per size.
         specs.back().in_default_suite = batch == 64 || opt == OptimizerKind::adam;
@@ -205,23 +236,34 @@ std::vector<WorkloadSpec> mlp_workloads() {
     const std::string arch = mlp::architecture_name(widths);
     for (Precision p : {Precision::fp32, Precision::bf16, Precision::int8, Precision::int4}) {
       for (int batch : {1, 64, 256}) {
-        specs.push_back(
-            {fmt::format("mlp/infer/{}/{}/batch:{}", kernels::to_string(p), arch, batch),
-             fmt::format("MLP {} forward pass at {}, batch {}, with its Fashion-MNIST test "
-                         "accuracy",
-                         arch, kernels::to_string(p), batch),
-             [=] { return std::make_unique<MlpInference>(widths, p, batch); }});
+        const std::string name =
+            fmt::format("mlp/infer/{}/{}/batch:{}", kernels::to_string(p), arch, batch);
+        specs.push_back({name,
+                         fmt::format("MLP {} forward pass at {}, batch {}, with its Fashion-MNIST "
+                                     "test accuracy",
+                                     arch, kernels::to_string(p), batch),
+                         [=] {
+                           check_inference(name, batch);
+                           return std::make_unique<MlpInference>(widths, p, batch);
+                         }});
+        specs.back().check_inputs = [=] { check_inference(name, batch); };
       }
     }
   }
   for (const auto& widths : kArchitectures) {
     const std::string arch = mlp::architecture_name(widths);
-    WorkloadSpec spec{fmt::format("mlp/train-to-accuracy/fp32/{}/batch:64/adam", arch),
+    const std::string name =
+        fmt::format("mlp/train-to-accuracy/fp32/{}/batch:{}/adam", arch, kTrainToAccuracyBatch);
+    WorkloadSpec spec{name,
                       fmt::format("MLP {} trained from scratch until its Fashion-MNIST test "
                                   "accuracy reaches --target-accuracy (one iteration)",
                                   arch),
-                      [=] { return std::make_unique<MlpTrainToAccuracy>(widths); }};
+                      [=] {
+                        check_train_to_accuracy(name);
+                        return std::make_unique<MlpTrainToAccuracy>(widths);
+                      }};
     spec.iterations = 1;
+    spec.check_inputs = [=] { check_train_to_accuracy(name); };
     specs.push_back(std::move(spec));
   }
   return specs;
