@@ -4,7 +4,6 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -17,7 +16,6 @@
 #include "harness/measurement/measurement_setup.h"
 #include "harness/system/host_info.h"
 #include "workloads/kernels/cpu_features.h"
-#include "workloads/mlp/fashion_mnist.h"
 #include "workloads/mlp/mlp_suite_config.h"
 #include "workloads/workload.h"
 
@@ -93,10 +91,14 @@ std::vector<WorkloadSpec> checked_workloads(const RunOptions& o) {
   mlp_config.target_accuracy = o.target_accuracy;
   mlp_config.inference_epochs = o.mlp_epochs;
   mlp::set_mlp_suite_config(mlp_config);
-  if (std::any_of(workloads.begin(), workloads.end(),
-                  [](const WorkloadSpec& w) { return w.name.starts_with("mlp/"); })) {
+  // Each workload checks what it reads (its data set, sizes against its batch) here, so a data
+  // set that cannot serve a row is one line and exit 2 before any benchmark runs or any result
+  // file is started.
+  for (const WorkloadSpec& w : workloads) {
+    if (!w.check_inputs)
+      continue;
     try {
-      mlp::cached_fashion_mnist(mlp::mlp_data_dir());
+      w.check_inputs();
     } catch (const std::runtime_error& e) {
       throw UsageError(e.what());
     }
