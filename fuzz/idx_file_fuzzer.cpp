@@ -1,7 +1,8 @@
 // libFuzzer target: the IDX reader (workloads/mlp/idx_file.h). It reads a path through zlib's
-// gzopen, which reads gzip and raw files alike, so each input is written to a scratch file twice:
-// as is (raw, or gzip when the fuzzer made one) and wrapped in gzip.
+// gzopen, which reads gzip and raw files alike, so each input is written to an in-memory file
+// twice: as is (raw, or gzip when the fuzzer made one) and wrapped in gzip.
 
+#include <sys/mman.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -18,21 +19,16 @@
 
 namespace {
 
-// One scratch directory per process, removed at exit (parallel fuzzing jobs do not collide).
-const std::filesystem::path& scratch_dir() {
-  static const std::filesystem::path dir = [] {
-    std::string pattern = (std::filesystem::temp_directory_path() / "idx-fuzz-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) {
-      std::perror("mkdtemp");
-      std::abort();
-    }
-    std::atexit([] {
-      std::error_code ignored;
-      std::filesystem::remove_all(scratch_dir(), ignored);
-    });
-    return std::filesystem::path(pattern);
-  }();
-  return dir;
+// The scratch files are anonymous memory files (memfd), named by their /proc/self/fd path: the
+// reader opens a path like any other, and nothing is left on disk when libFuzzer ends the
+// process without running exit handlers (a crash, a timeout, fork mode's jobs).
+std::filesystem::path memory_file(const char* name) {
+  const int fd = memfd_create(name, 0);
+  if (fd < 0) {
+    std::perror("memfd_create");
+    std::abort();
+  }
+  return "/proc/self/fd/" + std::to_string(fd);
 }
 
 void write_raw(const std::filesystem::path& path, const std::uint8_t* data, std::size_t size) {
@@ -63,8 +59,8 @@ void read_checked(const std::filesystem::path& path) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::filesystem::path raw = scratch_dir() / "input.idx";
-  const std::filesystem::path gz = scratch_dir() / "input.idx.gz";
+  static const std::filesystem::path raw = memory_file("input.idx");
+  static const std::filesystem::path gz = memory_file("input.idx.gz");
   write_raw(raw, data, size);
   read_checked(raw);
   write_gzip(gz, data, size);

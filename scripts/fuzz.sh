@@ -88,7 +88,7 @@ summarise() {
   rate="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)"
   if [[ -z $execs ]]; then # fork mode: "#N: cov: C ft: F corp: K exec/s: R ..."
     execs="$(grep -oE '^#[0-9]+: cov' "$log" | tail -1 | tr -dc 0-9)"
-    rate="$(grep -oE 'exec/s: [0-9]+' "$log" | tail -1 | tr -dc 0-9)"
+    rate="$(grep -oE 'exec/s:? [0-9]+' "$log" | tail -1 | tr -dc 0-9)"
   fi
   cov="$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | tr -dc 0-9)"
   ft="$(grep -oE 'ft: [0-9]+' "$log" | tail -1 | tr -dc 0-9)"
