@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer harnesses (the `fuzz` preset, clang-14) and fuzzes each target for a while
+# Builds the libFuzzer harnesses (in the asan-ubsan preset's tree, clang-14) and fuzzes each target for a while
 # on a scratch copy of its committed corpus (fuzz/corpus/<target>/), with its committed crash
 # reproducers (fuzz/regressions/<target>/, except pending/) replayed first and added as inputs.
 # Exits 1 if any target crashes, leaks, times out or runs out of memory.
@@ -21,15 +21,15 @@ Fuzz the parsers and pipelines with libFuzzer (ASan + UBSan). Targets: ${all_tar
   --parallel     run the targets at the same time, under nice -n 19
   --keep-going   after a finding, keep its reproducer and fuzz on until the time is up
                  (libFuzzer's fork mode; long campaigns); the exit status still reports it
-  --no-build     use the fuzzers already built (in build/fuzz/fuzz, or --bin-dir)
-  --bin-dir DIR  where the fuzzers are (default build/fuzz/fuzz; implies --no-build)
-  --out DIR      logs, final corpora and findings (default build/fuzz/runs/<UTC time>)
+  --no-build     use the fuzzers already built (in build/asan-ubsan/fuzz, or --bin-dir)
+  --bin-dir DIR  where the fuzzers are (default build/asan-ubsan/fuzz; implies --no-build)
+  --out DIR      logs, final corpora and findings (default build/asan-ubsan/fuzz-runs/<UTC time>)
   -h, --help     this text
 
 Reproducers of findings are left in DIR/<target>/findings/. Commit one under
 fuzz/regressions/<target>/ once the cause is fixed (the run replays it every time), or under
 fuzz/regressions/<target>/pending/ while the fix is pending (kept, but not replayed).
-Replay one input: build/fuzz/fuzz/<target>_fuzzer FILE
+Replay one input: build/asan-ubsan/fuzz/<target>_fuzzer FILE
 EOF
 }
 
@@ -38,7 +38,7 @@ seed=""
 parallel=0
 keep_going=0
 build=1
-bin_dir=build/fuzz/fuzz
+bin_dir=build/asan-ubsan/fuzz
 out=""
 targets=()
 while (($#)); do
@@ -64,16 +64,16 @@ while (($#)); do
   esac
 done
 ((${#targets[@]})) || targets=("${all_targets[@]}")
-out="${out:-build/fuzz/runs/$(date -u +%Y%m%dT%H%M%SZ)}"
+out="${out:-build/asan-ubsan/fuzz-runs/$(date -u +%Y%m%dT%H%M%SZ)}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 
 if ((build)); then
-  echo "== building the fuzz preset ==" >&2
-  cmake --preset fuzz >/dev/null
+  echo "== building the fuzz targets (asan-ubsan preset) ==" >&2
+  cmake --preset asan-ubsan >/dev/null
   build_targets=()
   for t in "${targets[@]}"; do build_targets+=("${t}_fuzzer"); done
-  cmake --build --preset fuzz -j"$(nproc)" --target "${build_targets[@]}"
+  cmake --build --preset asan-ubsan -j"$(nproc)" --target "${build_targets[@]}"
 fi
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
