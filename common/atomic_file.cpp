@@ -160,6 +160,20 @@ void PendingFile::commit() {
   lock_fd_ = -1;
 }
 
+void write_all(int fd, std::string_view contents, const std::filesystem::path& name) {
+  std::size_t written = 0;
+  while (written < contents.size()) {
+    const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      throw std::runtime_error(
+          fmt::format("cannot write {}: {}", name.string(), std::strerror(errno)));
+    }
+    written += static_cast<std::size_t>(n);
+  }
+}
+
 void write_file_atomically(const std::filesystem::path& target, std::string_view contents) {
   PendingFile pending(target);
   {
@@ -168,18 +182,11 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
       throw std::runtime_error(
           fmt::format("cannot write {}: {}", target.string(), std::strerror(errno)));
     }
-    std::size_t written = 0;
-    while (written < contents.size()) {
-      const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
-      if (n < 0) {
-        if (errno == EINTR)
-          continue;
-        const int err = errno;
-        ::close(fd);
-        throw std::runtime_error(
-            fmt::format("cannot write {}: {}", target.string(), std::strerror(err)));
-      }
-      written += static_cast<std::size_t>(n);
+    try {
+      write_all(fd, contents, target);
+    } catch (...) {
+      ::close(fd);
+      throw;
     }
     ::close(fd);
   }

@@ -46,6 +46,10 @@ class PendingFile {
   int signal_slot_ = -1;  // where remove_pending_files_from_signal_handler() finds temp_
 };
 
+// Writes all of `contents` to `fd` (retrying short writes and EINTR). Throws std::runtime_error
+// "cannot write <name>: <reason>" on failure; `name` says what `fd` is in that message.
+void write_all(int fd, std::string_view contents, const std::filesystem::path& name);
+
 // Writes `contents` to the regular file `target` leads to, atomically. Throws
 // std::runtime_error with a one-line reason. (Any output path: write_output in
 // common/output_target.h.)

@@ -39,20 +39,6 @@ bool is_stream(mode_t mode) {
   throw std::runtime_error(fmt::format("{} is {}", given.string(), describe_node(mode)));
 }
 
-void write_all(int fd, std::string_view contents, const std::filesystem::path& given) {
-  std::size_t written = 0;
-  while (written < contents.size()) {
-    const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
-    if (n < 0) {
-      if (errno == EINTR)
-        continue;
-      throw std::runtime_error(
-          fmt::format("cannot write {}: {}", given.string(), std::strerror(errno)));
-    }
-    written += static_cast<std::size_t>(n);
-  }
-}
-
 void write_stream(const std::filesystem::path& given, std::string_view contents) {
   const StreamingOutput streaming;
   // A FIFO without a reader blocks here, as any writer to it would; an interrupt still ends it.

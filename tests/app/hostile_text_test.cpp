@@ -60,13 +60,7 @@ void make_plain(nlohmann::json& j) {
   }
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    lines.push_back(line);
-  return lines;
-}
+using testing::lines_of;
 
 // How often `c` occurs in `line` not escaped by a backslash (a backslash escapes the next
 // character, another backslash included).

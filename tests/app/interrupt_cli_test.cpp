@@ -16,6 +16,7 @@
 #include <fstream>
 #include <thread>
 
+#include "tests/support/file_text.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
@@ -65,13 +66,7 @@ bool wait_for(const fs::path& marker) {
   return fs::exists(marker);
 }
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    lines.push_back(line);
-  return lines;
-}
+using testing::lines_of;
 
 TEST(InterruptCli, EverySignalInTheCommitWindowOfEveryWritingCommand) {
   for (const CommandCase& command : writing_commands()) {

@@ -191,10 +191,10 @@ TEST(DeploymentProjection, ATrainingRowWithoutEnergyIsNoComparison) {
       << p.training_note;
 }
 
-TEST(DeploymentProjection, FiguresTooLargeForADoubleAreAnErrorNotInf) {
+TEST(DeploymentProjection, FiguresBeyondTheFlagsBoundsAreRefusedNotInf) {
   ProjectionOptions o = options(1e305);
   o.years = 1e6;
-  expect_error(fixtures(), o, "too large");
+  expect_error(fixtures(), o, "--per-day must be a finite number of inferences > 0 and <= 1e+15");
 }
 
 TEST(DeploymentProjection, BatchFromName) {
