@@ -316,16 +316,26 @@ std::vector<const Entry*> energy_gap_rows(const Report& report) {
 }
 
 std::vector<const Entry*> flops_rows(const Report& report) {
-  std::vector<const Entry*> rows;
+  // The sort keys are looked up once per row: a metric lookup per comparison was an eighth of a
+  // 10^5-row report's time.
+  struct Keyed {
+    double flops, joules;
+    const Entry* entry;
+  };
+  std::vector<Keyed> keyed;
   for (const Entry& e : report.entries) {
     const auto f = e.median(counter::kFlops);
-    if (f && *f > 0.0 && e.median(counter::kEnergy))
-      rows.push_back(&e);
+    const auto j = e.median(counter::kEnergy);
+    if (f && *f > 0.0 && j)
+      keyed.push_back({*f, *j, &e});
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const Entry* a, const Entry* b) {
-    return std::pair(*a->median(counter::kFlops), *a->median(counter::kEnergy)) <
-           std::pair(*b->median(counter::kFlops), *b->median(counter::kEnergy));
+  std::stable_sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    return std::pair(a.flops, a.joules) < std::pair(b.flops, b.joules);
   });
+  std::vector<const Entry*> rows;
+  rows.reserve(keyed.size());
+  for (const Keyed& k : keyed)
+    rows.push_back(k.entry);
   return rows;
 }
 
