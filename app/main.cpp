@@ -71,7 +71,13 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    fmt::print(stderr, "joulebench: error: {} (see 'joulebench --help')\n", e.what());
+    // A flag of a command names the command, as the command's own checks do ("joulebench run:
+    // error: ..."), so one rule reads the same wherever it is checked.
+    const auto parsed = std::find_if(commands.begin(), commands.end(),
+                                     [](const Command& c) { return c.app->parsed(); });
+    const std::string who =
+        parsed == commands.end() ? "joulebench" : "joulebench " + parsed->app->get_name();
+    fmt::print(stderr, "{}: error: {} (see '{} --help')\n", who, e.what(), who);
     return kExitBadInput;
   }
 

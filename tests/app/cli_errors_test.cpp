@@ -77,6 +77,19 @@ TEST_F(CliErrors, NonFiniteAndHugeNumbersAreRefusedByName) {
   expect_one_line_error({"run", "--min-time", "-1", "--out", "out.json"}, "(got -1)");
 }
 
+// A flag's rule reads the same whether CLI11 or the command checks it: both name the command.
+TEST_F(CliErrors, ErrorsNameTheirCommand) {
+  for (const auto& [args, prefix] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+           {{"run", "--min-time", "nan", "--out", "out.json"}, "joulebench run: error: --min-time"},
+           {{"run", "--pue", "0.5", "--out", "out.json"}, "joulebench run: error: --pue"},
+           {{"compare", "--threshold", "inf%", "a.json", "b.json"},
+            "joulebench compare: error: --threshold"},
+           {{"statement", "--scc", "nan", "a.json"}, "joulebench statement: error: --scc"}}) {
+    expect_one_line_error(args, prefix);
+    EXPECT_EQ(run(args).err.rfind(prefix, 0), 0u) << run(args).err;
+  }
+}
+
 TEST_F(CliErrors, UnknownRegion) {
   expect_one_line_error({"run", "--region", "atlantis", "--out", "out.json"}, "atlantis");
 }
