@@ -7,6 +7,11 @@
 #include <string>
 #include <variant>
 
+// NVML's opaque device, declared at global scope as nvml.h does: a handle type of our own namespace
+// would make every call through the dlsym'd pointers a call through the wrong function type
+// (clang's -fsanitize=function reports it against the fake library the tests load).
+struct nvmlDevice_st;
+
 namespace joulebench {
 
 inline constexpr const char* kDefaultNvmlLibrary = "libnvidia-ml.so.1";
@@ -14,7 +19,7 @@ inline constexpr int kNvmlSuccess = 0;
 inline constexpr int kNvmlErrorNotSupported = 3;
 inline constexpr unsigned kNvmlArchitectureVolta = 5;
 
-using NvmlDevice = struct nvmlDevice_st*;
+using NvmlDevice = ::nvmlDevice_st*;
 
 struct NvmlFunctions {
   int (*init)() = nullptr;
