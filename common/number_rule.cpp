@@ -7,20 +7,18 @@
 #include <stdexcept>
 #include <vector>
 
+#include "common/error_text.h"
+
 namespace joulebench {
 namespace {
+
+// A value as the user typed it, escaped and cut: a newline or a 50 MB argument must not make the
+// error more than one short line.
+constexpr std::size_t kMaxShownInput = 40;
 
 // Bounds print as people write them: 3600, 0.001, 1e+06 rather than 310 digits.
 std::string number_text(double x) {
   return fmt::format("{:.15g}", x);
-}
-
-// A value as the user typed it, cut so a 50 MB argument cannot become a 50 MB message.
-std::string quoted_input(std::string_view text) {
-  constexpr std::size_t kMaxShown = 40;
-  if (text.size() <= kMaxShown)
-    return std::string(text);
-  return fmt::format("{}...", text.substr(0, kMaxShown));
 }
 
 // The bounds of the non-zero values: ">= 0.001 and <= 60".
@@ -61,7 +59,7 @@ std::string NumberRule::problem(double value, std::string_view text) const {
     ok = std::trunc(value) == value;
   if (ok)
     return {};
-  return fmt::format("must be {} (got {})", describe(), quoted_input(text));
+  return fmt::format("must be {} (got {})", describe(), printable_text(text, kMaxShownInput));
 }
 
 std::optional<double> parse_number(std::string_view text) {

@@ -52,6 +52,8 @@ TEST(NumberRule, EdgesAreInsideZeroIsOffAndCountsAreWhole) {
 TEST(NumberRule, AHugeArgumentIsCutInTheMessage) {
   const std::string typed(100000, '9');
   EXPECT_LT(flag_rules::kMinTime.problem(kInf, typed).size(), 150u);
+  // A control character typed into the value cannot break the one line either.
+  EXPECT_EQ(flag_rules::kMinTime.problem(kInf, "1\n# 2").find('\n'), std::string::npos);
 }
 
 TEST(NumberRule, ParsesWhatCli11WouldAndNamesWhatItCannot) {
