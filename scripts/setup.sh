@@ -29,9 +29,10 @@ for arg in "$@"; do
   case "$arg" in
     # chromium: the HTML leaderboard's browser test (headless); clang-14 and libclang-rt-14-dev:
     # the ASan+UBSan build is compiled with clang (half GCC's time there, and its UBSan also
-    # checks float-to-integer casts) and links libFuzzer into the fuzz targets; llvm-14: the
+    # checks float-to-integer casts) and links libFuzzer into the fuzz targets; libomp-14-dev: clang's
+    # OpenMP, which the kernels' threads use; llvm-14: the
     # symbolizer that turns their reports into file:line.
-    --for-tests) packages+=(chromium clang-14 libclang-rt-14-dev llvm-14) ;;
+    --for-tests) packages+=(chromium clang-14 libclang-rt-14-dev libomp-14-dev llvm-14) ;;
     --with-torch) packages+=(python3-torch) ;;
     *) echo "joulebench setup: unknown option $arg (known: --for-tests, --with-torch)" >&2; exit 2 ;;
   esac
