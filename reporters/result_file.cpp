@@ -2,244 +2,481 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
-#include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
+#include <utility>
 
 #include "common/benchmark_json.h"
 #include "common/bounded_read.h"
 #include "common/error_text.h"
 #include "common/result_schema.h"
+#include "reporters/result_row_checks.h"
 
 namespace joulebench {
 namespace {
 
 using nlohmann::json;
+namespace rules = result_rows;
 
-// Keys Google Benchmark 1.7-1.9 writes for each run; every other numeric key is a user counter.
-const std::set<std::string, std::less<>>& run_fields() {
-  static const std::set<std::string, std::less<>> fields = {"name",
-                                                            "family_index",
-                                                            "per_family_instance_index",
-                                                            "run_name",
-                                                            "run_type",
-                                                            "repetitions",
-                                                            "repetition_index",
-                                                            "threads",
-                                                            "aggregate_name",
-                                                            "aggregate_unit",
-                                                            "error_occurred",
-                                                            "error_message",
-                                                            "iterations",
-                                                            "real_time",
-                                                            "cpu_time",
-                                                            "time_unit",
-                                                            "bytes_per_second",
-                                                            "items_per_second",
-                                                            "label",
-                                                            "big_o",
-                                                            "rms",
-                                                            "complexity",
-                                                            "allocs_per_iter",
-                                                            "max_bytes_used",
-                                                            "total_allocated_bytes",
-                                                            "net_heap_growth",
-                                                            "memory_iterations",
-                                                            "skipped",
-                                                            "skip_message"};
-  return fields;
-}
+// The file is read as a stream of parse events (nlohmann's SAX interface) straight into rows,
+// never as a document tree: a tree of a 10^5-row file is millions of map nodes, and building and
+// freeing them took most of the time of `report` on such a file.
+//
+// Where an object repeats a key, the last value counts (as in a document tree). Errors about
+// content are kept until the parse ends and then raised in the order a reader of the tree would
+// meet them: a syntax error anywhere first, then what the top level lacks, then the first bad
+// row, then the first bad timeline.
 
-// The counters joulebench writes (result_schema.h).
-const std::set<std::string, std::less<>>& joulebench_counters() {
-  static const std::set<std::string, std::less<>> names = {
-      counter::kEnergy,   counter::kPower,        counter::kCo2,
-      counter::kFlops,    counter::kFlopPerJoule, counter::kEnergyNet,
-      counter::kRelError, counter::kAccuracy,     counter::kGridIntensity};
-  return names;
-}
+// One scalar value as it arrives; `text` is set for strings only.
+struct Scalar {
+  enum class Kind { null, boolean, number, string, structure } kind;
+  bool boolean = false;
+  double number = 0.0;
+  std::string* text = nullptr;
 
-double seconds_per_unit(std::string_view unit) {
-  if (unit == "ns")
-    return 1e-9;
-  if (unit == "us")
-    return 1e-6;
-  if (unit == "ms")
-    return 1e-3;
-  if (unit == "s")
-    return 1.0;
-  return 0.0;
-}
+  static Scalar of(Kind kind) { return Scalar{kind, false, 0.0, nullptr}; }
+  static Scalar of(bool b) { return Scalar{Kind::boolean, b, 0.0, nullptr}; }
+  static Scalar of(double d) { return Scalar{Kind::number, false, d, nullptr}; }
+  static Scalar of(std::string& s) { return Scalar{Kind::string, false, 0.0, &s}; }
+  bool is_number() const { return kind == Kind::number; }
+};
 
-// Figures no run can produce. They are errors, not rows dropped with a note: a file that holds
-// one was edited or damaged, and any statement made from the rest of it would be suspect too.
-[[noreturn]] void impossible(const std::string& source, const std::string& benchmark,
-                             std::string_view what) {
-  throw std::runtime_error(
-      fmt::format("{}: benchmark {}: {}", source, quoted_value(benchmark), what));
-}
+// A field that must be a number when present: iterations, real_time, cpu_time.
+struct NumberField {
+  enum class State { absent, number, other } state = State::absent;
+  double value = 0.0;
 
-// Iteration counts are whole numbers Google Benchmark keeps in an int64; anything else (1e19,
-// -3, 2.5) would make the cast to int64 undefined or the figure meaningless.
-std::int64_t iteration_count(double value, const std::string& source, const std::string& name) {
-  // 2^63 is exactly representable; every double below it converts to int64 without UB.
-  constexpr double kLimit = 9223372036854775808.0;
-  if (!(value >= 0.0 && value < kLimit) || std::trunc(value) != value)
-    impossible(source, name,
-               fmt::format("iterations {:g} is not a whole number from 0 to 2^63", value));
-  return static_cast<std::int64_t>(value);
-}
-
-// real_time and cpu_time: never negative; zero only in aggregate rows (a cv or stddev of 0) and
-// rows of a failed or skipped run, which have no time at all.
-void require_possible_times(const json& j, const ResultRow& row, const std::string& source) {
-  const bool may_be_zero = row.run_type == "aggregate" || row.error_message ||
-                           (j.contains("skipped") && !j["skipped"].is_null() &&
-                            j["skipped"] != false && j["skipped"] != 0);
-  for (const auto& [key, value] :
-       {std::pair{"real_time", row.real_time}, std::pair{"cpu_time", row.cpu_time}}) {
-    if (value < 0.0)
-      impossible(source, row.name, fmt::format("{} {:g} is negative", key, value));
-    if (value == 0.0 && j.contains(key) && !may_be_zero)
-      impossible(source, row.name, fmt::format("{} is 0 in a measured run", key));
+  void set(const Scalar& v) {
+    state = v.is_number() ? State::number : State::other;
+    value = v.is_number() ? v.number : 0.0;
   }
+};
+
+// A row as its keys arrive, checked and turned into a ResultRow when its object closes.
+struct RowDraft {
+  std::optional<std::string> name;  // set only while the last "name" is a string
+  std::string run_name, run_type, aggregate_name, time_unit, label, error_message;
+  NumberField iterations, real_time, cpu_time;
+  bool error_occurred = false;
+  bool skipped = false;  // "skipped" present, not null, false or 0
+  std::map<std::string, double> counters;
+  std::set<std::string, std::less<>> non_numeric_counters;  // ours, holding a non-number
+};
+
+// A power timeline as its keys arrive.
+struct TimelineDraft {
+  enum class Array { absent, not_array, non_number, numbers };
+  std::optional<std::string> name;
+  double interval_s = 0.0;
+  std::vector<double> t_s, power_W;
+  Array t_state = Array::absent, power_state = Array::absent;
+};
+
+void assign_string(std::string& field, const Scalar& v) {
+  if (v.kind == Scalar::Kind::string)
+    field = std::move(*v.text);
+  else
+    field.clear();
 }
 
-// energy_J, co2_g, power_W and the per-domain energies are never negative; energy_net_J may be
-// (a run below the idle baseline). Non-finite values arrive as null (benchmark_json.h), which
-// reads as "no value"; 1e308 J is finite but no run's energy, and overflows every sum: above
-// kMaxEnergyFigure it is refused too.
-void require_possible_counter(const std::string& key, double value, const std::string& source,
-                              const std::string& name) {
-  const bool energy_figure = key == counter::kEnergy || key == counter::kCo2 ||
-                             key == counter::kPower || counter::is_domain_energy_counter(key);
-  if (!energy_figure)
+class ResultFileEvents final : public nlohmann::json_sax<json> {
+ public:
+  explicit ResultFileEvents(std::string source) { file_.source = std::move(source); }
+
+  ResultFile finish();
+
+  bool null() override {
+    return scalar(Scalar::of(Scalar::Kind::null), [] { return json(); });
+  }
+  bool boolean(bool b) override {
+    return scalar(Scalar::of(b), [b] { return json(b); });
+  }
+  bool number_integer(number_integer_t v) override {
+    return scalar(Scalar::of(static_cast<double>(v)), [v] { return json(v); });
+  }
+  bool number_unsigned(number_unsigned_t v) override {
+    return scalar(Scalar::of(static_cast<double>(v)), [v] { return json(v); });
+  }
+  bool number_float(number_float_t v, const string_t&) override {
+    return scalar(Scalar::of(v), [v] { return json(v); });
+  }
+  bool string(string_t& v) override {
+    return scalar(Scalar::of(v), [&v] { return json(v); });
+  }
+  bool binary(binary_t&) override { return true; }  // never produced by the JSON parser
+
+  bool start_object(std::size_t) override { return open(Frame::kObject); }
+  bool start_array(std::size_t) override { return open(Frame::kArray); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+  bool key(string_t& k) override {
+    if (ignored_depth_ == 0)
+      key_.assign(k);  // keeps the buffer: no allocation per key
+    return true;
+  }
+
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+    // Syntax errors and out_of_range.406 (a number such as 1e309 that overflows a double).
+    // nlohmann's message starts with "[json.exception.parse_error.101] "; keep what follows, cut
+    // and escaped: it quotes the offending token, which may be 50 MB long or hold control bytes.
+    std::string_view what = e.what();
+    if (const auto close = what.find("] "); close != std::string_view::npos)
+      what.remove_prefix(close + 2);
+    syntax_error_ = fmt::format("{}: not valid JSON: {}", file_.source,
+                                printable_text(what, 2 * kMaxQuotedChars));
+    return false;
+  }
+
+ private:
+  enum class Frame : unsigned char {
+    kObject,
+    kArray,  // the two kinds open() is told about
+    root,
+    context,
+    benchmarks,
+    row,
+    timelines,
+    timeline,
+    timeline_t,
+    timeline_power,
+  };
+
+  // Every event in an uninteresting nested value (a user's object in a row, say) only moves the
+  // depth; it is not kept on the stack, so a file of 10^7 '[' costs no memory here.
+  bool open(Frame kind);
+  bool close();
+  template <typename AsJson>
+  bool scalar(const Scalar& v, AsJson as_json);
+  // A value, scalar or the start of a structure (kind structure), in the current frame; returns
+  // the frame a structure opens, or nothing when its contents are ignored.
+  std::optional<Frame> value(const Scalar& v, Frame opening);
+
+  std::optional<Frame> top_level_value(const Scalar& v, Frame opening);
+  void row_value(const Scalar& v);
+  std::optional<Frame> timeline_value(const Scalar& v, Frame opening);
+  void finish_row();
+  void finish_timeline();
+  void row_error(std::string message) {
+    if (!row_error_)
+      row_error_ = std::move(message);
+  }
+  void timeline_error(std::string message) {
+    if (!timeline_error_)
+      timeline_error_ = std::move(message);
+  }
+
+  ResultFile file_;
+  std::vector<Frame> frames_;
+  std::size_t ignored_depth_ = 0;
+  std::string key_;
+  bool root_is_object_ = false;
+  bool leaderboard_ = false;
+  enum class Presence { absent, array, not_array };
+  Presence benchmarks_ = Presence::absent, timelines_ = Presence::absent;
+  std::size_t row_index_ = 0, timeline_index_ = 0;
+  RowDraft row_;
+  TimelineDraft timeline_;
+  std::optional<std::string> syntax_error_, row_error_, timeline_error_;
+};
+
+bool ResultFileEvents::open(Frame kind) {
+  if (ignored_depth_ > 0) {
+    ++ignored_depth_;
+    return true;
+  }
+  const Scalar structure = Scalar::of(Scalar::Kind::structure);
+  const std::optional<Frame> frame = value(structure, kind);
+  if (frame)
+    frames_.push_back(*frame);
+  else
+    ignored_depth_ = 1;
+  return true;
+}
+
+bool ResultFileEvents::close() {
+  if (ignored_depth_ > 0) {
+    --ignored_depth_;
+    return true;
+  }
+  const Frame closing = frames_.back();
+  frames_.pop_back();
+  if (closing == Frame::row)
+    finish_row();
+  else if (closing == Frame::timeline)
+    finish_timeline();
+  return true;
+}
+
+template <typename AsJson>
+bool ResultFileEvents::scalar(const Scalar& v, AsJson as_json) {
+  if (ignored_depth_ > 0)
+    return true;
+  if (!frames_.empty() && frames_.back() == Frame::context) {
+    // Context values are kept as strings: strings as they are, other scalars as JSON text.
+    if (v.kind == Scalar::Kind::string)
+      file_.context[key_] = std::move(*v.text);
+    else
+      file_.context[key_] = as_json().dump();
+    return true;
+  }
+  value(v, Frame::kObject);
+  return true;
+}
+
+std::optional<ResultFileEvents::Frame> ResultFileEvents::value(const Scalar& v, Frame opening) {
+  const bool structure = v.kind == Scalar::Kind::structure;
+  if (frames_.empty()) {  // the document itself
+    root_is_object_ = structure && opening == Frame::kObject;
+    if (root_is_object_)
+      return Frame::root;
+    return std::nullopt;
+  }
+  switch (frames_.back()) {
+    case Frame::root:
+      return top_level_value(v, opening);
+    case Frame::context:  // a nested value: not kept, and it replaces an earlier one
+      file_.context.erase(key_);
+      return std::nullopt;
+    case Frame::benchmarks:
+      if (structure && opening == Frame::kObject) {
+        row_ = RowDraft{};
+        return Frame::row;
+      }
+      row_error(fmt::format("{}: benchmarks[{}] is not an object", file_.source, row_index_++));
+      return std::nullopt;
+    case Frame::row:
+      row_value(v);
+      return std::nullopt;
+    case Frame::timelines:
+      if (structure && opening == Frame::kObject) {
+        timeline_ = TimelineDraft{};
+        return Frame::timeline;
+      }
+      timeline_error(fmt::format("{}: {}[{}] has no string field \"name\"", file_.source,
+                                 result_key::kPowerTimelines, timeline_index_++));
+      return std::nullopt;
+    case Frame::timeline:
+      return timeline_value(v, opening);
+    case Frame::timeline_t:
+    case Frame::timeline_power: {
+      const bool t = frames_.back() == Frame::timeline_t;
+      if (v.is_number())
+        (t ? timeline_.t_s : timeline_.power_W).push_back(v.number);
+      else
+        (t ? timeline_.t_state : timeline_.power_state) = TimelineDraft::Array::non_number;
+      return std::nullopt;
+    }
+    case Frame::kObject:
+    case Frame::kArray:
+      break;
+  }
+  return std::nullopt;
+}
+
+std::optional<ResultFileEvents::Frame> ResultFileEvents::top_level_value(const Scalar& v,
+                                                                         Frame opening) {
+  const bool array = v.kind == Scalar::Kind::structure && opening == Frame::kArray;
+  const bool object = v.kind == Scalar::Kind::structure && opening == Frame::kObject;
+  if (key_ == kLeaderboardMarker) {
+    leaderboard_ = true;
+  } else if (key_ == "benchmarks") {  // a repeated key replaces what came before
+    file_.rows.clear();
+    row_error_.reset();
+    row_index_ = 0;
+    benchmarks_ = array ? Presence::array : Presence::not_array;
+    if (array)
+      return Frame::benchmarks;
+  } else if (key_ == "context") {
+    file_.context.clear();
+    if (object)
+      return Frame::context;
+  } else if (key_ == result_key::kPowerTimelines) {
+    file_.timelines.clear();
+    timeline_error_.reset();
+    timeline_index_ = 0;
+    timelines_ = array ? Presence::array : Presence::not_array;
+    if (array)
+      return Frame::timelines;
+  }
+  return std::nullopt;
+}
+
+void ResultFileEvents::row_value(const Scalar& v) {
+  RowDraft& r = row_;
+  const std::string& k = key_;
+  if (rules::is_run_field(k)) {
+    if (k == "name") {
+      if (v.kind == Scalar::Kind::string)
+        r.name = std::move(*v.text);
+      else
+        r.name.reset();
+    } else if (k == "run_name") {
+      assign_string(r.run_name, v);
+    } else if (k == "run_type") {
+      assign_string(r.run_type, v);
+    } else if (k == "aggregate_name") {
+      assign_string(r.aggregate_name, v);
+    } else if (k == "time_unit") {
+      assign_string(r.time_unit, v);
+    } else if (k == "label") {
+      assign_string(r.label, v);
+    } else if (k == "error_message") {
+      assign_string(r.error_message, v);
+    } else if (k == "iterations") {
+      r.iterations.set(v);
+    } else if (k == "real_time") {
+      r.real_time.set(v);
+    } else if (k == "cpu_time") {
+      r.cpu_time.set(v);
+    } else if (k == "error_occurred") {
+      r.error_occurred = v.kind == Scalar::Kind::boolean && v.boolean;
+    } else if (k == "skipped") {
+      // Google Benchmark 1.8+ writes a skip reason here; anything but null, false or 0 means the
+      // run was skipped and has no time.
+      r.skipped = v.kind == Scalar::Kind::boolean  ? v.boolean
+                  : v.kind == Scalar::Kind::number ? v.number != 0.0
+                  : v.kind == Scalar::Kind::null   ? false
+                                                   : true;
+    }
     return;
-  if (value < 0.0)
-    impossible(source, name, fmt::format("{} {:g} is negative", key, value));
-  if (value > kMaxEnergyFigure)
-    impossible(
-        source, name,
-        fmt::format("{} {:g} is above {:g}, no measured figure", key, value, kMaxEnergyFigure));
+  }
+  if (v.is_number()) {
+    r.counters.insert_or_assign(k, v.number);
+    r.non_numeric_counters.erase(k);
+    return;
+  }
+  r.counters.erase(k);
+  // Other counters of other types are someone else's business; ours must be numbers, or a report
+  // would silently show "n/a" where the file says something else. Null is "no value".
+  if (v.kind != Scalar::Kind::null && rules::is_joulebench_counter(k))
+    r.non_numeric_counters.insert(k);
+  else
+    r.non_numeric_counters.erase(k);
 }
 
-ResultRow parse_row(const json& j, const std::string& source, std::size_t index) {
-  if (!j.is_object()) {
-    throw std::runtime_error(fmt::format("{}: benchmarks[{}] is not an object", source, index));
-  }
-  auto require_string = [&](const char* key) -> std::string {
-    const auto it = j.find(key);
-    if (it == j.end() || !it->is_string()) {
+void ResultFileEvents::finish_row() {
+  const std::size_t index = row_index_++;
+  if (row_error_)
+    return;  // the file is refused for its first bad row; the rest need no checking
+  RowDraft& d = row_;
+  const std::string& source = file_.source;
+  try {
+    if (!d.name)
       throw std::runtime_error(
-          fmt::format("{}: benchmarks[{}] has no string field \"{}\"", source, index, key));
+          fmt::format("{}: benchmarks[{}] has no string field \"name\"", source, index));
+    const auto number = [&](const NumberField& field, const char* key) {
+      if (field.state == NumberField::State::other)
+        throw std::runtime_error(
+            fmt::format("{}: benchmarks[{}].{} is not a number", source, index, key));
+      return field.value;
+    };
+    ResultRow row;
+    row.name = std::move(*d.name);
+    row.run_name = d.run_name.empty() ? row.name : std::move(d.run_name);
+    row.run_type = d.run_type.empty() ? "iteration" : std::move(d.run_type);
+    row.aggregate_name = std::move(d.aggregate_name);
+    row.iterations = rules::iteration_count(number(d.iterations, "iterations"), source, row.name);
+    row.real_time = number(d.real_time, "real_time");
+    row.cpu_time = number(d.cpu_time, "cpu_time");
+    row.time_unit = d.time_unit.empty() ? "ns" : std::move(d.time_unit);
+    if (rules::seconds_per_unit(row.time_unit) == 0.0)
+      throw std::runtime_error(fmt::format("{}: benchmarks[{}] has unknown time_unit \"{}\"",
+                                           source, index, row.time_unit));
+    row.label = std::move(d.label);
+    if (d.error_occurred)
+      row.error_message = std::move(d.error_message);
+    const bool may_be_zero = row.run_type == "aggregate" || row.error_message || d.skipped;
+    rules::check_run_time("real_time", row.real_time,
+                          d.real_time.state != NumberField::State::absent, may_be_zero, source,
+                          row.name);
+    rules::check_run_time("cpu_time", row.cpu_time, d.cpu_time.state != NumberField::State::absent,
+                          may_be_zero, source, row.name);
+    // Counters in key order, a non-number of ours among them, so that the error names the same
+    // key whatever order the file wrote them in.
+    auto bad = d.non_numeric_counters.begin();
+    for (const auto& [key, value] : d.counters) {
+      if (bad != d.non_numeric_counters.end() && *bad < key)
+        break;
+      rules::check_counter(key, value, source, row.name);
     }
-    return it->get<std::string>();
-  };
-  auto optional_string = [&](const char* key) -> std::string {
-    const auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-  };
-  auto number = [&](const char* key) -> double {
-    const auto it = j.find(key);
-    if (it == j.end())
-      return 0.0;
-    if (!it->is_number()) {
+    if (bad != d.non_numeric_counters.end())
       throw std::runtime_error(
-          fmt::format("{}: benchmarks[{}].{} is not a number", source, index, key));
-    }
-    return it->get<double>();  // finite: non-finite tokens arrive as null, see above
-  };
-
-  ResultRow row;
-  row.name = require_string("name");
-  row.run_name = optional_string("run_name");
-  if (row.run_name.empty())
-    row.run_name = row.name;
-  row.run_type = optional_string("run_type");
-  if (row.run_type.empty())
-    row.run_type = "iteration";
-  row.aggregate_name = optional_string("aggregate_name");
-  row.iterations = iteration_count(number("iterations"), source, row.name);
-  row.real_time = number("real_time");
-  row.cpu_time = number("cpu_time");
-  row.time_unit = optional_string("time_unit");
-  if (row.time_unit.empty())
-    row.time_unit = "ns";
-  if (seconds_per_unit(row.time_unit) == 0.0) {
-    throw std::runtime_error(fmt::format("{}: benchmarks[{}] has unknown time_unit \"{}\"", source,
-                                         index, row.time_unit));
+          fmt::format("{}: benchmarks[{}].{} is not a number", source, index, *bad));
+    row.counters = std::move(d.counters);
+    file_.rows.push_back(std::move(row));
+  } catch (const std::runtime_error& e) {
+    row_error(e.what());
   }
-  row.label = optional_string("label");
-  const auto err = j.find("error_occurred");
-  if (err != j.end() && err->is_boolean() && err->get<bool>()) {
-    row.error_message = optional_string("error_message");
-  }
-  require_possible_times(j, row, source);
-  for (const auto& [key, value] : j.items()) {
-    if (value.is_number() && !run_fields().contains(key)) {
-      row.counters[key] = value.get<double>();
-      require_possible_counter(key, row.counters[key], source, row.name);
-    } else if ((joulebench_counters().contains(key) || counter::is_domain_energy_counter(key)) &&
-               !value.is_null()) {
-      // Other counters of other types are someone else's business; ours must be numbers, or a
-      // report would silently show "n/a" where the file says something else.
-      throw std::runtime_error(
-          fmt::format("{}: benchmarks[{}].{} is not a number", source, index, key));
-    }
-  }
-  return row;
 }
 
-std::vector<double> number_array(const json& j, const char* key, const std::string& source,
-                                 std::size_t index) {
-  const auto it = j.find(key);
-  if (it == j.end() || !it->is_array()) {
-    throw std::runtime_error(fmt::format("{}: {}[{}] has no array \"{}\"", source,
-                                         result_key::kPowerTimelines, index, key));
+std::optional<ResultFileEvents::Frame> ResultFileEvents::timeline_value(const Scalar& v,
+                                                                        Frame opening) {
+  TimelineDraft& t = timeline_;
+  const bool array = v.kind == Scalar::Kind::structure && opening == Frame::kArray;
+  if (key_ == "name") {
+    if (v.kind == Scalar::Kind::string)
+      t.name = std::move(*v.text);
+    else
+      t.name.reset();
+  } else if (key_ == "interval_s") {
+    t.interval_s = v.is_number() ? v.number : 0.0;
+  } else if (key_ == "t_s" || key_ == "power_W") {
+    const bool times = key_ == "t_s";
+    (times ? t.t_s : t.power_W).clear();
+    (times ? t.t_state : t.power_state) =
+        array ? TimelineDraft::Array::numbers : TimelineDraft::Array::not_array;
+    if (array)
+      return times ? Frame::timeline_t : Frame::timeline_power;
   }
-  std::vector<double> values;
-  values.reserve(it->size());
-  for (const json& v : *it) {
-    if (!v.is_number()) {
-      throw std::runtime_error(fmt::format("{}: {}[{}].{} holds a non-number", source,
-                                           result_key::kPowerTimelines, index, key));
-    }
-    values.push_back(v.get<double>());
-  }
-  return values;
+  return std::nullopt;
 }
 
-std::vector<PowerTimeline> parse_timelines(const json& doc, const std::string& source) {
-  const auto it = doc.find(result_key::kPowerTimelines);
-  if (it == doc.end())
-    return {};
-  if (!it->is_array()) {
+void ResultFileEvents::finish_timeline() {
+  const std::size_t index = timeline_index_++;
+  if (timeline_error_)
+    return;
+  TimelineDraft& d = timeline_;
+  const char* const list = result_key::kPowerTimelines;
+  const std::string& source = file_.source;
+  if (!d.name)
+    return timeline_error(
+        fmt::format("{}: {}[{}] has no string field \"name\"", source, list, index));
+  for (const auto& [state, key] :
+       {std::pair{d.t_state, "t_s"}, std::pair{d.power_state, "power_W"}}) {
+    if (state == TimelineDraft::Array::absent || state == TimelineDraft::Array::not_array)
+      return timeline_error(
+          fmt::format("{}: {}[{}] has no array \"{}\"", source, list, index, key));
+    if (state == TimelineDraft::Array::non_number)
+      return timeline_error(
+          fmt::format("{}: {}[{}].{} holds a non-number", source, list, index, key));
+  }
+  if (d.t_s.size() != d.power_W.size())
+    return timeline_error(fmt::format("{}: {}[{}] has {} times but {} power values", source, list,
+                                      index, d.t_s.size(), d.power_W.size()));
+  file_.timelines.push_back(PowerTimeline{.name = std::move(*d.name),
+                                          .interval_s = d.interval_s,
+                                          .t_s = std::move(d.t_s),
+                                          .power_W = std::move(d.power_W)});
+}
+
+ResultFile ResultFileEvents::finish() {
+  if (syntax_error_)
+    throw std::runtime_error(*syntax_error_);
+  if (root_is_object_ && leaderboard_)
+    throw LeaderboardFileError(fmt::format(
+        "{}: a leaderboard written by joulebench report, not a result file", file_.source));
+  if (!root_is_object_ || benchmarks_ != Presence::array)
     throw std::runtime_error(
-        fmt::format("{}: {} is not an array", source, result_key::kPowerTimelines));
-  }
-  std::vector<PowerTimeline> timelines;
-  for (std::size_t i = 0; i < it->size(); ++i) {
-    const json& t = (*it)[i];
-    if (!t.is_object() || !t.contains("name") || !t["name"].is_string()) {
-      throw std::runtime_error(fmt::format("{}: {}[{}] has no string field \"name\"", source,
-                                           result_key::kPowerTimelines, i));
-    }
-    PowerTimeline timeline;
-    timeline.name = t["name"].get<std::string>();
-    if (const auto interval = t.find("interval_s"); interval != t.end() && interval->is_number())
-      timeline.interval_s = interval->get<double>();
-    timeline.t_s = number_array(t, "t_s", source, i);
-    timeline.power_W = number_array(t, "power_W", source, i);
-    if (timeline.t_s.size() != timeline.power_W.size()) {
-      throw std::runtime_error(fmt::format("{}: {}[{}] has {} times but {} power values", source,
-                                           result_key::kPowerTimelines, i, timeline.t_s.size(),
-                                           timeline.power_W.size()));
-    }
-    timelines.push_back(std::move(timeline));
-  }
-  return timelines;
+        fmt::format("{}: not a Google Benchmark result (no \"benchmarks\" array)", file_.source));
+  if (row_error_)
+    throw std::runtime_error(*row_error_);
+  if (timelines_ == Presence::not_array)
+    throw std::runtime_error(
+        fmt::format("{}: {} is not an array", file_.source, result_key::kPowerTimelines));
+  if (timeline_error_)
+    throw std::runtime_error(*timeline_error_);
+  return std::move(file_);
 }
 
 }  // namespace
@@ -252,7 +489,7 @@ std::optional<double> ResultRow::counter(std::string_view key) const {
 }
 
 double ResultRow::real_seconds() const {
-  return real_time * seconds_per_unit(time_unit);
+  return real_time * rules::seconds_per_unit(time_unit);
 }
 
 std::optional<std::string> ResultFile::context_value(std::string_view key) const {
@@ -263,50 +500,17 @@ std::optional<std::string> ResultFile::context_value(std::string_view key) const
 }
 
 ResultFile parse_result_json(std::string_view text, std::string source) {
-  json doc;
-  try {
-    // Rewriting NaN and Infinity copies the whole text character by character: a tenth of the
-    // time of a 10^5-row file that has none of them, which is nearly every file.
-    const bool non_finite = text.find("NaN") != std::string_view::npos ||
-                            text.find("Infinity") != std::string_view::npos;
-    doc = non_finite ? json::parse(with_non_finite_numbers_as_null(text)) : json::parse(text);
-  } catch (const json::exception& e) {
-    // parse_error (syntax) and out_of_range.406 (a number such as 1e309 that overflows a double).
-    // nlohmann's message starts with "[json.exception.parse_error.101] "; keep what follows, cut
-    // and escaped: it quotes the offending token, which may be 50 MB long or hold control bytes.
-    std::string_view what = e.what();
-    if (const auto close = what.find("] "); close != std::string_view::npos) {
-      what.remove_prefix(close + 2);
-    }
-    throw std::runtime_error(
-        fmt::format("{}: not valid JSON: {}", source, printable_text(what, 2 * kMaxQuotedChars)));
+  ResultFileEvents events(std::move(source));
+  // Rewriting NaN and Infinity copies the whole text character by character: a tenth of the
+  // time of a 10^5-row file that has none of them, which is nearly every file.
+  if (text.find("NaN") != std::string_view::npos ||
+      text.find("Infinity") != std::string_view::npos) {
+    const std::string rewritten = with_non_finite_numbers_as_null(text);
+    json::sax_parse(rewritten, &events);
+  } else {
+    json::sax_parse(text, &events);
   }
-  if (doc.is_object() && doc.contains(kLeaderboardMarker)) {
-    throw LeaderboardFileError(
-        fmt::format("{}: a leaderboard written by joulebench report, not a result file", source));
-  }
-  if (!doc.is_object() || !doc.contains("benchmarks") || !doc["benchmarks"].is_array()) {
-    throw std::runtime_error(
-        fmt::format("{}: not a Google Benchmark result (no \"benchmarks\" array)", source));
-  }
-  ResultFile file;
-  file.source = std::move(source);
-  if (const auto ctx = doc.find("context"); ctx != doc.end() && ctx->is_object()) {
-    for (const auto& [key, value] : ctx->items()) {
-      if (value.is_string()) {
-        file.context[key] = value.get<std::string>();
-      } else if (value.is_primitive()) {
-        file.context[key] = value.dump();
-      }
-    }
-  }
-  const json& benchmarks = doc["benchmarks"];
-  file.rows.reserve(benchmarks.size());
-  for (std::size_t i = 0; i < benchmarks.size(); ++i) {
-    file.rows.push_back(parse_row(benchmarks[i], file.source, i));
-  }
-  file.timelines = parse_timelines(doc, file.source);
-  return file;
+  return events.finish();
 }
 
 ResultFile read_result_file(const std::filesystem::path& path) {
