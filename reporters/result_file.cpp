@@ -60,7 +60,7 @@ struct RowDraft {
   NumberField iterations, real_time, cpu_time;
   bool error_occurred = false;
   bool skipped = false;  // "skipped" present, not null, false or 0
-  std::map<std::string, double> counters;
+  std::map<std::string, double, std::less<>> counters;
   std::set<std::string, std::less<>> non_numeric_counters;  // ours, holding a non-number
 };
 
@@ -482,7 +482,7 @@ ResultFile ResultFileEvents::finish() {
 }  // namespace
 
 std::optional<double> ResultRow::counter(std::string_view key) const {
-  const auto it = counters.find(std::string(key));
+  const auto it = counters.find(key);
   if (it == counters.end())
     return std::nullopt;
   return it->second;

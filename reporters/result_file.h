@@ -22,7 +22,8 @@ struct ResultRow {
   double real_time = 0.0;
   double cpu_time = 0.0;
   std::string time_unit = "ns";
-  std::map<std::string, double> counters;  // every user counter
+  // Every user counter; std::less<> so that a lookup by string_view allocates no key.
+  std::map<std::string, double, std::less<>> counters;
   std::string label;
   std::optional<std::string> error_message;  // set when the benchmark failed
 

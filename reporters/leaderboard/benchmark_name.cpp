@@ -58,6 +58,16 @@ std::string join(const std::vector<std::string_view>& parts) {
   return out;
 }
 
+// The name's segments without Google Benchmark's suffixes (the first segment is always kept).
+std::vector<std::string_view> workload_segments(std::string_view run_name) {
+  std::vector<std::string_view> segments;
+  for (std::string_view s : split(run_name)) {
+    if (segments.empty() || !is_runner_suffix(s))
+      segments.push_back(s);
+  }
+  return segments;
+}
+
 }  // namespace
 
 std::string_view work_unit_name(WorkUnit unit) {
@@ -72,12 +82,12 @@ std::string_view work_unit_name(WorkUnit unit) {
   return "iteration";
 }
 
+std::string benchmark_workload(std::string_view run_name) {
+  return join(workload_segments(run_name));
+}
+
 BenchmarkName parse_benchmark_name(std::string_view run_name) {
-  std::vector<std::string_view> segments;
-  for (std::string_view s : split(run_name)) {
-    if (segments.empty() || !is_runner_suffix(s))
-      segments.push_back(s);
-  }
+  const std::vector<std::string_view> segments = workload_segments(run_name);
   BenchmarkName name;
   name.workload = join(segments);
 

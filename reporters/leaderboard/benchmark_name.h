@@ -33,4 +33,7 @@ struct BenchmarkName {
 // same shape, batch and mode, so everything else stays in the task.
 BenchmarkName parse_benchmark_name(std::string_view run_name);
 
+// Only BenchmarkName::workload: the run name without Google Benchmark's suffixes.
+std::string benchmark_workload(std::string_view run_name);
+
 }  // namespace joulebench

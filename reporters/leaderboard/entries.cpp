@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "common/result_schema.h"
 #include "reporters/row_energy.h"
@@ -10,22 +12,59 @@
 namespace joulebench {
 namespace {
 
+// The repetitions pooled into one entry, summarised when every file has been read.
 struct Pool {
   Entry entry;
-  std::map<std::string, std::vector<double>> values;
+  std::vector<const ResultRow*> rows;
 };
 
-void add_sample(Pool& pool, const ResultRow& row) {
-  pool.values[kTimeMetric].push_back(row.real_seconds());
-  const bool energy = has_energy(row);
-  for (const auto& [key, value] : row.counters) {
-    if (energy || !counter::is_energy_derived(key))
-      pool.values[key].push_back(value);
-  }
+// Pools are found by workload within the machine, meter and provenance a file's rows share: one
+// hash lookup per row, by a key the row already has, instead of a map keyed by four strings.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using PoolsByWorkload = std::unordered_map<std::string, Pool, StringHash, std::equal_to<>>;
+using PoolGroup = std::tuple<std::string, std::string, std::string>;  // machine, meter, provenance
+
+// Whether a row's value of `key` is a figure: energy-derived counters only from rows with energy,
+// so a dead sensor's zeros never become one.
+bool counts(bool row_has_energy, std::string_view key) {
+  return row_has_energy || !counter::is_energy_derived(key);
+}
+
+// The pool's metrics: time and every counter over its rows, each gathered into one scratch vector
+// (per-metric vectors per pool were most of the allocations of a 10^5-row report).
+void summarize_pool(Pool& pool, std::vector<double>& scratch) {
   Entry& e = pool.entry;
-  if (!energy && !e.provenance.empty()) {
-    if (e.repetitions_without_energy++ == 0)
-      e.no_energy_reason = missing_energy_reason(row, e.provenance);
+  std::vector<bool> energy;
+  energy.reserve(pool.rows.size());
+  std::vector<std::string_view> keys;
+  for (const ResultRow* row : pool.rows) {
+    energy.push_back(has_energy(*row));
+    for (const auto& [key, value] : row->counters) {
+      if (counts(energy.back(), key))
+        keys.push_back(key);
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+
+  scratch.clear();
+  for (const ResultRow* row : pool.rows)
+    scratch.push_back(row->real_seconds());
+  if (auto s = summarize_in_place(scratch))
+    e.metrics.emplace(kTimeMetric, *s);
+  for (std::string_view key : keys) {
+    scratch.clear();
+    for (std::size_t i = 0; i < pool.rows.size(); ++i) {
+      if (!counts(energy[i], key))
+        continue;
+      if (const auto it = pool.rows[i]->counters.find(key); it != pool.rows[i]->counters.end())
+        scratch.push_back(it->second);
+    }
+    if (auto s = summarize_in_place(scratch))
+      e.metrics.emplace(key, *s);
   }
 }
 
@@ -86,31 +125,39 @@ std::string provenance_of(const ResultFile& file) {
 
 std::vector<Entry> merge_entries(const std::vector<ResultFile>& files,
                                  const std::vector<Machine>& machines) {
-  using Key = std::tuple<std::string, std::string, std::string, std::string>;
-  std::map<Key, Pool> pools;
+  std::map<PoolGroup, PoolsByWorkload> groups;
   for (std::size_t f = 0; f < files.size(); ++f) {
     const ResultFile& file = files[f];
     const Machine& machine = machines.at(f);
     const bool energy = has_energy(file);
     const std::string meter = energy ? file.context_value(context_key::kMeter).value_or("") : "";
     const std::string provenance = provenance_of(file);
+    PoolsByWorkload& pools = groups[PoolGroup{machine.key, meter, provenance}];
 
     // Which workloads of this file have iteration rows; the others fall back to their median.
-    std::set<std::string> with_iterations;
-    for (const ResultRow& row : file.rows) {
-      if (row.run_type != "aggregate")
-        with_iterations.insert(parse_benchmark_name(row.run_name).workload);
+    std::vector<std::string> workloads;
+    workloads.reserve(file.rows.size());
+    std::unordered_set<std::string_view, StringHash, std::equal_to<>> with_iterations;
+    for (const ResultRow& row : file.rows)
+      workloads.push_back(benchmark_workload(row.run_name));
+    for (std::size_t r = 0; r < file.rows.size(); ++r) {
+      if (file.rows[r].run_type != "aggregate")
+        with_iterations.insert(workloads[r]);
     }
-    for (const ResultRow& row : file.rows) {
-      const BenchmarkName name = parse_benchmark_name(row.run_name);
+    for (std::size_t r = 0; r < file.rows.size(); ++r) {
+      const ResultRow& row = file.rows[r];
+      const std::string& workload = workloads[r];
       const bool aggregate = row.run_type == "aggregate";
-      if (aggregate && (row.aggregate_name != "median" || with_iterations.contains(name.workload)))
+      if (aggregate && (row.aggregate_name != "median" || with_iterations.contains(workload)))
         continue;
-      Pool& pool = pools[Key{name.workload, machine.key, meter, provenance}];
+      auto found = pools.find(workload);
+      if (found == pools.end())
+        found = pools.emplace(workload, Pool{}).first;
+      Pool& pool = found->second;
       Entry& e = pool.entry;
       if (e.sources.empty() || e.sources.back() != file.source) {
         if (e.sources.empty()) {
-          e.name = name;
+          e.name = parse_benchmark_name(row.run_name);
           e.host = machine.label;
           e.machine = machine;
           e.meter = meter;
@@ -123,26 +170,33 @@ std::vector<Entry> merge_entries(const std::vector<ResultFile>& files,
         continue;
       }
       e.from_aggregates = e.from_aggregates || aggregate;
-      add_sample(pool, row);
+      pool.rows.push_back(&row);
+      if (!has_energy(row) && !e.provenance.empty()) {
+        if (e.repetitions_without_energy++ == 0)
+          e.no_energy_reason = missing_energy_reason(row, e.provenance);
+      }
     }
   }
 
   std::vector<Entry> entries;
-  for (auto& [key, pool] : pools) {
-    for (auto& [metric, values] : pool.values) {
-      if (auto s = summarize(std::move(values)))
-        pool.entry.metrics[metric] = *s;
+  std::vector<double> scratch;
+  for (auto& [group, pools] : groups) {
+    for (auto& [workload, pool] : pools) {
+      summarize_pool(pool, scratch);
+      // An error only matters when nothing was measured; a failed repetition among good ones
+      // would otherwise hide the good ones.
+      if (!pool.entry.metrics.empty())
+        pool.entry.error.reset();
+      entries.push_back(std::move(pool.entry));
     }
-    // An error only matters when nothing was measured; a failed repetition among good ones
-    // would otherwise hide the good ones.
-    if (!pool.entry.metrics.empty())
-      pool.entry.error.reset();
-    entries.push_back(std::move(pool.entry));
   }
+  // Every part of a pool's key is in the order, so it does not depend on the order pools were
+  // kept in (a hash table's).
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
     return std::tie(a.name.task, a.name.variant, a.host, a.machine.key, a.name.workload,
-                    a.provenance) < std::tie(b.name.task, b.name.variant, b.host, b.machine.key,
-                                             b.name.workload, b.provenance);
+                    a.provenance, a.meter) < std::tie(b.name.task, b.name.variant, b.host,
+                                                      b.machine.key, b.name.workload, b.provenance,
+                                                      b.meter);
   });
   return entries;
 }

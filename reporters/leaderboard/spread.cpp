@@ -18,6 +18,10 @@ double quantile(const std::vector<double>& sorted, double p) {
 }  // namespace
 
 std::optional<Spread> summarize(std::vector<double> values) {
+  return summarize_in_place(values);
+}
+
+std::optional<Spread> summarize_in_place(std::vector<double>& values) {
   if (values.empty())
     return std::nullopt;
   std::sort(values.begin(), values.end());

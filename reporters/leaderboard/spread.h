@@ -19,5 +19,8 @@ struct Spread {
 
 // nullopt for no values.
 std::optional<Spread> summarize(std::vector<double> values);
+// The same, sorting `values` in place: no copy, for callers that summarise many metrics from one
+// scratch vector.
+std::optional<Spread> summarize_in_place(std::vector<double>& values);
 
 }  // namespace joulebench
