@@ -9,12 +9,14 @@
 #include <optional>
 
 #include "app/command.h"
+#include "app/openblas_restart.h"
 #include "app/workload_registration.h"
 #include "common/cli_checks.h"
 #include "common/flag_rules.h"
 #include "harness/measurement/energy_counters.h"
 #include "harness/measurement/measurement_setup.h"
 #include "harness/system/host_info.h"
+#include "workloads/gemm/gemm_peers.h"
 #include "workloads/kernels/cpu_features.h"
 #include "workloads/mlp/mlp_suite_config.h"
 #include "workloads/workload.h"
@@ -107,6 +109,9 @@ std::vector<WorkloadSpec> checked_workloads(const RunOptions& o) {
 }
 
 int execute(const RunOptions& o) {
+  // First, before anything is read, written or probed: this may restart the process with the
+  // same arguments, so that the OpenBLAS peer rows run the best core this CPU supports.
+  restart_on_best_openblas_core();
   for (const std::string& flag : o.benchmark_flags) {
     for (const auto& [reserved, instead] : kReservedBenchmarkFlags) {
       if (flag.starts_with(reserved)) {
@@ -149,6 +154,7 @@ int execute(const RunOptions& o) {
   // here, not by the measurement core: kernels are workload knowledge (workloads/kernels), which
   // a JOULEBENCH_MAIN program measuring its own code neither links nor uses.
   benchmark::AddCustomContext(context_key::kKernelPaths, kernel_paths);
+  benchmark::AddCustomContext(context_key::kPeerLibraries, describe_peer_libraries());
 
   const RunOutcome outcome = measurement.run_and_record(&output);
   benchmark::Shutdown();

@@ -51,6 +51,12 @@ inline bool is_energy_derived(std::string_view name) {
 }
 }  // namespace counter
 
+// Row labels: a workload whose code path is slower than this CPU allows (a peer library on a
+// fallback kernel) ends its label with this, and the reporters list such rows.
+namespace row_label {
+inline constexpr std::string_view kFallback = "(a fallback)";
+}  // namespace row_label
+
 // Context keys, shared with the reporters that read them back.
 namespace context_key {
 inline constexpr const char* kVersion = "joulebench_version";
@@ -79,6 +85,10 @@ inline constexpr const char* kCompiler = "joulebench_compiler";
 // CPU features and the kernel path per precision, e.g. "cpu: avx2+fma avx512f/bw/vl/dq
 // avx512-vnni avx512-bf16; kernels: fp32 avx512, bf16 avx512-bf16, int8 avx512-vnni, ...".
 inline constexpr const char* kKernelPaths = "joulebench_kernel_paths";
+// What each peer library runs on this CPU, e.g. "openblas: core SkylakeX: OpenBLAS chose Haswell
+// on this CPU, so joulebench set OPENBLAS_CORETYPE=SkylakeX ...; onednn: effective ISA
+// avx512_core_bf16; eigen 3.4.0: AVX512, FMA, ...". Absent for JOULEBENCH_MAIN programs.
+inline constexpr const char* kPeerLibraries = "joulebench_peer_libraries";
 }  // namespace context_key
 
 // Top-level keys joulebench adds to Google Benchmark's JSON beside "context" and "benchmarks".

@@ -205,6 +205,31 @@ std::vector<std::string> missing_notes(const std::vector<ResultFile>& files,
   return notes;
 }
 
+// Rows whose label says they ran a fallback code path: a comparison with them says more about
+// the library's CPU tables than about the work, and the reader must know.
+std::optional<std::string> fallback_note(const std::vector<ResultFile>& files,
+                                         const std::vector<Machine>& machines) {
+  constexpr std::size_t kListed = 10;
+  std::set<std::string> rows;
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    for (const ResultRow& row : files[f].rows) {
+      if (row.label.ends_with(row_label::kFallback))
+        rows.insert(fmt::format("{} on {} ({})", benchmark_workload(row.run_name),
+                                machines[f].label, row.label));
+    }
+  }
+  if (rows.empty())
+    return std::nullopt;
+  std::vector<std::string> listed(rows.begin(),
+                                  std::next(rows.begin(), std::min(rows.size(), kListed)));
+  if (rows.size() > kListed)
+    listed.push_back(fmt::format("and {} more", rows.size() - kListed));
+  return fmt::format(
+      "Ran a fallback code path, slower than its CPU allows, so comparisons with these rows are "
+      "not fair: {}.",
+      fmt::join(listed, "; "));
+}
+
 }  // namespace
 
 const std::vector<SortMetric>& sort_metrics() {
@@ -280,6 +305,8 @@ Report build_report(const std::vector<ResultFile>& files, const SortMetric& sort
   }
   report.machines = machine_keys.size();
   report.notes = missing_notes(files, machines, report.entries);
+  if (auto note = fallback_note(files, machines))
+    report.notes.push_back(std::move(*note));
   if (!dead_timelines.empty()) {
     report.notes.push_back(fmt::format(
         "Power timeline{} left out, every sample 0 W or less (a sensor that did not count): {}.",

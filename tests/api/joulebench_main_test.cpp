@@ -215,8 +215,10 @@ TEST(JoulebenchMainProgram, RecordsTheSameContextAsJoulebenchRun) {
           .wait();
   ASSERT_EQ(cli_run.exit_code, 0) << cli_run.err;
   std::set<std::string> run_keys = joulebench_context_keys(dir.path() / "run.json");
-  // Workload knowledge, which only `run` has: which kernel paths this CPU takes.
+  // Workload knowledge, which only `run` has: which kernel paths this CPU takes and what the
+  // peer libraries run.
   EXPECT_EQ(run_keys.erase("joulebench_kernel_paths"), 1u);
+  EXPECT_EQ(run_keys.erase("joulebench_peer_libraries"), 1u);
   EXPECT_EQ(joulebench_context_keys(dir.path() / "main.json"), run_keys);
 }
 

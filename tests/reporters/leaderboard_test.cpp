@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -172,6 +173,34 @@ TEST(Report, AggregateOnlyFilesUseTheirMedianAndIgnoreOtherAggregates) {
   EXPECT_TRUE(r.entries[0].from_aggregates);
   EXPECT_DOUBLE_EQ(*r.entries[0].median(kTimeMetric), 4e-9);
   EXPECT_EQ(r.entries[0].spread(kTimeMetric)->n, 1u);
+}
+
+TEST(Report, RowsOnAFallbackCodePathAreNamedInANote) {
+  const ResultFile f = parse_result_json(R"json({"context": {"host_name": "h"}, "benchmarks": [
+    {"name": "gemm/fp32/openblas/512/real_time", "run_name": "gemm/fp32/openblas/512/real_time",
+     "real_time": 9, "label": "openblas core Prescott (a fallback)"},
+    {"name": "gemm/fp32/onednn/512/real_time", "run_name": "gemm/fp32/onednn/512/real_time",
+     "real_time": 4, "label": "onednn brg:avx512_core"}
+  ]
+})json",
+                                         "peers.json");
+  const Report r = build_report({f}, *find_sort_metric("time"));
+  const auto note = std::find_if(r.notes.begin(), r.notes.end(), [](const std::string& n) {
+    return n.find("fallback code path") != std::string::npos;
+  });
+  ASSERT_NE(note, r.notes.end());
+  EXPECT_NE(note->find("gemm/fp32/openblas/512 on h (openblas core Prescott (a fallback))"),
+            std::string::npos)
+      << *note;
+  EXPECT_EQ(note->find("onednn"), std::string::npos) << *note;
+}
+
+TEST(Report, NoFallbackNoteWithoutAFallbackRow) {
+  const ResultFile f = parse_result_json(R"json({"context": {"host_name": "h"}, "benchmarks": [
+    {"name": "gemm/fp32/openblas/512", "real_time": 9, "label": "openblas core SkylakeX"}]})json",
+                                         "peers.json");
+  for (const std::string& n : build_report({f}, *find_sort_metric("time")).notes)
+    EXPECT_EQ(n.find("fallback"), std::string::npos) << n;
 }
 
 TEST(Report, ParetoFrontOfEnergyAndQuality) {

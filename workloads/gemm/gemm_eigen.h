@@ -3,6 +3,7 @@
 
 #include <Eigen/Core>
 
+#include "workloads/gemm/gemm_peers.h"
 #include "workloads/gemm/gemm_problem.h"
 #include "workloads/workload.h"
 
@@ -19,7 +20,8 @@ class GemmEigen final : public Workload {
   void run() override;
   double flops_per_iteration() const override { return inputs_.shape.flops(); }
   std::map<std::string, double> quality() const override;
-  std::string implementation() const override { return "eigen"; }
+  // Eigen's SIMD is fixed when it is compiled (-march), not chosen at run time.
+  std::string implementation() const override { return "eigen " + eigen_simd(); }
 
   const Matrix& result() const { return c_; }
 

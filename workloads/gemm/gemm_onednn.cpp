@@ -108,6 +108,33 @@ class GemmOneDnn final : public Workload {
 
 }  // namespace
 
+std::string onednn_effective_isa() {
+  switch (dnnl_get_effective_cpu_isa()) {
+    case dnnl_cpu_isa_sse41:
+      return "sse41";
+    case dnnl_cpu_isa_avx:
+      return "avx";
+    case dnnl_cpu_isa_avx2:
+      return "avx2";
+    case dnnl_cpu_isa_avx2_vnni:
+      return "avx2_vnni";
+    case dnnl_cpu_isa_avx512_mic:
+    case dnnl_cpu_isa_avx512_mic_4ops:
+      return "avx512_mic";
+    case dnnl_cpu_isa_avx512_core:
+      return "avx512_core";
+    case dnnl_cpu_isa_avx512_core_vnni:
+      return "avx512_core_vnni";
+    case dnnl_cpu_isa_avx512_core_bf16:
+      return "avx512_core_bf16";
+    case dnnl_cpu_isa_avx512_core_amx:
+      return "avx512_core_amx";
+    default:
+      break;
+  }
+  return "unknown";
+}
+
 std::vector<WorkloadSpec> gemm_onednn_workloads() {
   std::vector<WorkloadSpec> specs;
   const std::pair<DnnlPrecision, const char*> precisions[] = {

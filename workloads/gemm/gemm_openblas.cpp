@@ -4,6 +4,7 @@
 #include <cblas.h>
 #include <fmt/format.h>
 
+#include "common/result_schema.h"
 #include "workloads/gemm/gemm_peers.h"
 #include "workloads/gemm/gemm_problem.h"
 #include "workloads/rel_error.h"
@@ -28,7 +29,11 @@ class GemmOpenBlas final : public Workload {
     compute(c.data());
     return {{"rel_error", inputs_.rel_error(c.data())}};
   }
-  std::string implementation() const override { return "openblas"; }
+  // The core, which decides the speed more than anything else here (openblas_core.h).
+  std::string implementation() const override {
+    const OpenBlasCoreDecision core = openblas_core_decision();
+    return fmt::format("openblas core {}{}", core.loaded, core.fallback ? " (a fallback)" : "");
+  }
 
  private:
   void compute(Scalar* c) const {
@@ -49,6 +54,11 @@ class GemmOpenBlas final : public Workload {
 };
 
 }  // namespace
+
+std::string openblas_loaded_core() {
+  // Debian's cblas.h declares it; the name is fixed once OpenBLAS has loaded.
+  return openblas_get_corename();
+}
 
 std::vector<WorkloadSpec> gemm_openblas_workloads() {
   std::vector<WorkloadSpec> specs;
