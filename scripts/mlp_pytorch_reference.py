@@ -102,6 +102,17 @@ def accuracy(model, x, y):
         return (model(x).argmax(1) == y).float().mean().item()
 
 
+def openblas_core():
+    """The core PyTorch's OpenBLAS loaded in this process (its GEMMs' code path), or "unknown"."""
+    import ctypes
+    try:
+        lib = ctypes.CDLL("libopenblas.so.0")  # the instance torch already loaded
+        lib.openblas_get_corename.restype = ctypes.c_char_p
+        return lib.openblas_get_corename().decode()
+    except (OSError, AttributeError):
+        return "unknown"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data-dir", default="/usr/share/datasets/fashion-mnist")
@@ -142,6 +153,7 @@ def main():
     engines = torch.backends.quantized.supported_engines
     torch.backends.quantized.engine = "onednn" if "onednn" in engines else engines[-1]
     out["quantized_engine"] = torch.backends.quantized.engine
+    out["openblas_core"] = openblas_core()
     int8 = torch.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)
     if not args.skip_accuracy:
         out["accuracy"]["int8_dynamic"] = accuracy(int8, xte, yte)

@@ -94,7 +94,9 @@ def main():
 
     print(f"\nMLP {args.arch}, Fashion-MNIST, one thread; best of {args.rounds} rounds; "
           f"PyTorch {torch_info['torch']} (int8: dynamic quantization, "
-          f"{torch_info['quantized_engine']} engine)")
+          f"{torch_info['quantized_engine']} engine); PyTorch's OpenBLAS core "
+          f"{torch_info.get('openblas_core', 'unknown')} (OPENBLAS_CORETYPE="
+          f"{os.environ.get('OPENBLAS_CORETYPE', 'unset')})")
     print(f"load average before: {load_before}; after: {load_after}; CPUs: {os.cpu_count()}\n")
     print("| samples/s | joulebench | PyTorch | ratio |")
     print("|---|---|---|---|")
