@@ -178,13 +178,6 @@ ModelVariant parse_variant(const Checker& check, const json& value, std::size_t 
 
 }  // namespace
 
-std::int64_t ModelManifest::sample_elements() const {
-  std::int64_t n = 1;
-  for (const std::int64_t d : input_shape)
-    n *= d;
-  return n;
-}
-
 const std::vector<std::string>& manifest_keys() {
   static const std::vector<std::string> keys = {
       "task", "input_shape", "batch_sizes", "threads", "eval", "flops_per_sample", "variants"};

@@ -58,7 +58,12 @@ struct ModelManifest {
   std::optional<double> flops_per_sample;
   std::vector<ModelVariant> variants;
 
-  std::int64_t sample_elements() const;
+  std::int64_t sample_elements() const {
+    std::int64_t n = 1;
+    for (const std::int64_t d : input_shape)
+      n *= d;
+    return n;
+  }
 };
 
 // The keys a manifest may hold, at the top and in "eval" and in each variant. Any other key is

@@ -1,5 +1,6 @@
-// The model rows through LibTorch. The only file of the project that includes a torch header
-// (each costs about 20 s of compile time), so everything torch stays here.
+// The model rows through LibTorch: the plugin libjoulebench_torch_models.so (torch_plugin.h),
+// loaded by `joulebench run --models` alone. The only file of the project that includes a torch
+// header (each costs about 20 s of compile time), so everything torch stays here.
 
 #include <ATen/Parallel.h>
 #include <fmt/format.h>
@@ -18,6 +19,7 @@
 #include "common/result_schema.h"
 #include "workloads/mlp/idx_file.h"
 #include "workloads/models/model_workloads.h"
+#include "workloads/models/torch_plugin.h"
 
 namespace joulebench::models {
 namespace {
@@ -419,17 +421,7 @@ auto one_line(const Row& row, Body&& body) {
   }
 }
 
-}  // namespace
-
-bool models_built() {
-  return true;
-}
-
-std::optional<std::string> models_not_built() {
-  return std::nullopt;
-}
-
-std::vector<WorkloadSpec> model_workloads(const ModelManifest& manifest) {
+std::vector<WorkloadSpec> torch_model_workloads(const ModelManifest& manifest) {
   const auto shared = std::make_shared<const ModelManifest>(manifest);
   std::vector<WorkloadSpec> specs;
   for (const ModelVariant& variant : manifest.variants) {
@@ -462,4 +454,18 @@ std::vector<WorkloadSpec> model_workloads(const ModelManifest& manifest) {
   return specs;
 }
 
+}  // namespace
 }  // namespace joulebench::models
+
+// The plugin's one exported symbol (torch_plugin.h); everything else is hidden.
+extern "C" __attribute__((visibility("default"))) bool joulebench_torch_model_workloads(
+    const joulebench::models::ModelManifest* manifest, std::vector<joulebench::WorkloadSpec>* rows,
+    std::string* error) {
+  try {
+    *rows = joulebench::models::torch_model_workloads(*manifest);
+    return true;
+  } catch (const std::exception& e) {
+    *error = e.what();
+    return false;
+  }
+}
