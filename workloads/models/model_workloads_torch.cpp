@@ -31,11 +31,27 @@ constexpr std::uintmax_t kMaxModelBytes = std::uintmax_t{4} << 30;
 constexpr std::size_t kInputBatches = 4;
 constexpr unsigned kRandomInputSeed = 1;
 
-// c10::Error messages carry a C++ backtrace over many lines: the first line is the reason.
+// LibTorch's messages span many lines: a c10::Error's reason is its first line (a C++
+// backtrace follows); the TorchScript interpreter's (torch::jit::JITException) opens with
+// "The following operation failed in the TorchScript interpreter." and a TorchScript traceback,
+// and ends with the Python-style line that says why ("RuntimeError: mat1 and mat2 shapes ...").
+std::string torch_reason(std::string_view text) {
+  std::string_view reason = text.substr(0, text.find('\n'));
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view line = text.substr(start, end - start);
+    if (const std::size_t colon = line.find("Error: ");
+        colon != std::string_view::npos && colon > 0 && line.find(' ') > colon) {
+      reason = line;
+    }
+    start = end + 1;
+  }
+  return printable_text(reason, 200);
+}
+
 std::string torch_reason(const c10::Error& e) {
-  std::string_view text = e.what_without_backtrace();
-  text = text.substr(0, text.find('\n'));
-  return printable_text(text, 200);
+  return torch_reason(e.what_without_backtrace());
 }
 
 std::string variant_tag(const ModelVariant& v) {
@@ -100,10 +116,28 @@ void select_engine(const ModelVariant& v) {
   at::globalContext().setQEngine(wanted);
 }
 
+// A TorchScript or torch.save file is a zip archive, read whole: only a regular file can be one.
+// A FIFO or /dev/zero would otherwise be read up to the size limit (gigabytes) before failing.
+std::string read_archive(const std::filesystem::path& path, std::string_view what) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    throw std::runtime_error(
+        fmt::format("{}: not a regular file ({} is a zip archive)", path_for_message(path), what));
+  }
+  return read_file_bounded(path, kMaxModelBytes, what);
+}
+
 // Reads a TorchScript file through a bounded read, so LibTorch parses bytes we hold.
 torch::jit::Module load_script(const std::filesystem::path& path, std::string_view what,
                                const std::string& tag) {
-  const std::string bytes = read_file_bounded(path, kMaxModelBytes, what);
+  std::string bytes;
+  try {
+    bytes = read_archive(path, what);
+  } catch (const std::runtime_error& e) {
+    // The reader's line names the file; say which variant wanted it.
+    throw std::runtime_error(fmt::format("{}: {}", tag.substr(0, tag.find(" (")), e.what()));
+  }
   std::istringstream stream(bytes);
   try {
     return torch::jit::load(stream);
@@ -173,11 +207,11 @@ EvalSet idx_eval(const ModelManifest& m, const EvalData& eval) {
 // The tensors of a .pt file: a dict saved by torch.save, or a TorchScript module's attributes.
 std::pair<torch::Tensor, torch::Tensor> saved_tensors(const std::filesystem::path& path,
                                                       const std::string& tag) {
-  const std::string bytes = read_file_bounded(path, kMaxModelBytes, "an eval tensors file");
+  const std::string bytes = read_archive(path, "an eval tensors file");
   c10::IValue saved;
   try {
     saved = torch::jit::pickle_load(std::vector<char>(bytes.begin(), bytes.end()));
-  } catch (const c10::Error&) {
+  } catch (const std::exception&) {
     // Not a torch.save file: perhaps a TorchScript module holding the tensors.
     std::istringstream stream(bytes);
     try {
@@ -299,18 +333,22 @@ std::vector<torch::Tensor> input_batches(const Row& row, const EvalSet* eval) {
 
 torch::Tensor forward(torch::jit::Module& module, const torch::Tensor& x, const Row& row) {
   c10::InferenceMode inference;
+  c10::IValue out;
   try {
-    const c10::IValue out = module.forward({x});
-    if (!out.isTensor()) {
-      throw std::runtime_error(fmt::format("{}: forward returns {}, not a tensor",
-                                           variant_tag(row.variant), out.tagKind()));
-    }
-    return out.toTensor();
-  } catch (const c10::Error& e) {
-    throw std::runtime_error(fmt::format(
-        "{} rejects an input of shape {} ({}): {}", variant_tag(row.variant), shape_text(x.sizes()),
-        std::string(c10::toString(x.scalar_type())), torch_reason(e)));
+    out = module.forward({x});
+  } catch (const std::exception& e) {
+    // A c10::Error from an operator, or the interpreter's JITException (a runtime_error).
+    const auto* c10_error = dynamic_cast<const c10::Error*>(&e);
+    throw std::runtime_error(
+        fmt::format("{} rejects an input of shape {} ({}): {}", variant_tag(row.variant),
+                    shape_text(x.sizes()), std::string(c10::toString(x.scalar_type())),
+                    c10_error != nullptr ? torch_reason(*c10_error) : torch_reason(e.what())));
   }
+  if (!out.isTensor()) {
+    throw std::runtime_error(fmt::format("{}: forward returns {}, not a tensor",
+                                         variant_tag(row.variant), out.tagKind()));
+  }
+  return out.toTensor();
 }
 
 // Top-1 accuracy over the whole eval set, in batches of the row's size (dynamic quantization
@@ -416,8 +454,17 @@ template <typename Body>
 auto one_line(const Row& row, Body&& body) {
   try {
     return body();
+  } catch (const std::runtime_error& e) {
+    // Ours are one line already; LibTorch's own (the interpreter's) are not.
+    if (std::string_view(e.what()).find('\n') == std::string_view::npos)
+      throw;
+    throw std::runtime_error(
+        fmt::format("{}: {}", variant_tag(row.variant), torch_reason(e.what())));
   } catch (const c10::Error& e) {
     throw std::runtime_error(fmt::format("{}: {}", variant_tag(row.variant), torch_reason(e)));
+  } catch (const std::exception& e) {
+    throw std::runtime_error(
+        fmt::format("{}: {}", variant_tag(row.variant), torch_reason(e.what())));
   }
 }
 
