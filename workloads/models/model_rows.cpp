@@ -76,7 +76,7 @@ std::optional<std::string> models_not_built() {
 #endif
 }
 
-std::vector<WorkloadSpec> model_workloads(const ModelManifest& manifest) {
+std::vector<WorkloadSpec> model_workloads([[maybe_unused]] const ModelManifest& manifest) {
 #ifdef JOULEBENCH_TORCH_PLUGIN
   std::vector<WorkloadSpec> rows;
   std::string error;
