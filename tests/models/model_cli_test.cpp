@@ -133,6 +133,26 @@ TEST_F(ModelCliTorch, Int8RowSaysItsEngine) {
       << rows[0]["label"];
 }
 
+// One file under two engines: each variant loads (and packs) it for its own engine.
+TEST_F(ModelCliTorch, SameModelUnderTwoEngines) {
+  testing::TempDir dir;
+  const auto manifest = write_manifest(dir, [](json& m) {
+    json qnnpack = m["variants"][1];
+    qnnpack["name"] = "int8-qnnpack";
+    qnnpack["engine"] = "qnnpack";
+    m["variants"] = {m["variants"][1], qnnpack};
+    m["batch_sizes"] = {64};
+  });
+  const auto r = run_models(dir, manifest);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json rows = read_json(dir.path() / "run.json")["benchmarks"];
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_NE(rows[0]["label"].get<std::string>().find("; engine onednn;"), std::string::npos);
+  EXPECT_NE(rows[1]["label"].get<std::string>().find("; engine qnnpack;"), std::string::npos);
+  // Both quantize the same weights: the accuracies agree to within a few of the 100 images.
+  EXPECT_NEAR(rows[0]["accuracy"].get<double>(), rows[1]["accuracy"].get<double>(), 0.03);
+}
+
 TEST_F(ModelCliTorch, WithoutEvalDataRowsHaveNoAccuracyAndThreadsNameTheRow) {
   testing::TempDir dir;
   const auto manifest = write_manifest(dir, [](json& m) {

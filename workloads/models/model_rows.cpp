@@ -60,14 +60,6 @@ PluginEntry load_plugin() {
 
 }  // namespace
 
-bool models_built() {
-#ifdef JOULEBENCH_TORCH_PLUGIN
-  return true;
-#else
-  return false;
-#endif
-}
-
 std::optional<std::string> models_not_built() {
 #ifdef JOULEBENCH_TORCH_PLUGIN
   return std::nullopt;

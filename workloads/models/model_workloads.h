@@ -11,8 +11,9 @@
 // torch.save({"inputs": x, "labels": y}, path) or as attributes of a TorchScript module. Without
 // eval data the inputs are random in [0, 1) and the rows have no accuracy.
 //
-// This header needs no LibTorch: a build without it (JOULEBENCH_TORCH=OFF, or libtorch-dev not
-// found) compiles a stub that refuses --models with the reason.
+// This header needs no LibTorch: the rows run in a plugin loaded on first use (torch_plugin.h),
+// and a build without it (JOULEBENCH_TORCH=OFF, or libtorch-dev not found) refuses --models with
+// the reason.
 
 #include <optional>
 #include <string>
@@ -23,8 +24,6 @@
 
 namespace joulebench::models {
 
-// Whether this build runs TorchScript models.
-bool models_built();
 // For `joulebench list` and the --models error of a build without LibTorch: why the model rows
 // are absent ("model/*: not built (LibTorch ... not found at configure time; install
 // libtorch-dev and reconfigure)"); nullopt when they are built.

@@ -147,12 +147,16 @@ torch::jit::Module load_script(const std::filesystem::path& path, std::string_vi
   }
 }
 
-// One module per file and process: every Google Benchmark call builds its workload anew.
+// One module per file, engine and process: every Google Benchmark call builds its workload anew.
+// Loading a quantized module packs its weights for the engine selected then (select_engine runs
+// first), so the same file under two engines is two modules.
 std::shared_ptr<torch::jit::Module> cached_module(const ModelVariant& v) {
   static std::mutex mutex;
-  static std::map<std::filesystem::path, std::shared_ptr<torch::jit::Module>> cache;
+  static std::map<std::pair<std::filesystem::path, std::string>,
+                  std::shared_ptr<torch::jit::Module>>
+      cache;
   std::lock_guard lock(mutex);
-  auto& module = cache[v.path];
+  auto& module = cache[{v.path, v.engine}];
   if (!module) {
     module = std::make_shared<torch::jit::Module>(
         load_script(v.path, "a TorchScript model", variant_tag(v)));
@@ -395,6 +399,8 @@ void check_row(const Row& row) {
 
 class ModelInference final : public Workload {
  public:
+  // The factory runs check_row(row) first: the engine is selected, the module and eval data
+  // loaded and cached, the input shape accepted.
   explicit ModelInference(Row row)
       : row_(std::move(row)),
         threads_(row_.threads),
