@@ -203,6 +203,27 @@ TEST_F(ModelCliTorch, CorruptModelFile) {
                                     "): not a loadable TorchScript file: ");
 }
 
+// Damaged archives: LibTorch's zip reader refuses them with a multi-line c10::Error; each is one
+// line naming the variant. (Bytes flipped at random reach the unpickler and the TorchScript
+// lexer too, whose plain runtime_errors load_script turns into the same line.)
+TEST_F(ModelCliTorch, DamagedModelFiles) {
+  const std::string model = testing::read_whole_file(kFixtures / "mlp_int8.pt");
+  const std::vector<std::pair<std::string, std::string>> damaged = {
+      {"truncated.pt", model.substr(0, model.size() / 2)},
+      {"empty.pt", ""},
+  };
+  for (const auto& [name, bytes] : damaged) {
+    SCOPED_TRACE(name);
+    testing::TempDir dir;
+    std::ofstream(dir.path() / name, std::ios::binary) << bytes;
+    const auto manifest = write_manifest(
+        dir, [&](json& m) { m["variants"][1]["path"] = (dir.path() / name).string(); });
+    expect_refused_before_running(run_models(dir, manifest), dir,
+                                  "variant 'int8-dynamic' (" + (dir.path() / name).string() +
+                                      "): not a loadable TorchScript file: ");
+  }
+}
+
 TEST_F(ModelCliTorch, ModelThatIsNotARegularFileIsRefusedWithoutReadingIt) {
   testing::TempDir dir;
   const auto manifest =

@@ -7,6 +7,8 @@
 #include <torch/script.h>
 #include <torch/version.h>
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -144,6 +146,11 @@ torch::jit::Module load_script(const std::filesystem::path& path, std::string_vi
   } catch (const c10::Error& e) {
     throw std::runtime_error(
         fmt::format("{}: not a loadable TorchScript file: {}", tag, torch_reason(e)));
+  } catch (const std::exception& e) {
+    // The TorchScript lexer and parser of a damaged file throw plain runtime_errors whose text
+    // may hold the damaged bytes.
+    throw std::runtime_error(
+        fmt::format("{}: not a loadable TorchScript file: {}", tag, torch_reason(e.what())));
   }
 }
 
@@ -461,8 +468,10 @@ auto one_line(const Row& row, Body&& body) {
   try {
     return body();
   } catch (const std::runtime_error& e) {
-    // Ours are one line already; LibTorch's own (the interpreter's) are not.
-    if (std::string_view(e.what()).find('\n') == std::string_view::npos)
+    // Ours are one printable line already; LibTorch's own (the interpreter's) may not be.
+    const std::string_view text = e.what();
+    if (std::none_of(text.begin(), text.end(),
+                     [](char c) { return std::iscntrl(static_cast<unsigned char>(c)) != 0; }))
       throw;
     throw std::runtime_error(
         fmt::format("{}: {}", variant_tag(row.variant), torch_reason(e.what())));
