@@ -37,8 +37,8 @@ void check_accepted(const models::ModelManifest& m) {
   }
   if (m.sample_elements() > models::kMaxSampleElements)
     finding("sample larger than the maximum", "");
-  if (m.batch_sizes.empty() || std::set<int>(m.batch_sizes.begin(), m.batch_sizes.end()).size() !=
-                                   m.batch_sizes.size())
+  if (m.batch_sizes.empty() ||
+      std::set<int>(m.batch_sizes.begin(), m.batch_sizes.end()).size() != m.batch_sizes.size())
     finding("batch sizes empty or repeated", "");
   for (const int b : m.batch_sizes) {
     if (b < 1 || std::int64_t{b} * m.sample_elements() > models::kMaxBatchElements)
@@ -60,8 +60,7 @@ void check_accepted(const models::ModelManifest& m) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  joulebench::fuzz::expect_clean([&] {
-    check_accepted(models::parse_model_manifest(text, "fuzz/models.json"));
-  });
+  joulebench::fuzz::expect_clean(
+      [&] { check_accepted(models::parse_model_manifest(text, "fuzz/models.json")); });
   return 0;
 }
