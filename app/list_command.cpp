@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "app/command.h"
+#include "workloads/models/model_workloads.h"
 #include "workloads/workload.h"
 
 namespace joulebench::cli {
@@ -20,6 +21,13 @@ Command add_list_command(CLI::App& root) {
             }
             for (const std::string& note : workloads_not_built())
               fmt::print("  {}\n", note);
+            // Model rows come from a manifest, not from this list.
+            if (const auto absent = models::models_not_built())
+              fmt::print("  {}\n", *absent);
+            else
+              fmt::print(
+                  "  model/<task>/<variant>/batch:N: from a manifest, with 'joulebench run "
+                  "--models FILE.json'\n");
             return kExitOk;
           }};
 }

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <filesystem>
 #include <optional>
+#include <regex>
 
 #include "app/command.h"
 #include "app/openblas_restart.h"
@@ -19,6 +20,7 @@
 #include "workloads/gemm/gemm_peers.h"
 #include "workloads/kernels/cpu_features.h"
 #include "workloads/mlp/mlp_suite_config.h"
+#include "workloads/models/model_workloads.h"
 #include "workloads/workload.h"
 
 namespace joulebench::cli {
@@ -31,6 +33,7 @@ struct RunOptions {
   std::string out;
   MeasurementOptions measurement;
   std::string data_dir;
+  std::string models;  // a model manifest: run its rows instead of the suite
   double target_accuracy = 0.85;
   int mlp_epochs = 3;
   std::vector<std::string> benchmark_flags;
@@ -78,12 +81,32 @@ std::vector<std::string> google_benchmark_arguments(const RunOptions& o,
   return args;
 }
 
+// The rows of a --models manifest that --filter selects (all of them without a filter). A bad
+// manifest, or a build without LibTorch, is one line and exit 2.
+std::vector<WorkloadSpec> manifest_workloads(const std::string& manifest_file,
+                                             const std::string& filter) {
+  std::vector<WorkloadSpec> rows;
+  try {
+    rows = models::model_workloads(models::read_model_manifest(manifest_file));
+  } catch (const std::runtime_error& e) {
+    throw UsageError(fmt::format("--models: {}", e.what()));
+  }
+  if (filter.empty())
+    return rows;
+  // select_workloads() raises the same one-line error for a bad regex.
+  select_workloads(filter);
+  const std::regex pattern(filter);
+  std::erase_if(rows, [&](const WorkloadSpec& w) { return !std::regex_search(w.name, pattern); });
+  return rows;
+}
+
 // The workloads --filter selects, with what they read checked: a missing or corrupt data set is
 // one error before anything runs.
 std::vector<WorkloadSpec> checked_workloads(const RunOptions& o) {
   // The filter applies to workload names as `joulebench list` shows them (Google Benchmark's
   // own filter would see names with suffixes such as "/real_time", where "128$" fails).
-  std::vector<WorkloadSpec> workloads = select_workloads(o.filter);
+  std::vector<WorkloadSpec> workloads =
+      o.models.empty() ? select_workloads(o.filter) : manifest_workloads(o.models, o.filter);
   if (workloads.empty()) {
     throw UsageError(
         fmt::format("no workload matches --filter '{}' (see 'joulebench list')", o.filter));
@@ -231,6 +254,10 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
                   "Directory of the Fashion-MNIST IDX files (gzip or raw) for the mlp/ workloads "
                   "(default: /usr/share/datasets/fashion-mnist, else the slice in "
                   "data/fashion-mnist)");
+  run->add_option("--models", options->models,
+                  "JSON manifest of TorchScript model variants (task, input_shape, batch_sizes, "
+                  "eval data, variants): runs their model/<task>/<variant>/batch:N rows instead "
+                  "of the suite; --filter selects among them (needs a build with LibTorch)");
   run->add_option("--target-accuracy", options->target_accuracy,
                   "Test accuracy the mlp/train-to-accuracy/ rows train to")
       ->check(number_check(flag_rules::kTargetAccuracy))

@@ -92,6 +92,23 @@ def main():
     write("idx_file", "images.idx", idx_bytes([2, 4, 4], bytes(range(32))))
     write("idx_file", "empty-dim.idx", idx_bytes([0, 28, 28], b""))
     write("idx_file", "labels.idx.gz", gzip.compress(idx_bytes([5], b"\x01\x02\x03\x04\x05"), mtime=0))
+    # --models manifests: the test fixtures, the issue's example, and near misses.
+    for p in sorted((ROOT / "tests" / "fixtures" / "torch").glob("models*.json")):
+        write("manifest", p.name, p.read_text())
+    example = {"task": "fmnist-mlp", "input_shape": [784], "batch_sizes": [1, 64, 256],
+               "eval": {"images": "t10k-images-idx3-ubyte.gz",
+                        "labels": "t10k-labels-idx1-ubyte.gz"},
+               "flops_per_sample": 537600,
+               "variants": [{"name": "fp32", "path": "mlp_fp32.pt", "precision": "fp32"},
+                            {"name": "int8-dynamic", "path": "mlp_int8.pt", "precision": "int8",
+                             "engine": "onednn"}]}
+    write("manifest", "issue-example.json", json.dumps(example))
+    write("manifest", "threads-no-eval.json", json.dumps(
+        {"task": "t", "input_shape": [3, 32, 32], "batch_sizes": [8], "threads": [1, 2],
+         "variants": [{"name": "a", "path": "/m.pt", "precision": "bf16"}]}))
+    write("manifest", "unknown-key.json", json.dumps(dict(example, batch_size=64)))
+    write("manifest", "big-batch.json", json.dumps(
+        dict(example, input_shape=[4096, 4096], batch_sizes=[65536])))
     real = ROOT / "data" / "fashion-mnist" / "t10k-labels-idx1-ubyte.gz"
     if real.exists():
         write("idx_file", "t10k-labels-head.idx", gzip.decompress(real.read_bytes())[:200])

@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-all_targets=(result_file report compare intensity_series idx_file)
-json_targets=" result_file report compare "
+all_targets=(result_file report compare intensity_series idx_file manifest)
+json_targets=" result_file report compare manifest "
 
 usage() {
   cat <<EOF

@@ -5,7 +5,8 @@
 #   --for-tests   also what only the tests need: chromium (about 185 MB more to download, for the
 #                 HTML leaderboard's browser test) and clang-14 with its sanitizer and libFuzzer
 #                 runtimes (the sanitizer and fuzz builds); scripts/test.sh passes it
-#   --with-torch  python3-torch, for scripts/mlp_vs_pytorch.sh
+#   --with-torch  python3-torch, for scripts/mlp_vs_pytorch.sh and for exporting models
+#                 (examples/torch-models/export.py, tests/fixtures/torch/make_fixtures.py)
 set -euo pipefail
 
 packages=(
@@ -21,6 +22,7 @@ packages=(
   ocl-icd-opencl-dev # Debian's dnnl-config.cmake calls find_package(OpenCL): the loader and headers
   dataset-fashion-mnist # the MLP workloads' data (/usr/share/datasets/fashion-mnist)
   zlib1g-dev         # reading the gzip IDX files of Fashion-MNIST
+  libtorch-dev       # run --models: TorchScript models through LibTorch (optional at configure time)
 )
 
 # Opt-in extras: python3-torch (about 1 GB with its dependencies) only for the PyTorch comparison
