@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
@@ -75,12 +76,16 @@ std::string read_file_bounded(const std::filesystem::path& path, std::uintmax_t 
   if (S_ISREG(info.st_mode) && static_cast<std::uintmax_t>(info.st_size) > max_bytes)
     too_large(fmt::format("{} is ", describe_file_size(static_cast<std::uintmax_t>(info.st_size))));
 
+  // Read straight into the string (no staging buffer: for a 50 MB result file the copy was a
+  // tenth of `report`'s time). A regular file's size is the first guess; streams grow by half.
   std::string text;
-  if (S_ISREG(info.st_mode))
-    text.reserve(static_cast<std::size_t>(info.st_size));
-  char chunk[kChunkBytes];
+  std::size_t filled = 0;
+  text.resize(S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) + 1 : kChunkBytes);
   for (;;) {
-    const ssize_t n = ::read(fd.get(), chunk, sizeof chunk);
+    if (filled == text.size())
+      text.resize(
+          std::min<std::uintmax_t>(text.size() + text.size() / 2 + kChunkBytes, max_bytes + 1));
+    const ssize_t n = ::read(fd.get(), text.data() + filled, text.size() - filled);
     if (n == 0)
       break;
     if (n < 0) {
@@ -88,10 +93,11 @@ std::string read_file_bounded(const std::filesystem::path& path, std::uintmax_t 
         continue;
       fail(path, fmt::format("read error: {}", std::strerror(errno)));
     }
-    if (text.size() + static_cast<std::size_t>(n) > max_bytes)
+    filled += static_cast<std::size_t>(n);
+    if (filled > max_bytes)
       too_large("");  // a stream, or a file that grew while read: stop at the limit
-    text.append(chunk, static_cast<std::size_t>(n));
   }
+  text.resize(filled);
   return text;
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
@@ -82,7 +83,10 @@ void assign_string(std::string& field, const Scalar& v) {
 
 class ResultFileEvents final : public nlohmann::json_sax<json> {
  public:
-  explicit ResultFileEvents(std::string source) { file_.source = std::move(source); }
+  ResultFileEvents(std::string source, std::size_t expected_rows) {
+    file_.source = std::move(source);
+    file_.rows.reserve(expected_rows);
+  }
 
   ResultFile finish();
 
@@ -499,8 +503,25 @@ std::optional<std::string> ResultFile::context_value(std::string_view key) const
   return it->second;
 }
 
+namespace {
+
+// Rows are about 300 bytes of struct each: growing the vector by doubling moved every row about
+// twice and touched twice the memory. Every row has a "name" key, so their count bounds the rows
+// (timelines have one too); a file of many names and no rows wastes at most a twentieth of its
+// size here.
+std::size_t expected_rows(std::string_view text) {
+  constexpr std::string_view kNameKey = "\"name\"";
+  std::size_t count = 0;
+  for (std::size_t at = text.find(kNameKey); at != std::string_view::npos;
+       at = text.find(kNameKey, at + kNameKey.size()))
+    ++count;
+  return std::min(count, text.size() / 64);
+}
+
+}  // namespace
+
 ResultFile parse_result_json(std::string_view text, std::string source) {
-  ResultFileEvents events(std::move(source));
+  ResultFileEvents events(std::move(source), expected_rows(text));
   // Rewriting NaN and Infinity copies the whole text character by character: a tenth of the
   // time of a 10^5-row file that has none of them, which is nearly every file.
   if (text.find("NaN") != std::string_view::npos ||

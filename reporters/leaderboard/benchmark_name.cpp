@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <optional>
 #include <vector>
 
 namespace joulebench {
@@ -58,6 +59,16 @@ std::string join(const std::vector<std::string_view>& parts) {
   return out;
 }
 
+// N of a `batch:N` segment; nothing unless N is a positive whole number.
+std::optional<std::int64_t> batch_size(std::string_view segment) {
+  std::int64_t batch = 0;
+  const std::string_view digits = segment.substr(6);
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), batch);
+  if (ec == std::errc() && end == digits.data() + digits.size() && batch > 0)
+    return batch;
+  return std::nullopt;
+}
+
 // The name's segments without Google Benchmark's suffixes (the first segment is always kept).
 std::vector<std::string_view> workload_segments(std::string_view run_name) {
   std::vector<std::string_view> segments;
@@ -91,6 +102,23 @@ BenchmarkName parse_benchmark_name(std::string_view run_name) {
   BenchmarkName name;
   name.workload = join(segments);
 
+  // Users' TorchScript rows, model/<task>/<variant>/batch:N[/threads:T]: the variant is whatever
+  // the manifest named it ("int8-dynamic", "pruned"), one forward pass is one batch of inferences,
+  // and the rest stays in the task so that only variants of one batch size are compared.
+  if (segments.size() >= 3 && segments[0] == "model") {
+    std::vector<std::string_view> task = {segments[0], segments[1]};
+    for (std::size_t i = 3; i < segments.size(); ++i) {
+      task.push_back(segments[i]);
+      if (segments[i].starts_with("batch:"))
+        name.batch = batch_size(segments[i]).value_or(1);
+    }
+    name.task = join(task);
+    name.variant = segments[2];
+    name.backend = "pytorch";
+    name.unit = WorkUnit::inference;
+    return name;
+  }
+
   std::size_t precision_at = 0;  // 0: none (the first segment is never the precision)
   for (std::size_t i = 1; i < segments.size(); ++i) {
     if (is_precision(segments[i])) {
@@ -112,13 +140,8 @@ BenchmarkName parse_benchmark_name(std::string_view run_name) {
       name.unit = WorkUnit::inference;
     else if (s == "train")
       name.unit = WorkUnit::step;
-    if (s.starts_with("batch:")) {
-      std::int64_t batch = 0;
-      const std::string_view digits = s.substr(6);
-      const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), batch);
-      if (ec == std::errc() && end == digits.data() + digits.size() && batch > 0)
-        name.batch = batch;
-    }
+    if (s.starts_with("batch:"))
+      name.batch = batch_size(s).value_or(name.batch);
   }
   name.task = join(task);
   name.variant = name.backend.empty() ? name.precision : name.precision + "/" + name.backend;

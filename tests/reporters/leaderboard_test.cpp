@@ -58,6 +58,18 @@ TEST(BenchmarkName, UsersPlainNamesAreTheirOwnTask) {
   EXPECT_EQ(parse_benchmark_name("x/batch:abc").batch, 1);
 }
 
+TEST(BenchmarkName, TorchScriptRowsHaveTheManifestsVariantAndBatchInTheTask) {
+  const BenchmarkName n = parse_benchmark_name("model/fmnist-mlp/int8-dynamic/batch:64/threads:2");
+  EXPECT_EQ(n.task, "model/fmnist-mlp/batch:64/threads:2");
+  EXPECT_EQ(n.variant, "int8-dynamic");
+  EXPECT_EQ(n.backend, "pytorch");
+  EXPECT_EQ(n.unit, WorkUnit::inference);
+  EXPECT_EQ(n.batch, 64);
+  // A variant named after no precision is still a variant of the same task, not a task.
+  EXPECT_EQ(parse_benchmark_name("model/fmnist-mlp/pruned/batch:64").task,
+            parse_benchmark_name("model/fmnist-mlp/fp32/batch:64").task);
+}
+
 TEST(Spread, MedianRangeAndInterpolatedQuartiles) {
   const auto s = summarize({4.0, 1.0, 3.0, 2.0});
   ASSERT_TRUE(s);
