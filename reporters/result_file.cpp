@@ -74,6 +74,19 @@ struct TimelineDraft {
   Array t_state = Array::absent, power_state = Array::absent;
 };
 
+// Google Benchmark's fields kept as text ("" when absent or not a string) and as numbers.
+const std::map<std::string_view, std::string RowDraft::*> kTextFields = {
+    {"run_name", &RowDraft::run_name},
+    {"run_type", &RowDraft::run_type},
+    {"aggregate_name", &RowDraft::aggregate_name},
+    {"time_unit", &RowDraft::time_unit},
+    {"label", &RowDraft::label},
+    {"error_message", &RowDraft::error_message}};
+const std::map<std::string_view, NumberField RowDraft::*> kNumberFields = {
+    {"iterations", &RowDraft::iterations},
+    {"real_time", &RowDraft::real_time},
+    {"cpu_time", &RowDraft::cpu_time}};
+
 void assign_string(std::string& field, const Scalar& v) {
   if (v.kind == Scalar::Kind::string)
     field = std::move(*v.text);
@@ -315,24 +328,10 @@ void ResultFileEvents::row_value(const Scalar& v) {
         r.name = std::move(*v.text);
       else
         r.name.reset();
-    } else if (k == "run_name") {
-      assign_string(r.run_name, v);
-    } else if (k == "run_type") {
-      assign_string(r.run_type, v);
-    } else if (k == "aggregate_name") {
-      assign_string(r.aggregate_name, v);
-    } else if (k == "time_unit") {
-      assign_string(r.time_unit, v);
-    } else if (k == "label") {
-      assign_string(r.label, v);
-    } else if (k == "error_message") {
-      assign_string(r.error_message, v);
-    } else if (k == "iterations") {
-      r.iterations.set(v);
-    } else if (k == "real_time") {
-      r.real_time.set(v);
-    } else if (k == "cpu_time") {
-      r.cpu_time.set(v);
+    } else if (const auto text = kTextFields.find(k); text != kTextFields.end()) {
+      assign_string(r.*(text->second), v);
+    } else if (const auto number = kNumberFields.find(k); number != kNumberFields.end()) {
+      (r.*(number->second)).set(v);
     } else if (k == "error_occurred") {
       r.error_occurred = v.kind == Scalar::Kind::boolean && v.boolean;
     } else if (k == "skipped") {
