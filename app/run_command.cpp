@@ -204,7 +204,8 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
       "Any --benchmark_* flag (with '=', e.g. --benchmark_min_warmup_time=0.1) is passed to "
       "Google Benchmark.");
   run->add_option("--filter", options->filter,
-                  "Regular expression over workload names (see 'joulebench list'); default: all");
+                  "Regular expression over all workload names (see 'joulebench list'); without it, "
+                  "the default suite (the rows 'list' marks *)");
   run->add_option("--min-time", options->min_time,
                   "Minimum seconds per benchmark (Google Benchmark's default: 0.5)")
       ->check(number_check(flag_rules::kMinTime));
