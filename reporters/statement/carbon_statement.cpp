@@ -76,7 +76,8 @@ CarbonStatement build_carbon_statement(const std::vector<ResultFile>& files) {
                       .intensity_method = context(k::kIntensityMethod),
                       .pue = context(k::kPue),
                       .meter = fmt::format("{} ({}): {}", context(k::kMeter),
-                                           context(k::kProvenance), context(k::kMeterMethod))};
+                                           context(k::kProvenance), context(k::kMeterMethod)),
+                      .provenance = file.context_value(k::kProvenance).value_or("")};
     MissingIndex missing_index;
     for (const ResultRow& row : file.rows) {
       if (row.run_type != "iteration" || row.error_message)

@@ -30,6 +30,7 @@ struct StatementSource {
   std::string intensity_method;
   std::string pue;
   std::string meter;              // "model (estimated): ..."
+  std::string provenance;         // joulebench_provenance: "measured", "estimated", or ""
   int benchmarks = 0;             // iteration rows with an energy figure (counted below)
   double it_energy_joules = 0.0;  // all measured windows, all repetitions
   double co2_grams = 0.0;         // PUE and grid intensity applied, as recorded per benchmark

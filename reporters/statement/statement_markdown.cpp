@@ -17,25 +17,9 @@ std::string with_space(const std::string& sentence) {
 
 void write_statement_markdown(std::ostream& out, const CarbonStatement& s) {
   namespace t = statement_text;
-  const auto& car = kEverydayEquivalents[0];
-  const auto& fuel = kEverydayEquivalents[1];
   fmt::print(out, "## Carbon impact statement\n\n");
-  fmt::print(
-      out,
-      "The {} measured benchmark(s) in {} result file(s) used **{}** of electricity at "
-      "the hardware (IT energy) and emitted **{}**, with the facility overhead (PUE) and "
-      "the grid carbon intensity below applied. That is about as much CO2 as {} {} "
-      "{}, or {} {} {}. {}{}\n\n",
-      [&] {
-        int n = 0;
-        for (const auto& src : s.sources)
-          n += src.benchmarks;
-        return n;
-      }(),
-      s.sources.size(), t::kwh(s.it_energy_joules), t::kg_co2e(s.co2_grams),
-      t::number(s.co2_grams / car.grams_co2_per_unit), car.unit, car.activity,
-      t::number(s.co2_grams / fuel.grams_co2_per_unit), fuel.unit, fuel.activity,
-      markdown_cell(t::social_cost_sentence(s)), with_space(t::missing_energy_sentence(s)));
+  fmt::print(out, "{} {}{}\n\n", markdown_cell(t::opening_sentence(s)),
+             markdown_cell(t::social_cost_sentence(s)), with_space(t::missing_energy_sentence(s)));
   for (const StatementSource& source : s.sources) {
     fmt::print(out, "### {}\n\n| | |\n|---|---|\n", markdown_cell(source.file));
     for (const auto& [label, value] : t::source_rows(source))

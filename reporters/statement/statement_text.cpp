@@ -2,10 +2,63 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+#include <vector>
+
+#include "reporters/statement/everyday_equivalents.h"
+
 namespace joulebench::statement_text {
 
 std::string number(double value) {
   return fmt::format("{:.3g}", value);
+}
+
+std::string plain_number(double value) {
+  if (value >= 1000.0)
+    return fmt::format("{:.0f}", value);
+  if (value >= 0.001)
+    return number(value);
+  return value > 0.0 ? "less than 0.001" : "0";
+}
+
+std::string opening_sentence(const CarbonStatement& s) {
+  int measured = 0, estimated = 0, unknown = 0;
+  for (const StatementSource& source : s.sources) {
+    (source.provenance == "measured"    ? measured
+     : source.provenance == "estimated" ? estimated
+                                        : unknown) += source.benchmarks;
+  }
+  const int all = measured + estimated + unknown;
+  constexpr const char* kMeasured = "measured by energy sensors";
+  constexpr const char* kEstimated =
+      "with energy estimated from a model of the hardware, not measured";
+  constexpr const char* kUnknown = "from files that do not say whether their energy was measured";
+  std::string how;
+  if (measured == all)
+    how = kMeasured;
+  else if (estimated == all)
+    how = kEstimated;
+  else if (unknown == all)
+    how = kUnknown;
+  else {
+    std::vector<std::string> parts;
+    for (const auto& [n, what] : {std::pair{measured, kMeasured}, std::pair{estimated, kEstimated},
+                                  std::pair{unknown, kUnknown}}) {
+      if (n > 0)
+        parts.push_back(fmt::format("{} {}", n, what));
+    }
+    how = fmt::format("{}", fmt::join(parts, "; "));
+  }
+  const auto& car = kEverydayEquivalents[0];
+  const auto& fuel = kEverydayEquivalents[1];
+  return fmt::format(
+      "The {} benchmark{} in {} result file{} ({}) used {} of electricity at the hardware (IT "
+      "energy) and emitted {}, with the facility overhead (PUE) and the grid carbon intensity "
+      "below applied. That is about as much CO2 as {} {} {}, or {} {} {}.",
+      all, all == 1 ? "" : "s", s.sources.size(), s.sources.size() == 1 ? "" : "s", how,
+      kwh(s.it_energy_joules), kg_co2e(s.co2_grams),
+      plain_number(s.co2_grams / car.grams_co2_per_unit), car.unit, car.activity,
+      plain_number(s.co2_grams / fuel.grams_co2_per_unit), fuel.unit, fuel.activity);
 }
 
 std::string kwh(double joules) {
@@ -25,7 +78,7 @@ std::string social_cost_sentence(const CarbonStatement& s) {
 
 bool any_estimated(const CarbonStatement& s) {
   for (const StatementSource& source : s.sources) {
-    if (source.meter.find("estimated") != std::string::npos)
+    if (source.provenance == "estimated")
       return true;
   }
   return false;

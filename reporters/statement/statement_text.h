@@ -14,6 +14,14 @@ inline constexpr double kJoulesPerKilowattHour = 3.6e6;
 std::string kwh(double joules);     // "1.23e-05 kWh"
 std::string kg_co2e(double grams);  // "4.56e-07 kg CO2e"
 std::string number(double value);   // three significant digits
+// For everyday equivalents: "12345", "3.21", "0.00456", or "less than 0.001" (a reader does
+// not picture 7.56e-06 km).
+std::string plain_number(double value);
+
+// The statement's first sentence, shared by every format: how many benchmarks in how many files,
+// whether their energy was measured by a sensor or estimated from a model of the hardware (or
+// how many of each), the energy, the emissions and the everyday equivalents.
+std::string opening_sentence(const CarbonStatement& s);
 
 // "At a social cost of carbon of 190 USD per tonne of CO2 (SOURCE), these emissions did about
 // 0.00723 USD of damage."
