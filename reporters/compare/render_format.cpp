@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cmath>
+#include <map>
 #include <utility>
 #include <vector>
 
@@ -58,6 +59,25 @@ std::string method(const Comparison& c) {
       "test gives p < {} AND the median moves by more than {:g}%",
       m.field, m.higher_is_better ? "higher is better" : "lower is better",
       m.higher_is_better ? "drop" : "rise", c.options.alpha, c.options.threshold * 100.0);
+}
+
+std::vector<ReasonGroup> reason_groups(const Comparison& c) {
+  std::vector<ReasonGroup> groups;
+  std::map<std::pair<std::string, std::string>, std::size_t> index;
+  for (const BenchmarkComparison& b : c.benchmarks) {
+    if (b.reason.empty())
+      continue;
+    const auto [it, added] = index.try_emplace({to_string(b.verdict), b.reason}, groups.size());
+    if (added)
+      groups.push_back(
+          {.verdict = to_string(b.verdict), .reason = b.reason, .names = {}, .more = 0});
+    ReasonGroup& g = groups[it->second];
+    if (g.names.size() < kNamesPerReason)
+      g.names.push_back(b.name);
+    else
+      ++g.more;
+  }
+  return groups;
 }
 
 }  // namespace joulebench::compare_format

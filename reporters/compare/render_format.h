@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "reporters/compare/comparison.h"
 
@@ -20,5 +21,16 @@ std::string p_value(const BenchmarkComparison& b);
 std::string summary(const Comparison& c);
 // One sentence on the method: the test, alpha, the threshold and the direction of "worse".
 std::string method(const Comparison& c);
+
+// Benchmarks that share a verdict and its reason (say "too few repetitions" for every benchmark of
+// a 3-repetition run): said once with their names, not once per benchmark.
+struct ReasonGroup {
+  std::string verdict;
+  std::string reason;
+  std::vector<std::string> names;  // at most kNamesPerReason, in the comparison's order
+  std::size_t more = 0;            // names beyond those
+};
+inline constexpr std::size_t kNamesPerReason = 10;
+std::vector<ReasonGroup> reason_groups(const Comparison& c);
 
 }  // namespace joulebench::compare_format

@@ -43,10 +43,13 @@ void render_compare_markdown(std::ostream& out, const Comparison& c) {
                to_string(b.verdict), flagged ? "**" : "");
   }
   std::vector<std::string> bullets;
-  for (const BenchmarkComparison& b : c.benchmarks) {
-    if (!b.reason.empty())
-      bullets.push_back(fmt::format("{}: {}: {}", markdown_cell(b.name), to_string(b.verdict),
-                                    markdown_cell(b.reason)));
+  for (const f::ReasonGroup& g : f::reason_groups(c)) {
+    std::vector<std::string> names;
+    for (const std::string& name : g.names)
+      names.push_back(markdown_cell(name));
+    bullets.push_back(
+        fmt::format("{}: {}: {}{}", fmt::join(names, ", "), g.verdict, markdown_cell(g.reason),
+                    g.more > 0 ? fmt::format(" (and {} more benchmarks)", g.more) : ""));
   }
   auto list = [&](const char* label, const std::vector<std::string>& names) {
     if (names.empty())

@@ -36,9 +36,9 @@ void render_compare_text(std::ostream& out, const Comparison& c) {
                width[1], line[2], width[2], line[3], width[3], line[4], width[4], line[5]);
   }
 
-  for (const BenchmarkComparison& b : c.benchmarks) {
-    if (!b.reason.empty())
-      fmt::print(out, "{}: {}: {}\n", b.name, to_string(b.verdict), b.reason);
+  for (const f::ReasonGroup& g : f::reason_groups(c)) {
+    fmt::print(out, "{}: {}: {}{}\n", fmt::join(g.names, ", "), g.verdict, g.reason,
+               g.more > 0 ? fmt::format(" (and {} more benchmarks)", g.more) : "");
   }
   if (!c.only_in_base.empty())
     fmt::print(out, "only in base (not compared): {}\n", fmt::join(c.only_in_base, ", "));

@@ -7,8 +7,10 @@
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <sstream>
 #include <stdexcept>
 
+#include "reporters/compare/render.h"
 #include "tests/reporters/result_json_builder.h"
 
 namespace joulebench {
@@ -108,6 +110,24 @@ TEST(Comparison, ThreeRepetitionsAreTooFewAtFivePercent) {
   CompareOptions lenient;
   lenient.alpha = 0.2;
   EXPECT_EQ(compare(base, changed, lenient).benchmarks[0].verdict, Verdict::regression);
+}
+
+TEST(Comparison, OneReasonSharedByManyBenchmarksIsSaidOnce) {
+  FileSpec base = one("base.json", {1.0, 1.1, 1.2}, "a");
+  base.benchmarks.push_back({"b", {1.0, 1.1, 1.2}});
+  FileSpec changed = one("new.json", {2.0, 2.1, 2.2}, "a");
+  changed.benchmarks.push_back({"b", {2.0, 2.1, 2.2}});
+  const Comparison c = compare(base, changed);
+  std::ostringstream text, md;
+  render_compare_text(text, c);
+  render_compare_markdown(md, c);
+  for (const std::string& out : {text.str(), md.str()}) {
+    const std::string reason = "3 base and 3 new repetitions: no outcome can reach";
+    const std::size_t first = out.find(reason);
+    ASSERT_NE(first, std::string::npos) << out;
+    EXPECT_EQ(out.find(reason, first + 1), std::string::npos) << out;  // once, not per benchmark
+    EXPECT_NE(out.find("a, b: too few repetitions"), std::string::npos) << out;
+  }
 }
 
 TEST(Comparison, AccuracyDropIsTheRegression) {
