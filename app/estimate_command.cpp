@@ -12,6 +12,7 @@
 #include "common/flag_rules.h"
 #include "harness/carbon/region_choice.h"
 #include "harness/system/gpu_tdp_table.h"
+#include "harness/whatif/device_power.h"
 
 namespace joulebench::cli {
 namespace {
@@ -19,6 +20,8 @@ namespace {
 struct EstimateOptions {
   std::optional<std::string> cpu;
   std::optional<std::string> gpu;
+  std::optional<double> cpu_tdp;
+  std::optional<double> gpu_tdp;
   int count = 1;
   int cpu_count = 1;
   double hours = 0.0;
@@ -68,10 +71,20 @@ int execute(const EstimateOptions& o, const CLI::App& app) {
   report.hours = o.hours;
   if (app.count("--scc") > 0)
     report.scc = SocialCostOfCarbon{o.scc, "--scc"};
-  if (o.gpu)
-    report.input.devices.push_back(gpu_power(*o.gpu, o.count));
-  if (o.cpu)
-    report.input.devices.push_back(cpu_power(*o.cpu, cpus));
+  if (o.cpu_tdp && !o.cpu)
+    throw UsageError("--cpu-tdp needs --cpu NAME: the name the estimate shows for that CPU");
+  if (o.gpu_tdp && !o.gpu)
+    throw UsageError("--gpu-tdp needs --gpu NAME: the name the estimate shows for that GPU");
+  if (o.gpu) {
+    report.input.devices.push_back(
+        o.gpu_tdp ? given_power("GPU", *o.gpu, *o.gpu_tdp, o.count, "--gpu-tdp")
+                  : gpu_power(*o.gpu, o.count));
+  }
+  if (o.cpu) {
+    report.input.devices.push_back(o.cpu_tdp
+                                       ? given_power("CPU", *o.cpu, *o.cpu_tdp, cpus, "--cpu-tdp")
+                                       : cpu_power(*o.cpu, cpus));
+  }
   report.input.duration = Seconds{o.hours * 3600.0};
   report.input.utilization = o.utilization;
   report.input.carbon = carbon_accounting_for_region(o.region, o.pue);
@@ -103,6 +116,16 @@ Command add_estimate_command(CLI::App& root) {
   estimate->add_option("--cpu", options->cpu,
                        "CPU model as in /proc/cpuinfo, looked up in the built-in CPU TDP table "
                        "(CodeCarbon): 'AMD EPYC 7763', 'Intel Xeon Platinum 8380'");
+  estimate
+      ->add_option(
+          "--gpu-tdp", options->gpu_tdp,
+          "TDP of one GPU in watts, for a model the table lacks (--gpu then only names it)")
+      ->check(number_check(flag_rules::kDeviceTdp));
+  estimate
+      ->add_option(
+          "--cpu-tdp", options->cpu_tdp,
+          "TDP of one CPU in watts, for a model the table lacks (--cpu then only names it)")
+      ->check(number_check(flag_rules::kDeviceTdp));
   estimate
       ->add_option("--count", options->count,
                    "How many GPUs (or CPU sockets when only --cpu is given)")

@@ -59,6 +59,10 @@ inline const NumberRule kPricePerKwh{.what = "a finite price", .min = 0.0, .max 
 inline const NumberRule kHours{
     .what = "a finite number of hours", .min = 0.0, .min_inclusive = false, .max = 876000.0};
 inline const NumberRule kUtilization{.what = "a finite fraction of TDP", .min = 0.0, .max = 1.0};
+// A device's TDP given by the user (estimate --cpu-tdp/--gpu-tdp): above 0, at most 10 kW (a
+// whole GPU tray is under that; a typo of 1000x is not).
+inline const NumberRule kDeviceTdp{
+    .what = "a finite power in watts", .min = 0.0, .min_inclusive = false, .max = 10000.0};
 inline const NumberRule kDeviceCount{
     .what = "a whole number", .min = 1.0, .max = 100000.0, .whole = true};
 

@@ -26,7 +26,8 @@ DevicePower gpu_power(std::string_view model, int count) {
   const GpuLookup found = find_gpu_tdp(model);
   if (const auto* unknown = std::get_if<GpuUnknown>(&found)) {
     throw std::runtime_error(fmt::format(
-        "unknown GPU '{}' (closest known: {}); 'joulebench estimate --list-gpus' lists the table",
+        "unknown GPU '{}' (closest known: {}); 'joulebench estimate --list-gpus' lists the "
+        "table, or give its TDP with --gpu-tdp W",
         model, fmt::join(unknown->closest, ", ")));
   }
   if (const auto* ambiguous = std::get_if<GpuAmbiguous>(&found)) {
@@ -51,7 +52,8 @@ DevicePower cpu_power(std::string_view model, int count) {
   if (!row) {
     throw std::runtime_error(
         fmt::format("unknown CPU '{}' (closest known: {}); give the model with its number, as in "
-                    "/proc/cpuinfo ('AMD EPYC 7763', 'Intel Xeon Platinum 8380')",
+                    "/proc/cpuinfo ('AMD EPYC 7763', 'Intel Xeon Platinum 8380'), or its TDP "
+                    "with --cpu-tdp W",
                     model, fmt::join(closest_cpu_names(model, 3), ", ")));
   }
   return {.kind = "CPU",
@@ -60,6 +62,16 @@ DevicePower cpu_power(std::string_view model, int count) {
           .count = count,
           .source = fmt::format("{}, row {}", kCpuTdpSource, row->source_row),
           .note = "TDP"};
+}
+
+DevicePower given_power(std::string kind, std::string_view model, double tdp_watts, int count,
+                        std::string_view flag) {
+  return {.kind = std::move(kind),
+          .model = std::string(model),
+          .tdp = Watts{tdp_watts},
+          .count = count,
+          .source = fmt::format("{} {:g} W, given by the user", flag, tdp_watts),
+          .note = "TDP as given, not looked up"};
 }
 
 }  // namespace joulebench

@@ -19,6 +19,11 @@ struct DevicePower {
   Watts total() const { return tdp * static_cast<double>(count); }
 };
 
+// A device whose TDP the user gave (estimate --cpu-tdp/--gpu-tdp): not looked up, and its source
+// says so. `flag` names the flag for the source line.
+DevicePower given_power(std::string kind, std::string_view model, double tdp_watts, int count,
+                        std::string_view flag);
+
 // Throws std::runtime_error with one line naming the closest known models for an unknown model,
 // or listing the form factors when the name fits several with different TDPs ("H100").
 DevicePower gpu_power(std::string_view model, int count);

@@ -80,6 +80,27 @@ TEST(WhatIfCli, EstimateForCpusAlone) {
 }
 
 // 1 x 400 W x 1 x 1 h = 0.4 kWh: 2 g in gcp:clean-1 (5 g/kWh), 400 g in DT, 100 g in MD.
+TEST(WhatIfCli, EstimateWithTheUsersOwnTdpSaysItWasGiven) {
+  testing::TempDir dir;
+  const auto r = run(dir, {"estimate", "--cpu", "Laptop i7", "--cpu-tdp", "28", "--gpu", "Lab GPU",
+                           "--gpu-tdp", "300", "--hours", "2"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // 2 h x (300 + 28) W = 0.656 kWh, neither device looked up in a table.
+  EXPECT_NE(r.out.find("0.656 kWh"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("CPU Laptop i7: 28 W (TDP as given, not looked up) - --cpu-tdp 28 W, "
+                       "given by the user"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("GPU Lab GPU: 300 W"), std::string::npos) << r.out;
+  expect_one_line_error(
+      run(dir, {"estimate", "--gpu", "H100 SXM", "--cpu-tdp", "28", "--hours", "1"}),
+      "--cpu-tdp needs --cpu NAME");
+  expect_one_line_error(run(dir, {"estimate", "--cpu", "X", "--cpu-tdp", "0", "--hours", "1"}),
+                        "--cpu-tdp");
+  expect_one_line_error(run(dir, {"estimate", "--cpu", "X", "--hours", "1"}),
+                        "or its TDP with --cpu-tdp W");
+}
+
 TEST(WhatIfCli, EstimateComparesRegions) {
   testing::TempDir dir;
   const auto r = run(dir, {"estimate", "--gpu", "A100 SXM", "--hours", "1", "--region", "CL",
