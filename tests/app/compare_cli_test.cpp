@@ -3,6 +3,7 @@
 // repetitions is a regression, p = 2/252; +-0.1% is not). Exit codes, outputs, and bad input as
 // exactly one line on stderr. No benchmark runs: well under a second.
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -16,7 +17,7 @@ namespace joulebench {
 namespace {
 
 std::string data(const std::string& name) {
-  return std::string(JOULEBENCH_COMPARE_DATA_DIR) + "/" + name;
+  return fmt::format("{}/{}", JOULEBENCH_COMPARE_DATA_DIR, name);
 }
 
 class CompareCli : public ::testing::Test {

@@ -4,6 +4,7 @@
 // is a one-line error naming its source and exit 2, or a correct result; never a crash.
 // Reproducers are tiny files in tests/app/data/hostile.
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -20,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string hostile(const std::string& name) {
-  return std::string(JOULEBENCH_HOSTILE_DATA_DIR) + "/" + name;
+  return fmt::format("{}/{}", JOULEBENCH_HOSTILE_DATA_DIR, name);
 }
 
 class HostileInputCli : public ::testing::Test {
@@ -79,7 +80,7 @@ TEST_F(HostileInputCli, AnEndlessStreamStopsAtTheLimit) {
 
 // A context value with newlines made compare's error five lines and project's three.
 TEST_F(HostileInputCli, ContextValuesWithNewlinesStayInOneLine) {
-  expect_one_line_error({"compare", std::string(JOULEBENCH_COMPARE_DATA_DIR) + "/base.json",
+  expect_one_line_error({"compare", fmt::format("{}/base.json", JOULEBENCH_COMPARE_DATA_DIR),
                          hostile("newline_meter.json")},
                         {"refusing to compare", "rapl\\n# injected\\n[link](x) (measured\\nline)"});
   expect_one_line_error({"project", hostile("newline_pue.json"), "--per-day", "10"},
@@ -89,7 +90,7 @@ TEST_F(HostileInputCli, ContextValuesWithNewlinesStayInOneLine) {
 // nlohmann's dump threw type_error.316 on a path that is not valid UTF-8; such bytes are written
 // as U+FFFD.
 TEST_F(HostileInputCli, JsonOutputOfAPathThatIsNotUtf8) {
-  fs::copy_file(std::string(JOULEBENCH_COMPARE_DATA_DIR) + "/base.json",
+  fs::copy_file(fmt::format("{}/base.json", JOULEBENCH_COMPARE_DATA_DIR),
                 dir_.path() / "r\xff.json");
   const testing::ProcessResult report = run({"report", "--format", "json", "r\xff.json"});
   EXPECT_EQ(report.exit_code, 0) << report.err;

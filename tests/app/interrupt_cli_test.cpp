@@ -26,10 +26,10 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string fixture(const std::string& name) {
-  return std::string(JOULEBENCH_FIXTURE_DIR) + "/" + name;
+  return fmt::format("{}/{}", JOULEBENCH_FIXTURE_DIR, name);
 }
 std::string compare_data(const std::string& name) {
-  return std::string(JOULEBENCH_COMPARE_DATA_DIR) + "/" + name;
+  return fmt::format("{}/{}", JOULEBENCH_COMPARE_DATA_DIR, name);
 }
 
 struct SignalCase {

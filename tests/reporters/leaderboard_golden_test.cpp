@@ -6,6 +6,7 @@
 //   JOULEBENCH_UPDATE_GOLDEN=1 ctest --preset ci -R LeaderboardGolden
 // and review the diff.
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -32,7 +33,7 @@ Report fixture_report(const char* sort = "energy") {
   std::vector<ResultFile> files;
   for (const char* name : {"ci-runner-dead-perf.json", "lab-measured.json", "plain-user.json",
                            "vm-estimated.json", "vm-xeon-perf.json"}) {
-    const std::string text = slurp(std::string(JOULEBENCH_TEST_FIXTURE_DIR) + "/" + name);
+    const std::string text = slurp(fmt::format("{}/{}", JOULEBENCH_TEST_FIXTURE_DIR, name));
     files.push_back(parse_result_json(text, std::string("fixtures/") + name));
   }
   return build_report(files, *find_sort_metric(sort));
