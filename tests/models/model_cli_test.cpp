@@ -216,11 +216,12 @@ TEST_F(ModelCliTorch, DamagedModelFiles) {
     SCOPED_TRACE(name);
     testing::TempDir dir;
     std::ofstream(dir.path() / name, std::ios::binary) << bytes;
-    const auto manifest = write_manifest(
-        dir, [&](json& m) { m["variants"][1]["path"] = (dir.path() / name).string(); });
-    expect_refused_before_running(run_models(dir, manifest), dir,
-                                  "variant 'int8-dynamic' (" + (dir.path() / name).string() +
-                                      "): not a loadable TorchScript file: ");
+    // A path, not the structured binding: clang 14 cannot capture bindings in a lambda.
+    const std::string path = (dir.path() / name).string();
+    const auto manifest = write_manifest(dir, [&](json& m) { m["variants"][1]["path"] = path; });
+    expect_refused_before_running(
+        run_models(dir, manifest), dir,
+        "variant 'int8-dynamic' (" + path + "): not a loadable TorchScript file: ");
   }
 }
 
