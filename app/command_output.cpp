@@ -7,8 +7,9 @@ namespace joulebench::cli {
 std::vector<ResultFile> read_result_files(const std::vector<std::string>& paths) {
   std::vector<ResultFile> results;
   results.reserve(paths.size());
+  std::string buffer;
   for (const std::string& path : paths)
-    results.push_back(read_result_file(path));
+    results.push_back(read_result_file(path, buffer));
   return results;
 }
 

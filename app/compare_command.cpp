@@ -9,6 +9,7 @@
 
 #include "app/command.h"
 #include "app/command_output.h"
+#include "app/huge_page_restart.h"
 #include "common/cli_checks.h"
 #include "common/flag_rules.h"
 #include "reporters/compare/comparison.h"
@@ -57,6 +58,7 @@ double threshold_fraction(std::string_view text) {
 }
 
 int execute(const CompareCommandOptions& o) {
+  restart_with_huge_page_heap({o.base, o.candidate});
   CompareOptions options;
   options.metric = parse_metric(o.metric);              // CLI11 already checked membership
   options.threshold = threshold_fraction(o.threshold);  // CLI11 checked both against their rules
@@ -75,7 +77,7 @@ int execute(const CompareCommandOptions& o) {
   } else {
     render_compare_text(text, comparison);
   }
-  emit_output(o.out, text.str());
+  emit_output(o.out, text.view());  // no copy of what may be megabytes
 
   const bool regression = comparison.count(Verdict::regression) > 0;
   const bool changed = regression || comparison.count(Verdict::improvement) > 0;

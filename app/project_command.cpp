@@ -5,6 +5,7 @@
 
 #include "app/command.h"
 #include "app/command_output.h"
+#include "app/huge_page_restart.h"
 #include "app/whatif_text.h"
 #include "common/cli_checks.h"
 #include "common/flag_rules.h"
@@ -26,6 +27,7 @@ struct ProjectOptions {
 };
 
 int execute(const ProjectOptions& o, const CLI::App& app) {
+  restart_with_huge_page_heap(o.files);
   ProjectionOptions p;
   if (!o.workload.empty())
     p.workload_regex = o.workload;

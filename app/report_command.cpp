@@ -5,6 +5,7 @@
 
 #include "app/command.h"
 #include "app/command_output.h"
+#include "app/huge_page_restart.h"
 #include "reporters/leaderboard/render.h"
 #include "reporters/leaderboard/report.h"
 #include "reporters/result_file.h"
@@ -23,9 +24,11 @@ struct ReportOptions {
 // matched by results/*.json) is skipped with a note instead of failing the whole report.
 std::vector<ResultFile> read_inputs(const std::vector<std::string>& paths) {
   std::vector<ResultFile> results;
+  results.reserve(paths.size());
+  std::string buffer;
   for (const std::string& path : paths) {
     try {
-      results.push_back(read_result_file(path));
+      results.push_back(read_result_file(path, buffer));
     } catch (const LeaderboardFileError& e) {
       std::cerr << "joulebench report: skipping " << e.what() << '\n';
     }
@@ -34,6 +37,7 @@ std::vector<ResultFile> read_inputs(const std::vector<std::string>& paths) {
 }
 
 int execute(const ReportOptions& o) {
+  restart_with_huge_page_heap(o.files);
   const std::vector<ResultFile> results = read_inputs(o.files);
   const SortMetric* sort = find_sort_metric(o.sort);  // CLI11 checked the name
   const Report report = build_report(results, *sort);
@@ -46,7 +50,7 @@ int execute(const ReportOptions& o) {
     render_leaderboard_html(text, report);
   else
     render_leaderboard_markdown(text, report);
-  emit_output(o.out, text.str());
+  emit_output(o.out, text.view());  // no copy of what may be megabytes
   return kExitOk;
 }
 

@@ -7,6 +7,7 @@
 
 #include "app/command.h"
 #include "app/command_output.h"
+#include "app/huge_page_restart.h"
 #include "app/whatif_text.h"
 #include "common/cli_checks.h"
 #include "common/flag_rules.h"
@@ -39,6 +40,7 @@ Joules facility_energy(const CarbonStatement& statement) {
 }
 
 int execute(const StatementOptions& o, const CLI::App& app) {
+  restart_with_huge_page_heap(o.files);
   const std::vector<ResultFile> results = read_result_files(o.files);
   CarbonStatement statement = build_carbon_statement(results);
   if (app.count("--scc") > 0)
@@ -65,7 +67,7 @@ int execute(const StatementOptions& o, const CLI::App& app) {
     }
     text << comparison;
   }
-  emit_output(o.out, text.str());
+  emit_output(o.out, text.view());  // no copy of what may be megabytes
   return kExitOk;
 }
 

@@ -60,6 +60,14 @@ std::string path_for_message(const std::filesystem::path& path) {
 
 std::string read_file_bounded(const std::filesystem::path& path, std::uintmax_t max_bytes,
                               std::string_view what) {
+  std::string text;
+  read_file_bounded_into(path, max_bytes, what, text);
+  return text;
+}
+
+void read_file_bounded_into(const std::filesystem::path& path, std::uintmax_t max_bytes,
+                            std::string_view what, std::string& text) {
+  text.clear();
   const Descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0)
     fail(path, fmt::format("cannot open: {}", std::strerror(errno)));
@@ -78,7 +86,6 @@ std::string read_file_bounded(const std::filesystem::path& path, std::uintmax_t 
 
   // Read straight into the string (no staging buffer: for a 50 MB result file the copy was a
   // tenth of `report`'s time). A regular file's size is the first guess; streams grow by half.
-  std::string text;
   std::size_t filled = 0;
   text.resize(S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) + 1 : kChunkBytes);
   for (;;) {
@@ -98,7 +105,6 @@ std::string read_file_bounded(const std::filesystem::path& path, std::uintmax_t 
       too_large("");  // a stream, or a file that grew while read: stop at the limit
   }
   text.resize(filled);
-  return text;
 }
 
 }  // namespace joulebench

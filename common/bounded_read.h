@@ -20,6 +20,11 @@ namespace joulebench {
 // Opening a FIFO waits for a writer, as any reader of a FIFO does.
 std::string read_file_bounded(const std::filesystem::path& path, std::uintmax_t max_bytes,
                               std::string_view what);
+// The same into `text`, replacing what it held but keeping its memory: a caller that reads many
+// large files in turn pays the page faults of a fresh buffer once, not once per file. After an
+// error `text` holds what was read before it.
+void read_file_bounded_into(const std::filesystem::path& path, std::uintmax_t max_bytes,
+                            std::string_view what, std::string& text);
 
 // "64 MiB", "16 KiB", "300 bytes": a limit as people read it.
 std::string describe_byte_limit(std::uintmax_t bytes);

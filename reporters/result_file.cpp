@@ -61,8 +61,17 @@ struct RowDraft {
   NumberField iterations, real_time, cpu_time;
   bool error_occurred = false;
   bool skipped = false;  // "skipped" present, not null, false or 0
-  std::map<std::string, double, std::less<>> counters;
+  CounterMap counters;
   std::set<std::string, std::less<>> non_numeric_counters;  // ours, holding a non-number
+
+  // Empty, for the next row. The counters keep their buffer and each row gets an exact copy:
+  // one allocation per row instead of one per doubling.
+  void reset() {
+    CounterMap kept = std::move(counters);
+    kept.clear();
+    *this = RowDraft{};
+    counters = std::move(kept);
+  }
 };
 
 // A power timeline as its keys arrive.
@@ -257,7 +266,7 @@ std::optional<ResultFileEvents::Frame> ResultFileEvents::value(const Scalar& v, 
       return std::nullopt;
     case Frame::benchmarks:
       if (structure && opening == Frame::kObject) {
-        row_ = RowDraft{};
+        row_.reset();
         return Frame::row;
       }
       row_error(fmt::format("{}: benchmarks[{}] is not an object", file_.source, row_index_++));
@@ -406,7 +415,7 @@ void ResultFileEvents::finish_row() {
     if (bad != d.non_numeric_counters.end())
       throw std::runtime_error(
           fmt::format("{}: benchmarks[{}].{} is not a number", source, index, *bad));
-    row.counters = std::move(d.counters);
+    row.counters = d.counters;
     file_.rows.push_back(std::move(row));
   } catch (const std::runtime_error& e) {
     row_error(e.what());
@@ -534,8 +543,13 @@ ResultFile parse_result_json(std::string_view text, std::string source) {
 }
 
 ResultFile read_result_file(const std::filesystem::path& path) {
+  std::string buffer;
+  return read_result_file(path, buffer);
+}
+
+ResultFile read_result_file(const std::filesystem::path& path, std::string& text) {
   // Any kind of file (a pipe, /dev/stdin, a FIFO) is read, never more than the limit.
-  const std::string text = read_file_bounded(path, kMaxResultFileBytes, "a result file");
+  read_file_bounded_into(path, kMaxResultFileBytes, "a result file", text);
   if (text.empty())
     throw std::runtime_error(
         fmt::format("{}: empty file, not a benchmark result", path_for_message(path)));

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "reporters/flat_string_map.h"
+
 namespace joulebench {
 
 struct ResultRow {
@@ -22,8 +24,7 @@ struct ResultRow {
   double real_time = 0.0;
   double cpu_time = 0.0;
   std::string time_unit = "ns";
-  // Every user counter; std::less<> so that a lookup by string_view allocates no key.
-  std::map<std::string, double, std::less<>> counters;
+  CounterMap counters;  // every user counter, in name order
   std::string label;
   std::optional<std::string> error_message;  // set when the benchmark failed
 
@@ -79,5 +80,8 @@ inline constexpr std::uintmax_t kMaxResultFileBytes = 64u << 20;
 // Reads and parses a file of any kind (regular, pipe, FIFO, device; common/bounded_read.h); the
 // same errors, plus unreadable, empty and oversized files and directories ("is a directory").
 ResultFile read_result_file(const std::filesystem::path& path);
+// The same, reading the text into `buffer` (scratch, reused from call to call): for callers that
+// read many files in turn.
+ResultFile read_result_file(const std::filesystem::path& path, std::string& buffer);
 
 }  // namespace joulebench

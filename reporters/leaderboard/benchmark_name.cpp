@@ -9,14 +9,16 @@
 namespace joulebench {
 namespace {
 
-std::vector<std::string_view> split(std::string_view text) {
-  std::vector<std::string_view> parts;
+// Calls `visit` with each '/'-separated segment of `text`, in order. No container: report calls
+// benchmark_workload once per row, and a vector per call was most of its allocations.
+template <typename Visit>
+void for_each_segment(std::string_view text, Visit visit) {
   std::size_t start = 0;
   while (true) {
     const std::size_t slash = text.find('/', start);
-    parts.push_back(text.substr(start, slash - start));
+    visit(text.substr(start, slash - start));
     if (slash == std::string_view::npos)
-      return parts;
+      return;
     start = slash + 1;
   }
 }
@@ -70,12 +72,19 @@ std::optional<std::int64_t> batch_size(std::string_view segment) {
 }
 
 // The name's segments without Google Benchmark's suffixes (the first segment is always kept).
+template <typename Visit>
+void for_each_workload_segment(std::string_view run_name, Visit visit) {
+  bool first = true;
+  for_each_segment(run_name, [&](std::string_view s) {
+    if (first || !is_runner_suffix(s))
+      visit(s);
+    first = false;
+  });
+}
+
 std::vector<std::string_view> workload_segments(std::string_view run_name) {
   std::vector<std::string_view> segments;
-  for (std::string_view s : split(run_name)) {
-    if (segments.empty() || !is_runner_suffix(s))
-      segments.push_back(s);
-  }
+  for_each_workload_segment(run_name, [&](std::string_view s) { segments.push_back(s); });
   return segments;
 }
 
@@ -94,7 +103,14 @@ std::string_view work_unit_name(WorkUnit unit) {
 }
 
 std::string benchmark_workload(std::string_view run_name) {
-  return join(workload_segments(run_name));
+  std::string workload;
+  workload.reserve(run_name.size());
+  for_each_workload_segment(run_name, [&](std::string_view s) {
+    if (!workload.empty())
+      workload += '/';
+    workload += s;
+  });
+  return workload;
 }
 
 BenchmarkName parse_benchmark_name(std::string_view run_name) {

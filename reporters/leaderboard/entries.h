@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/result_schema.h"
+#include "reporters/flat_string_map.h"
 #include "reporters/leaderboard/benchmark_name.h"
 #include "reporters/leaderboard/machines.h"
 #include "reporters/leaderboard/spread.h"
@@ -29,9 +30,8 @@ struct Entry {
   std::string meter;       // joulebench_meter of the files, "" for plain files
   std::string provenance;  // "measured", "estimated", "unknown", or "" without energy counters
   std::vector<std::string> sources;  // the files its repetitions came from
-  // kTimeMetric and every counter, over repetitions; std::less<> so that a lookup by
-  // string_view (every cell of every row) allocates no key.
-  std::map<std::string, Spread, std::less<>> metrics;
+  // kTimeMetric and every counter, over repetitions, in name order.
+  FlatStringMap<Spread> metrics;
   std::optional<std::string> error;  // the benchmark failed and left no repetition
   bool from_aggregates = false;      // the files kept only aggregates; the median stands for them
   // Repetitions from an energy-measuring run (provenance set) that came without energy, and why

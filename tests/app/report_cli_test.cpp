@@ -2,6 +2,7 @@
 // input (empty, truncated, wrong types, not a benchmark result, 100 MB): a one-line error naming
 // the file and exit 2, or a report of what is there.
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -11,6 +12,7 @@
 #include <sstream>
 #include <string>
 
+#include "common/huge_page_heap.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
@@ -245,6 +247,35 @@ TEST_F(ReportCli, TwoVmsOnDifferentCpusAreTwoHostsAndZeroIsNoMeasurement) {
   ASSERT_EQ(doc["entries"].size(), 2u);
   for (const auto& e : doc["entries"])
     EXPECT_EQ(e["metrics"]["time_s"]["n"], 1) << "pooled across CPUs: " << e;
+}
+
+// Inputs over kHugePageHeapMinInputBytes restart the command with glibc's malloc on huge pages
+// where the kernel offers them (common/huge_page_heap.h): the report is the same either way.
+TEST_F(ReportCli, ALargeInputReportsTheSameWithOrWithoutTheHugePageRestart) {
+  {
+    std::ofstream out(dir_.path() / "large.json", std::ios::binary);
+    out << R"({"context": {"host_name": "h", "joulebench_meter": "rapl"}, "benchmarks": [)";
+    for (int i = 0; i < 45'000; ++i) {
+      out << (i ? "," : "")
+          << fmt::format(R"({{"name": "gemm/fp32/eigen/{}/real_time", "run_type": "iteration", )"
+                         R"("real_time": {}, "time_unit": "us", "energy_J": {}, "power_W": 12, )"
+                         R"("co2_g": 1e-06, "flops": 1000000, "repetition_index": {}}})",
+                         64 + i % 500, 10 + i % 7, 1e-3 * (1 + i % 11), i / 500);
+    }
+    out << "]}";
+  }
+  ASSERT_GE(fs::file_size(dir_.path() / "large.json"), kHugePageHeapMinInputBytes);
+  const testing::ProcessResult restarted = run({"report", "large.json"});
+  const testing::ProcessResult as_is =
+      testing::Process(JOULEBENCH_BINARY, {"report", "large.json"}, dir_.path(), dir_.path(),
+                       {{"GLIBC_TUNABLES", "glibc.malloc.hugetlb=0"}})
+          .wait();
+  EXPECT_EQ(restarted.exit_code, 0) << restarted.err;
+  EXPECT_EQ(as_is.exit_code, 0) << as_is.err;
+  EXPECT_NE(restarted.out.find("| gemm/563 | 1 | fp32/eigen | h |"), std::string::npos)
+      << restarted.out;
+  EXPECT_EQ(restarted.out, as_is.out);
+  EXPECT_EQ(restarted.err, as_is.err);
 }
 
 }  // namespace
