@@ -106,7 +106,7 @@ Command add_estimate_command(CLI::App& root) {
   CLI::App* estimate = root.add_subcommand(
       "estimate",
       "Estimate energy (kWh), CO2e and its social cost from hardware, time and place, without "
-      "running anything: IT energy = TDP x count x utilization x hours; facility energy = IT "
+      "running anything: IT energy = TDP x count x utilisation x hours; facility energy = IT "
       "energy x PUE; CO2e = facility kWh x grid gCO2e/kWh. Prints every factor with its "
       "source.");
   estimate->add_option("--gpu", options->gpu,
@@ -139,7 +139,7 @@ Command add_estimate_command(CLI::App& root) {
   estimate->add_option("--hours", options->hours, "How long the job runs, in hours (required)")
       ->check(number_check(flag_rules::kHours));
   estimate
-      ->add_option("--utilization", options->utilization,
+      ->add_option("--utilisation,--utilization", options->utilization,
                    "Average fraction of TDP drawn; 1 (the default) is an upper bound")
       ->check(number_check(flag_rules::kUtilization))
       ->default_val(1.0);

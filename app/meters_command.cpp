@@ -105,7 +105,7 @@ Command add_meters_command(CLI::App& root) {
                      "perf power PMU directory (default: $JOULEBENCH_PERF_PMU_ROOT, else "
                      "/sys/bus/event_source/devices/power)");
   meters
-      ->add_option("--estimate-utilisation", options->estimate_utilisation,
+      ->add_option("--estimate-utilisation,--estimate-utilization", options->estimate_utilisation,
                    "Utilisation the estimate uses: 'process' or 'machine'")
       ->check(CLI::IsMember({"process", "machine"}))
       ->default_val("process");

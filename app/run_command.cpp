@@ -237,7 +237,8 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
   run->add_option("--perf-pmu-root", options->measurement.perf_pmu_root,
                   "perf power PMU directory (default: $JOULEBENCH_PERF_PMU_ROOT, else "
                   "/sys/bus/event_source/devices/power)");
-  run->add_option("--estimate-utilisation", options->measurement.estimate_utilisation,
+  run->add_option("--estimate-utilisation,--estimate-utilization",
+                  options->measurement.estimate_utilisation,
                   "For the estimate: 'process' (this process's share of CPU time, Eco2AI's way) "
                   "or 'machine' (the whole machine's CPU use, CodeCarbon's way)")
       ->check(CLI::IsMember({"process", "machine"}))

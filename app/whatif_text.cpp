@@ -63,7 +63,7 @@ std::string render_estimate(const EstimateReport& report) {
   const double kwh = e.facility_energy.value / kJoulesPerKilowattHour;
   std::string out;
   out += fmt::format(
-      "Estimate (nothing was run): {} for {:g} h at utilization {:g}, region {}, "
+      "Estimate (nothing was run): {} for {:g} h at utilisation {:g}, region {}, "
       "PUE {:g}\n\n",
       fmt::join(devices, " + "), report.hours, in.utilization,
       gi.is_default ? "none (world average)" : gi.region, in.carbon.pue);
@@ -83,7 +83,7 @@ std::string render_estimate(const EstimateReport& report) {
         fmt::format("  {} {}: {:g} W ({}) - {}\n", d.kind, d.model, d.tdp.value, d.note, d.source);
   }
   out += fmt::format(
-      "  utilization {:g}: average fraction of TDP drawn (--utilization; 1 = at TDP "
+      "  utilisation {:g}: average fraction of TDP drawn (--utilisation; 1 = at TDP "
       "throughout, an upper bound)\n",
       in.utilization);
   out += fmt::format("  hours {:g} (--hours)\n", report.hours);

@@ -100,6 +100,18 @@ TEST(RunOptionValidation, TheMetersOwnErrorOnceEverythingElseIsRight) {
   EXPECT_NE(r.err.find("rapl"), std::string::npos) << r.err;
 }
 
+// One spelling in --help (utilisation) and the other accepted as an alias, in every command.
+TEST(UtilisationSpelling, BothSpellingsAreAcceptedAndErrorsUseTheOneInHelp) {
+  testing::TempDir dir;
+  for (const char* flag : {"--estimate-utilisation", "--estimate-utilization"}) {
+    const testing::ProcessResult ok = run_clean(dir, {"meters", flag, "machine", "--json"});
+    EXPECT_EQ(ok.exit_code, 0) << flag << ": " << ok.err;
+    const testing::ProcessResult bad = run_clean(dir, {"run", flag, "cluster"});
+    EXPECT_EQ(bad.exit_code, 2) << flag;
+    EXPECT_NE(bad.err.find("--estimate-utilisation"), std::string::npos) << bad.err;
+  }
+}
+
 TEST(RunMinimumTime, RaisedToTheWindowTheMeterResolves) {
   testing::TempDir dir;
   // The estimate over the whole machine's CPU use updates every 10 ms: 1 s windows.
@@ -154,7 +166,7 @@ const std::vector<NumericFlag>& numeric_flags() {
       {{"project", "r.json", "--per-day", "1"}, "--price-per-kWh", {"-1"}, {"0", "0.3"}},
       {{"estimate", "--gpu", "L4", "--hours", "1"}, "--scc", {"-1"}, {"0"}},
       {{"estimate", "--gpu", "L4"}, "--hours", {"0", "876001"}, {"0.001", "876000"}},
-      {{"estimate", "--gpu", "L4", "--hours", "1"}, "--utilization", {"-0.1", "1.1"}, {"0", "1"}},
+      {{"estimate", "--gpu", "L4", "--hours", "1"}, "--utilisation", {"-0.1", "1.1"}, {"0", "1"}},
       {{"estimate", "--gpu", "L4", "--hours", "1"}, "--pue", {"0.9", "3.1"}, {"1", "3"}},
       {{"estimate", "--gpu", "L4", "--hours", "1"}, "--count", {"0", "2147483647"}, {"1"}},
       {{"estimate", "--gpu", "L4", "--cpu", "AMD EPYC 7763", "--hours", "1"},

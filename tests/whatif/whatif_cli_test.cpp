@@ -134,9 +134,9 @@ TEST(WhatIfCli, EstimateErrorsAreOneLineAndExit2) {
   expect_one_line_error(run(dir, {"estimate", "--gpu", "L4", "--hours=-3"}), "--hours");
   expect_one_line_error(
       run(dir, {"estimate", "--gpu", "L4", "--hours", "1", "--utilization", "1.5"}),
-      "--utilization");
+      "--utilisation");  // the alias is accepted; errors name the flag as --help spells it
   expect_one_line_error(run(dir, {"estimate", "--gpu", "L4", "--hours", "1", "--utilization=-0.2"}),
-                        "--utilization");
+                        "--utilisation");
   expect_one_line_error(run(dir, {"estimate", "--gpu", "L4", "--hours", "1", "--region", "XX"}),
                         "unknown region 'XX'");
   expect_one_line_error(run(dir, {"estimate", "--gpu", "L4", "--hours", "1", "--regions", "QQ"}),
@@ -278,7 +278,7 @@ TEST(WhatIfCli, HelpNamesTheFormula) {
   testing::TempDir dir;
   const auto r = run(dir, {"estimate", "--help"});
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_TRUE(has(r.out, "TDP x count x utilization x hours")) << r.out;
+  EXPECT_TRUE(has(r.out, "TDP x count x utilisation x hours")) << r.out;
   EXPECT_TRUE(has(r.out, "--list-gpus")) << r.out;
 }
 
