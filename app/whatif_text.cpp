@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string_view>
 
 namespace joulebench::cli {
@@ -36,16 +37,24 @@ std::string money(double usd) {
 
 }  // namespace
 
-std::string energy_text(double joules) {
-  if (joules < 3600.0)
+// `joules` in the unit that suits `scale`: cells of one table share the unit of its largest
+// figure, so that a row reads across without a change of unit.
+std::string energy_text(double joules, double scale) {
+  if (scale < 3600.0)
     return fmt::format("{:.4g} J", joules);
   return fmt::format("{:.4g} kWh", joules / kJoulesPerKilowattHour);
 }
+std::string energy_text(double joules) {
+  return energy_text(joules, joules);
+}
 
-std::string co2_text(double grams) {
-  if (grams >= 1000.0)
+std::string co2_text(double grams, double scale) {
+  if (scale >= 1000.0)
     return fmt::format("{:.4g} kg CO2e", grams / 1000.0);
   return fmt::format("{:.4g} g CO2e", grams);
+}
+std::string co2_text(double grams) {
+  return co2_text(grams, grams);
 }
 
 std::string render_estimate(const EstimateReport& report) {
@@ -141,9 +150,15 @@ std::string render_projection(const DeploymentProjection& p) {
     out += fmt::format("  {:<18} {:>18} {:>18} {:>18}\n", label, pick(p.per_day), pick(p.per_year),
                        pick(p.total));
   };
-  row("IT energy", [](const Footprint& f) { return energy_text(f.it_joules); });
-  row("facility energy", [](const Footprint& f) { return energy_text(f.facility_joules); });
-  row("CO2e", [](const Footprint& f) { return co2_text(f.co2_grams); });
+  // Facility energy is at least IT energy (PUE >= 1); the largest column depends on --years.
+  const double joules_scale =
+      std::max({p.per_day.facility_joules, p.per_year.facility_joules, p.total.facility_joules});
+  const double grams_scale =
+      std::max({p.per_day.co2_grams, p.per_year.co2_grams, p.total.co2_grams});
+  row("IT energy", [&](const Footprint& f) { return energy_text(f.it_joules, joules_scale); });
+  row("facility energy",
+      [&](const Footprint& f) { return energy_text(f.facility_joules, joules_scale); });
+  row("CO2e", [&](const Footprint& f) { return co2_text(f.co2_grams, grams_scale); });
   if (o.price_per_kwh) {
     row(fmt::format("cost at {:g}/kWh", *o.price_per_kwh),
         [](const Footprint& f) { return money(f.cost.value_or(0.0)); });

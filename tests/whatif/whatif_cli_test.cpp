@@ -197,6 +197,25 @@ TEST(WhatIfCli, ProjectSetsInferenceBesideTraining) {
   EXPECT_TRUE(has(r.out, "mlp/train-to-accuracy/784-256-256-10/adam")) << r.out;
 }
 
+// 1000 a day: 13.75 J IT a day, 5019 J = 0.001394 kWh a year, 0.002788 kWh over two; the row of
+// a table keeps one unit (the largest figure's), never "13.75 J | 5019 J | 0.002788 kWh".
+TEST(WhatIfCli, ProjectKeepsOneEnergyUnitAcrossTheTable) {
+  testing::TempDir dir;
+  write(dir.path() / "run.json", kResult);
+  const auto r = run(dir, {"project", "run.json", "--per-day", "1000", "--years", "2", "--workload",
+                           "infer"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto line = [&](std::string_view label) {
+    const std::size_t at = r.out.find(label);
+    return at == std::string::npos ? std::string() : r.out.substr(at, r.out.find('\n', at) - at);
+  };
+  const std::string it = line("  IT energy ");
+  EXPECT_TRUE(has(it, "3.819e-06 kWh")) << it;
+  EXPECT_TRUE(has(it, "0.001394 kWh")) << it;
+  EXPECT_TRUE(has(it, "0.002788 kWh")) << it;
+  EXPECT_FALSE(has(it, " J")) << it;
+}
+
 TEST(WhatIfCli, ProjectErrorsAreOneLineAndExit2) {
   testing::TempDir dir;
   write(dir.path() / "run.json", kResult);
