@@ -202,8 +202,8 @@ TEST(WhatIfCli, ProjectSetsInferenceBesideTraining) {
 TEST(WhatIfCli, ProjectKeepsOneEnergyUnitAcrossTheTable) {
   testing::TempDir dir;
   write(dir.path() / "run.json", kResult);
-  const auto r = run(dir, {"project", "run.json", "--per-day", "1000", "--years", "2", "--workload",
-                           "infer"});
+  const auto r =
+      run(dir, {"project", "run.json", "--per-day", "1000", "--years", "2", "--workload", "infer"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto line = [&](std::string_view label) {
     const std::size_t at = r.out.find(label);
