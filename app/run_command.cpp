@@ -36,6 +36,7 @@ struct RunOptions {
   std::string models;  // a model manifest: run its rows instead of the suite
   double target_accuracy = 0.85;
   int mlp_epochs = 3;
+  bool quiet = false;
   std::vector<std::string> benchmark_flags;
 };
 
@@ -163,7 +164,8 @@ int execute(const RunOptions& o) {
   Measurement measurement(checked);
   for (const std::string& note : passed_over_notes(measurement.selection()))
     fmt::print(stderr, "joulebench run: {}\n", note);
-  register_workloads(workloads, measurement.session());
+  RunProgress progress(workloads.size(), o.quiet ? nullptr : stderr);
+  register_workloads(workloads, measurement.session(), progress);
   const MinTimeChoice min_time = measurement.min_time(o.min_time);
   if (const std::vector<std::string> unknown = initialize_google_benchmark(
           google_benchmark_arguments(o, min_time.seconds, output.temp_path()));
@@ -215,6 +217,9 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
   run->add_option("--out", options->out,
                   "Result file (Google Benchmark JSON), written atomically; default: "
                   "results/<host>-<UTC date and time>.json");
+  run->add_flag("--quiet", options->quiet,
+                "No progress lines on stderr (by default one as each workload starts: [3/71] "
+                "NAME, with the time so far and a rough guess of the time left)");
   run->add_option("--region", options->measurement.region,
                   "Grid region for gCO2e: FR, FRA, US-CA, CA-QC, aws:us-east-1, gcp:europe-west9, "
                   "azure:francecentral, ... (else $JOULEBENCH_REGION, else \"region\" in "

@@ -4,10 +4,14 @@
 
 namespace joulebench {
 
-void register_workloads(const std::vector<WorkloadSpec>& specs, MeasurementSession& session) {
-  for (const WorkloadSpec& spec : specs) {
+void register_workloads(const std::vector<WorkloadSpec>& specs, MeasurementSession& session,
+                        cli::RunProgress& progress) {
+  for (std::size_t index = 0; index < specs.size(); ++index) {
+    const WorkloadSpec& spec = specs[index];
     auto* bench = benchmark::RegisterBenchmark(
-        spec.name.c_str(), [&session, make = spec.make](benchmark::State& state) {
+        spec.name.c_str(), [&session, &progress, index, workload_name = spec.name,
+                            make = spec.make](benchmark::State& state) {
+          progress.entering(index, workload_name);
           std::unique_ptr<Workload> workload;
           try {
             workload = make();

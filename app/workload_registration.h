@@ -4,12 +4,14 @@
 
 #include <vector>
 
+#include "app/run_progress.h"
 #include "harness/measurement/energy_scope.h"
 #include "workloads/workload.h"
 
 namespace joulebench {
 
-// `session` must outlive the benchmark run.
-void register_workloads(const std::vector<WorkloadSpec>& specs, MeasurementSession& session);
+// `session` and `progress` must outlive the benchmark run.
+void register_workloads(const std::vector<WorkloadSpec>& specs, MeasurementSession& session,
+                        cli::RunProgress& progress);
 
 }  // namespace joulebench

@@ -100,6 +100,23 @@ TEST(RunOptionValidation, TheMetersOwnErrorOnceEverythingElseIsRight) {
   EXPECT_NE(r.err.find("rapl"), std::string::npos) << r.err;
 }
 
+// A line as each workload starts, on stderr, unless --quiet.
+TEST(RunProgress, ALinePerWorkloadUnlessQuiet) {
+  testing::TempDir dir;
+  const std::vector<std::string> args = {
+      "run",   "--meter", "model", "--idle-baseline", "0", "--filter", "gemm/fp32/eigen/128$",
+      "--out", "out.json"};
+  const testing::ProcessResult told = run_clean(dir, args);
+  ASSERT_EQ(told.exit_code, 0) << told.err;
+  EXPECT_NE(told.err.find("joulebench run: [1/1] gemm/fp32/eigen/128\n"), std::string::npos)
+      << told.err;
+  std::vector<std::string> quiet = args;
+  quiet.push_back("--quiet");
+  const testing::ProcessResult silent = run_clean(dir, quiet);
+  ASSERT_EQ(silent.exit_code, 0) << silent.err;
+  EXPECT_EQ(silent.err.find("[1/1]"), std::string::npos) << silent.err;
+}
+
 // One spelling in --help (utilisation) and the other accepted as an alias, in every command.
 TEST(UtilisationSpelling, BothSpellingsAreAcceptedAndErrorsUseTheOneInHelp) {
   testing::TempDir dir;
@@ -224,7 +241,10 @@ TEST(NumericFlags, HelpStatesEveryBound) {
     testing::TempDir dir;
     const testing::ProcessResult r = run_clean(dir, {f.command.front(), "--help"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    const std::size_t line = r.out.find("  " + f.flag + " ");
+    std::size_t line = r.out.find("  " + f.flag + " ");
+    if (line == std::string::npos)
+      line =
+          r.out.find("  " + f.flag + ",");  // followed by its alias: "--utilisation,--utilization"
     ASSERT_NE(line, std::string::npos) << f.flag << " not in the help of " << f.command.front();
     // The bounds follow on the flag's line or the next one (CLI11 puts a long type first).
     const std::string text =
