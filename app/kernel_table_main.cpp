@@ -6,7 +6,9 @@
 #include <exception>
 #include <iostream>
 
+#include "common/result_schema.h"
 #include "reporters/kernel_table.h"
+#include "reporters/leaderboard/entries.h"
 #include "reporters/result_file.h"
 
 int main(int argc, char** argv) {
@@ -15,8 +17,16 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    const joulebench::ResultFile file = joulebench::read_result_file(argv[1]);
-    joulebench::write_kernel_table(std::cout, joulebench::kernel_table_entries(file));
+    using namespace joulebench;
+    const ResultFile file = read_result_file(argv[1]);
+    const std::vector<KernelTableEntry> entries = kernel_table_entries(file);
+    write_kernel_table(std::cout, entries);
+    std::cout << '\n';
+    const std::string provenance = provenance_of(file);
+    write_kernel_energy_table(
+        std::cout, entries,
+        fmt::format("{} by meter {}", provenance.empty() ? "unknown" : provenance,
+                    file.context_value(context_key::kMeter).value_or("(none named)")));
   } catch (const std::exception& e) {
     fmt::print(stderr, "joulebench-kernel-table: {}\n", e.what());
     return 1;

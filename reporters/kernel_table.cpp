@@ -11,6 +11,7 @@
 #include "common/result_schema.h"
 #include "reporters/markdown_cell.h"
 #include "reporters/report_rows.h"
+#include "reporters/row_energy.h"
 
 namespace joulebench {
 
@@ -52,6 +53,8 @@ std::vector<KernelTableEntry> kernel_table_entries(const ResultFile& file) {
     e.gflops_real = *flops / row->real_seconds() / 1e9;
     e.gflops_cpu = *flops / (row->cpu_time * seconds_per_unit) / 1e9;
     e.label = row->label.substr(0, row->label.find("; "));  // the path, before any notes
+    if (has_energy(*row) && *flops > 0.0)
+      e.picojoules_per_op = *row->counter(counter::kEnergy) / *flops * 1e12;
     entries.push_back(std::move(e));
   }
   return entries;
@@ -76,32 +79,38 @@ auto sort_key(const std::string& problem, int threads) {
   return std::make_tuple(parts.empty() ? "" : parts[0], rank, size, problem, threads);
 }
 
+// One row per (problem, threads) in table order, and each backend's entry in it.
+struct Pivot {
+  std::vector<std::pair<std::string, int>> order;
+  std::map<std::tuple<std::string, int, std::string>, const KernelTableEntry*> cell;
+
+  explicit Pivot(const std::vector<KernelTableEntry>& entries) {
+    for (const KernelTableEntry& e : entries) {
+      const auto key = std::make_pair(e.problem, e.threads);
+      if (std::find(order.begin(), order.end(), key) == order.end())
+        order.push_back(key);
+      cell[{e.problem, e.threads, e.backend}] = &e;
+    }
+    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+      return sort_key(a.first, a.second) < sort_key(b.first, b.second);
+    });
+  }
+
+  const KernelTableEntry* at(const std::pair<std::string, int>& row, const char* backend) const {
+    const auto it = cell.find({row.first, row.second, backend});
+    return it == cell.end() ? nullptr : it->second;
+  }
+};
+
 }  // namespace
 
 void write_kernel_table(std::ostream& out, const std::vector<KernelTableEntry>& entries) {
-  std::vector<std::pair<std::string, int>> order;  // one row per (problem, threads)
-  std::map<std::tuple<std::string, int, std::string>, const KernelTableEntry*> cell;
-  for (const KernelTableEntry& e : entries) {
-    const auto key = std::make_pair(e.problem, e.threads);
-    if (std::find(order.begin(), order.end(), key) == order.end())
-      order.push_back(key);
-    cell[{e.problem, e.threads, e.backend}] = &e;
-  }
-  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
-    return sort_key(a.first, a.second) < sort_key(b.first, b.second);
-  });
+  const Pivot pivot(entries);
   out << "| problem | threads | joulebench | path | oneDNN | OpenBLAS | Eigen | Eigen sparse | "
          "÷ oneDNN | ÷ OpenBLAS | ÷ oneDNN (CPU time) |\n"
          "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n";
-  for (const auto& row_key : order) {
-    // Named references, not a structured binding: clang 14 (the sanitizer and fuzz builds)
-    // cannot capture structured bindings in a lambda.
-    const auto& problem = row_key.first;
-    const auto& threads = row_key.second;
-    const auto at = [&](const char* backend) -> const KernelTableEntry* {
-      const auto it = cell.find({problem, threads, backend});
-      return it == cell.end() ? nullptr : it->second;
-    };
+  for (const auto& row : pivot.order) {
+    const auto at = [&](const char* backend) { return pivot.at(row, backend); };
     const auto value = [](const KernelTableEntry* e) {
       return e ? fmt::format("{:.1f}", e->gflops_real) : std::string("");
     };
@@ -113,11 +122,43 @@ void write_kernel_table(std::ostream& out, const std::vector<KernelTableEntry>& 
     };
     const KernelTableEntry* ours = at(kBackends[0]);
     out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
-                       markdown_cell(problem), threads, value(ours),
+                       markdown_cell(row.first), row.second, value(ours),
                        markdown_cell(ours ? ours->label : ""), value(at("onednn")),
                        value(at("openblas")), value(at("eigen")), value(at("eigen-sparse")),
                        ratio(ours, at("onednn"), false), ratio(ours, at("openblas"), false),
                        ratio(ours, at("onednn"), true));
+  }
+}
+
+void write_kernel_energy_table(std::ostream& out, const std::vector<KernelTableEntry>& entries,
+                               std::string_view provenance) {
+  if (std::none_of(entries.begin(), entries.end(),
+                   [](const KernelTableEntry& e) { return e.picojoules_per_op.has_value(); })) {
+    out << "No energy per operation: no row of the file has an energy figure.\n";
+    return;
+  }
+  const Pivot pivot(entries);
+  out << fmt::format("Energy per operation, pJ/FLOP (pJ/OP for integers; lower is better), {}:\n\n",
+                     markdown_cell(provenance));
+  out << "| problem | threads | joulebench | oneDNN | OpenBLAS | Eigen | Eigen sparse | ÷ oneDNN | "
+         "÷ OpenBLAS |\n"
+         "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+  for (const auto& row : pivot.order) {
+    const auto pj = [&](const char* backend) -> std::optional<double> {
+      const KernelTableEntry* e = pivot.at(row, backend);
+      return e ? e->picojoules_per_op : std::nullopt;
+    };
+    const auto value = [](std::optional<double> v) {
+      return v ? fmt::format("{:.3g}", *v) : std::string("");
+    };
+    const auto ratio = [](std::optional<double> a, std::optional<double> b) {
+      return a && b && *b > 0.0 ? fmt::format("{:.2f}", *a / *b) : std::string("");
+    };
+    const std::optional<double> ours = pj(kBackends[0]);
+    out << fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", markdown_cell(row.first),
+                       row.second, value(ours), value(pj("onednn")), value(pj("openblas")),
+                       value(pj("eigen")), value(pj("eigen-sparse")), ratio(ours, pj("onednn")),
+                       ratio(ours, pj("openblas")));
   }
 }
 

@@ -41,12 +41,44 @@ TEST(KernelTable, PivotsBackendsAndDividesByThePeers) {
   EXPECT_NE(out.str().find("| gemm/int8/512 | 2 | 800.0 |"), std::string::npos) << out.str();
 }
 
+// Energy per operation beside speed: energy_J / flops in pJ, headed by how it was obtained; rows
+// without energy (a failed meter's, or none) stay blank, never 0.
+TEST(KernelTable, EnergyPerOperationInPicojoules) {
+  constexpr const char* kWithEnergy = R"({
+    "context": {"host_name": "test", "joulebench_provenance": "measured"},
+    "benchmarks": [
+      {"name": "gemm/int8/joulebench/512", "run_type": "iteration", "iterations": 10,
+       "real_time": 1000, "cpu_time": 1000, "time_unit": "us", "flops": 4e8, "energy_J": 0.02},
+      {"name": "gemm/int8/onednn/512", "run_type": "iteration", "iterations": 10,
+       "real_time": 800, "cpu_time": 800, "time_unit": "us", "flops": 4e8, "energy_J": 0.025},
+      {"name": "gemm/int8/openblas/512", "run_type": "iteration", "iterations": 10,
+       "real_time": 800, "cpu_time": 800, "time_unit": "us", "flops": 4e8}
+    ]})";
+  const auto entries = kernel_table_entries(parse_result_json(kWithEnergy, "run.json"));
+  ASSERT_EQ(entries.size(), 3u);
+  ASSERT_TRUE(entries[0].picojoules_per_op);
+  EXPECT_DOUBLE_EQ(*entries[0].picojoules_per_op, 50.0);  // 0.02 J / 4e8 OP
+  EXPECT_FALSE(entries[2].picojoules_per_op);
+  std::ostringstream out;
+  write_kernel_energy_table(out, entries, "measured by meter rapl");
+  EXPECT_NE(out.str().find("pJ/FLOP (pJ/OP for integers; lower is better), measured by meter rapl"),
+            std::string::npos)
+      << out.str();
+  EXPECT_NE(out.str().find("| gemm/int8/512 | 1 | 50 | 62.5 |  |  |  | 0.80 |  |"),
+            std::string::npos)
+      << out.str();
+
+  std::ostringstream none;
+  write_kernel_energy_table(none, kernel_table_entries(parse_result_json(kRun, "run.json")), "x");
+  EXPECT_EQ(none.str(), "No energy per operation: no row of the file has an energy figure.\n");
+}
+
 TEST(KernelTable, SortsRowsByTaskPrecisionSizeAndThreads) {
   std::vector<KernelTableEntry> entries;
   for (const char* problem :
        {"gemm/int8/1024", "gemv/fp32/4096x4096/batch:1", "gemm/int8/512", "gemm/fp32/2048"})
-    entries.push_back({problem, 1, "joulebench", 1.0, 1.0, ""});
-  entries.push_back({"gemm/int8/512", 2, "joulebench", 1.0, 1.0, ""});
+    entries.push_back({problem, 1, "joulebench", 1.0, 1.0, "", std::nullopt});
+  entries.push_back({"gemm/int8/512", 2, "joulebench", 1.0, 1.0, "", std::nullopt});
   std::ostringstream out;
   write_kernel_table(out, entries);
   const std::string text = out.str();
