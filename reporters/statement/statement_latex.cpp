@@ -19,13 +19,20 @@ void write_statement_latex(std::ostream& out, const CarbonStatement& s) {
   fmt::print(out, "{}\n\n",
              latex_escape(fmt::format("{} {}{}", t::opening_sentence(s), t::social_cost_sentence(s),
                                       missing.empty() ? "" : " " + missing)));
+  // Two wrapping columns that fill the line exactly (labels such as "Energy measurement" wrap
+  // too): an `l` column beside a fixed one ran over the margin. \dimexpr is e-TeX's, in every
+  // engine that compiles LaTeX2e today.
   for (const StatementSource& source : s.sources) {
     fmt::print(out,
-               "\\begin{{tabular}}{{@{{}}lp{{0.7\\linewidth}}@{{}}}}\n\\multicolumn{{2}}{{@{{}}l}}{"
-               "{\\texttt{{{}}}}} \\\\\n",
+               "\\noindent\\begin{{tabular}}{{@{{}}p{{0.24\\linewidth}}"
+               "p{{\\dimexpr0.76\\linewidth-2\\tabcolsep\\relax}}@{{}}}}\n"
+               "\\multicolumn{{2}}{{@{{}}l}}{{\\texttt{{{}}}}} \\\\\n",
                latex_escape(source.file));
     for (const auto& [label, value] : t::source_rows(source))
-      fmt::print(out, "{} & {} \\\\\n", latex_escape(label), latex_escape(value));
+      // Ragged right: a justified narrow column stretches a long unbreakable value (a path, a
+      // source's name) into gaps.
+      fmt::print(out, "{{\\raggedright {}\\par}} & {{\\raggedright {}\\par}} \\\\\n",
+                 latex_escape(label), latex_escape(value));
     fmt::print(out, "\\end{{tabular}}\n\n");
   }
   fmt::print(out, "\\begin{{itemize}}\n");

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
 #include <utility>
 #include <vector>
 
@@ -10,7 +12,17 @@
 namespace joulebench::statement_text {
 
 std::string number(double value) {
-  return fmt::format("{:.3g}", value);
+  if (value == 0.0 || !std::isfinite(value))
+    return fmt::format("{}", value);
+  // Enough decimals for three significant digits, then the zeros after the last digit dropped.
+  const int exponent = static_cast<int>(std::floor(std::log10(std::fabs(value))));
+  std::string text = fmt::format("{:.{}f}", value, std::clamp(2 - exponent, 0, 20));
+  if (text.find('.') != std::string::npos) {
+    text.erase(text.find_last_not_of('0') + 1);
+    if (text.back() == '.')
+      text.pop_back();
+  }
+  return text;
 }
 
 std::string plain_number(double value) {
@@ -22,51 +34,67 @@ std::string plain_number(double value) {
 }
 
 std::string opening_sentence(const CarbonStatement& s) {
-  int measured = 0, estimated = 0, unknown = 0;
+  // Per provenance: how many benchmarks, and their energy and emissions. A measured figure and an
+  // estimate are told apart wherever both are in the totals.
+  struct Part {
+    const char* how;
+    int benchmarks = 0;
+    double joules = 0.0, grams = 0.0;
+  };
+  Part parts[] = {{"measured by energy sensors"},
+                  {"with energy estimated from a model of the hardware, not measured"},
+                  {"from files that do not say whether their energy was measured"}};
   for (const StatementSource& source : s.sources) {
-    (source.provenance == "measured"    ? measured
-     : source.provenance == "estimated" ? estimated
-                                        : unknown) += source.benchmarks;
+    Part& p = parts[source.provenance == "measured" ? 0 : source.provenance == "estimated" ? 1 : 2];
+    p.benchmarks += source.benchmarks;
+    p.joules += source.it_energy_joules;
+    p.grams += source.co2_grams;
   }
-  const int all = measured + estimated + unknown;
-  constexpr const char* kMeasured = "measured by energy sensors";
-  constexpr const char* kEstimated =
-      "with energy estimated from a model of the hardware, not measured";
-  constexpr const char* kUnknown = "from files that do not say whether their energy was measured";
-  std::string how;
-  if (measured == all)
-    how = kMeasured;
-  else if (estimated == all)
-    how = kEstimated;
-  else if (unknown == all)
-    how = kUnknown;
-  else {
-    std::vector<std::string> parts;
-    for (const auto& [n, what] : {std::pair{measured, kMeasured}, std::pair{estimated, kEstimated},
-                                  std::pair{unknown, kUnknown}}) {
-      if (n > 0)
-        parts.push_back(fmt::format("{} {}", n, what));
+  const int all = parts[0].benchmarks + parts[1].benchmarks + parts[2].benchmarks;
+  std::string how, energy_split, co2_split;
+  const auto present = [&](const Part& p) { return p.benchmarks > 0; };
+  if (std::count_if(std::begin(parts), std::end(parts), present) <= 1) {
+    const auto only = std::find_if(std::begin(parts), std::end(parts), present);
+    how = only == std::end(parts) ? parts[2].how : only->how;
+  } else {
+    constexpr const char* kShort[] = {"measured", "estimated", "unknown"};
+    std::vector<std::string> counts, energies, emissions;
+    for (std::size_t i = 0; i < std::size(parts); ++i) {
+      if (!present(parts[i]))
+        continue;
+      counts.push_back(fmt::format("{} {}", parts[i].benchmarks, parts[i].how));
+      energies.push_back(fmt::format("{} {}", energy(parts[i].joules), kShort[i]));
+      emissions.push_back(fmt::format("{} {}", co2e(parts[i].grams), kShort[i]));
     }
-    how = fmt::format("{}", fmt::join(parts, "; "));
+    how = fmt::format("{}", fmt::join(counts, "; "));
+    energy_split = fmt::format(" ({})", fmt::join(energies, ", "));
+    co2_split = fmt::format(" ({})", fmt::join(emissions, ", "));
   }
   const auto& car = kEverydayEquivalents[0];
   const auto& fuel = kEverydayEquivalents[1];
   return fmt::format(
-      "The {} benchmark{} in {} result file{} ({}) used {} of electricity at the hardware (IT "
-      "energy) and emitted {}, with the facility overhead (PUE) and the grid carbon intensity "
+      "The {} benchmark{} in {} result file{} ({}) used {}{} of electricity at the hardware (IT "
+      "energy) and emitted {}{}, with the facility overhead (PUE) and the grid carbon intensity "
       "below applied. That is about as much CO2 as {} {} {}, or {} {} {}.",
       all, all == 1 ? "" : "s", s.sources.size(), s.sources.size() == 1 ? "" : "s", how,
-      kwh(s.it_energy_joules), kg_co2e(s.co2_grams),
+      energy(s.it_energy_joules), energy_split, co2e(s.co2_grams), co2_split,
       plain_number(s.co2_grams / car.grams_co2_per_unit), car.unit, car.activity,
       plain_number(s.co2_grams / fuel.grams_co2_per_unit), fuel.unit, fuel.activity);
 }
 
-std::string kwh(double joules) {
-  return number(joules / kJoulesPerKilowattHour) + " kWh";
+std::string energy(double joules) {
+  constexpr double kJoulesPerWattHour = 3600.0;
+  if (joules >= kJoulesPerKilowattHour)
+    return number(joules / kJoulesPerKilowattHour) + " kWh";
+  if (joules >= kJoulesPerWattHour)
+    return number(joules / kJoulesPerWattHour) + " Wh";
+  return number(joules) + " J";
 }
 
-std::string kg_co2e(double grams) {
-  return number(grams / 1000.0) + " kg CO2e";
+std::string co2e(double grams) {
+  if (grams >= 1000.0)
+    return number(grams / 1000.0) + " kg CO2e";
+  return number(grams) + " g CO2e";
 }
 
 std::string social_cost_sentence(const CarbonStatement& s) {
@@ -132,9 +160,9 @@ std::vector<std::pair<std::string, std::string>> source_rows(const StatementSour
   rows.insert(
       rows.end(),
       {
-          {"Energy (IT)", counted ? kwh(s.it_energy_joules) : "n/a (no energy figure)"},
+          {"Energy (IT)", counted ? energy(s.it_energy_joules) : "n/a (no energy figure)"},
           {"PUE", s.pue},
-          {"Emissions", counted ? kg_co2e(s.co2_grams) : "n/a (no energy figure)"},
+          {"Emissions", counted ? co2e(s.co2_grams) : "n/a (no energy figure)"},
           {"Region", s.region},
           {"Grid intensity", fmt::format("{} gCO2e/kWh ({})", s.intensity, s.intensity_method)},
           {"Intensity source", s.intensity_source},

@@ -11,9 +11,12 @@ namespace joulebench::statement_text {
 
 inline constexpr double kJoulesPerKilowattHour = 3.6e6;
 
-std::string kwh(double joules);     // "1.23e-05 kWh"
-std::string kg_co2e(double grams);  // "4.56e-07 kg CO2e"
-std::string number(double value);   // three significant digits
+// Figures in plain notation (a statement is read by people who do not read 4.3e-05), three
+// significant digits, in a unit that keeps them short:
+std::string energy(double joules);  // "155 J", "43.2 Wh", "1.23 kWh", "12300 kWh"
+std::string co2e(double grams);     // "0.368 g CO2e", "17.7 g CO2e", "1.5 kg CO2e"
+// "0.0000336", "3.21", "12300": three significant digits, never an exponent; "0" for 0.
+std::string number(double value);
 // For everyday equivalents: "12345", "3.21", "0.00456", or "less than 0.001" (a reader does
 // not picture 7.56e-06 km).
 std::string plain_number(double value);

@@ -102,6 +102,22 @@ std::vector<ResultFile> fixtures() {
           parse_result_json(kVirginia, "results/aws_us-east-1.json")};
 }
 
+// A statement is read by people, not parsers: no exponents, three significant digits, a unit
+// that keeps the figure short.
+TEST(CarbonStatement, FiguresAreInPlainNotation) {
+  using namespace statement_text;
+  EXPECT_EQ(number(3.36e-06), "0.00000336");
+  EXPECT_EQ(number(0.043), "0.043");
+  EXPECT_EQ(number(9.996), "10");
+  EXPECT_EQ(number(12345.0), "12345");
+  EXPECT_EQ(number(0.0), "0");
+  EXPECT_EQ(energy(155.0), "155 J");
+  EXPECT_EQ(energy(0.02 * 3.6e6), "20 Wh");
+  EXPECT_EQ(energy(4.5 * 3.6e6), "4.5 kWh");
+  EXPECT_EQ(co2e(0.000368), "0.000368 g CO2e");
+  EXPECT_EQ(co2e(1500.0), "1.5 kg CO2e");
+}
+
 TEST(CarbonStatement, SumsEnergyAndCo2OfTheMeasuredWindows) {
   const CarbonStatement s = build_carbon_statement(fixtures());
   ASSERT_EQ(s.sources.size(), 2u);
@@ -211,18 +227,26 @@ TEST(CarbonStatement, ADeadFileBesideAGoodOneIsNotApplicableNeverZero) {
   std::ostringstream md;
   write_statement_markdown(md, s);
   EXPECT_NE(md.str().find("The 3 benchmarks in 3 result files ("), std::string::npos) << md.str();
-  EXPECT_NE(md.str().find(") used 0.12 kWh of electricity"), std::string::npos) << md.str();
+  // Totals in plain notation, split by how they were obtained.
+  EXPECT_NE(md.str().find(") used 120 Wh (100 Wh measured, 20 Wh estimated) of electricity"),
+            std::string::npos)
+      << md.str();
+  EXPECT_NE(md.str().find("emitted 38.1 g CO2e (37 g CO2e measured, 1.12 g CO2e estimated)"),
+            std::string::npos)
+      << md.str();
   EXPECT_NE(md.str().find("| Energy (IT) | n/a (no energy figure) |"), std::string::npos)
       << md.str();
   EXPECT_NE(md.str().find("| Emissions | n/a (no energy figure) |"), std::string::npos) << md.str();
-  EXPECT_EQ(md.str().find("| 0 kWh"), std::string::npos) << md.str();
+  EXPECT_EQ(md.str().find("| 0 J"), std::string::npos) << md.str();
   EXPECT_NE(md.str().find("2 benchmark run(s) have no energy figure and are not counted in these "
                           "totals (see the notes)."),
             std::string::npos)
       << md.str();
   std::ostringstream tex;
   write_statement_latex(tex, s);
-  EXPECT_NE(tex.str().find("Energy (IT) & n/a (no energy figure)"), std::string::npos) << tex.str();
+  EXPECT_NE(tex.str().find("Energy (IT)\\par} & {\\raggedright n/a (no energy figure)"),
+            std::string::npos)
+      << tex.str();
 }
 
 TEST(CarbonStatement, ManyMissingBenchmarksAreCappedInTheNote) {

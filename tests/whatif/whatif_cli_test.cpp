@@ -238,7 +238,7 @@ TEST(WhatIfCli, StatementStatesTheSocialCostAndComparesRegions) {
       run(dir, {"statement", "run.json", "--scc", "100", "--compare-regions", "--regions", "DT"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(has(r.out, "social cost of carbon of 100 USD per tonne of CO2 (--scc)")) << r.out;
-  EXPECT_TRUE(has(r.out, "8.7e-05 USD of damage")) << r.out;
+  EXPECT_TRUE(has(r.out, "0.000087 USD of damage")) << r.out;
   EXPECT_TRUE(has(r.out, "2.23 g CO2e")) << r.out;
   const auto latex = run(dir, {"statement", "run.json", "--format", "latex", "--regions", "DT"});
   ASSERT_EQ(latex.exit_code, 0) << latex.err;
