@@ -1,7 +1,7 @@
 #pragma once
 // The clocks meters read, behind plain function pointers so tests can substitute scripted ones.
 
-#include "harness/units.h"
+#include "common/units.h"
 
 namespace joulebench {
 

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "harness/carbon/intensity_series.h"
-#include "harness/units.h"
+#include "common/units.h"
 
 namespace joulebench {
 

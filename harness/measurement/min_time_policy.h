@@ -11,7 +11,7 @@
 #include <string_view>
 
 #include "harness/measurement/front_end_names.h"
-#include "harness/units.h"
+#include "common/units.h"
 
 namespace joulebench {
 

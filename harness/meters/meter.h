@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "harness/units.h"
+#include "common/units.h"
 
 namespace joulebench {
 

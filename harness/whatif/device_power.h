@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "harness/units.h"
+#include "common/units.h"
 
 namespace joulebench {
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "harness/carbon/carbon_accounting.h"
-#include "harness/units.h"
+#include "common/units.h"
 #include "harness/whatif/device_power.h"
 
 namespace joulebench {

@@ -12,7 +12,7 @@
 
 #include "harness/carbon/grid_tables.h"
 #include "harness/carbon/region_lookup.h"
-#include "harness/units.h"
+#include "common/units.h"
 
 namespace joulebench {
 

@@ -5,11 +5,10 @@
 #include <utility>
 #include <vector>
 
+#include "common/units.h"
 #include "reporters/statement/carbon_statement.h"
 
 namespace joulebench::statement_text {
-
-inline constexpr double kJoulesPerKilowattHour = 3.6e6;
 
 // Figures in plain notation (a statement is read by people who do not read 4.3e-05), three
 // significant digits, in a unit that keeps them short:

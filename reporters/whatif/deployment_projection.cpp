@@ -12,12 +12,12 @@
 #include "common/error_text.h"
 #include "common/flag_rules.h"
 #include "common/result_schema.h"
+#include "common/units.h"
 #include "reporters/row_energy.h"
 
 namespace joulebench {
 namespace {
 
-constexpr double kJoulesPerKwh = 3.6e6;
 constexpr double kDaysPerYear = 365.0;
 constexpr const char* kTrainingPrefix = "mlp/train-to-accuracy/";
 
@@ -180,7 +180,7 @@ Footprint scale(const InferenceCost& inf, double inferences, const ProjectionOpt
   f.facility_joules = f.it_joules * inf.pue;
   f.co2_grams = inf.co2_grams * inferences;
   if (o.price_per_kwh)
-    f.cost = f.facility_joules / kJoulesPerKwh * *o.price_per_kwh;
+    f.cost = f.facility_joules / kJoulesPerKilowattHour * *o.price_per_kwh;
   f.scc_usd = o.scc.usd(f.co2_grams);
   return f;
 }
