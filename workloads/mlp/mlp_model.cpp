@@ -82,7 +82,7 @@ const Eigen::MatrixXf& MlpForward::logits(const Eigen::MatrixXf& x) {
 }
 
 double accuracy(const Classifier& classify, const LabelledImages& data) {
-  constexpr std::size_t kChunk = 500;
+  constexpr std::size_t kChunk = kAccuracyChunk;
   std::size_t correct = 0;
   for (std::size_t first = 0; first < data.size(); first += kChunk) {
     const std::size_t count = std::min(kChunk, data.size() - first);
