@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 build="${JOULEBENCH_BUILD:-}"
 if [[ -z "$build" ]]; then
   cmake --preset release >/dev/null
-  cmake --build --preset release -j"$(nproc)" --target joulebench
+  cmake --build --preset release -j"$(nproc)" --target joulebench >&2
   build=build/release
 fi
 arch="${MLP_VS_PYTORCH_ARCH:-784-256-256-10}"
