@@ -63,7 +63,8 @@ def main():
     print(f"| architecture | batch | precision | ours {energy} | PyTorch {energy} | ratio | "
           "ours us/inference | PyTorch us/inference | ours accuracy | PyTorch accuracy |")
     print("|---|---|---|---|---|---|---|---|---|---|")
-    keys = sorted({k[:3] for k in found}, key=lambda k: (k[0], k[2], k[1]))
+    widths = lambda arch: [int(w) for w in arch.split("-")]
+    keys = sorted({k[:3] for k in found}, key=lambda k: (widths(k[0]), k[2], k[1]))
     at_or_below = []
     for arch, batch, precision in keys:
         ours = found.get((arch, batch, precision, "ours"))

@@ -28,7 +28,8 @@ filter="^mlp/infer/(fp32|int8)/(pytorch/)?(${arch})/batch:(1|64|256)$"
 out="build/mlp-vs-pytorch/mlp-vs-pytorch-$(date -u +%Y%m%dT%H%M%SZ).json"
 mkdir -p build/mlp-vs-pytorch
 
-if ! "$build/app/joulebench" list --filter "$filter" | grep -q '/pytorch/'; then
+listed="$("$build/app/joulebench" list --filter "$filter")"
+if [[ $listed != *"/pytorch/"* ]]; then
   echo "mlp_vs_pytorch_cpp: this build has no PyTorch peer rows:" >&2
   "$build/app/joulebench" list --filter '^$' >&2 || true
   exit 2
