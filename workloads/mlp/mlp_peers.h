@@ -33,7 +33,7 @@ struct MlpPeerRow {
 
 struct MlpPeer {
   std::string backend;      // the row name's segment after the precision: "pytorch"
-  std::string description;  // for `joulebench list`: "through LibTorch (plugin)"
+  std::string description;  // in the rows' `joulebench list` line: "through PyTorch's C++ ..."
   std::vector<kernels::Precision> precisions;
   // Throws std::runtime_error with one line when the peer cannot run (its plugin does not load):
   // part of the rows' check_inputs, so that is an error before anything is measured.
