@@ -231,6 +231,32 @@ class MlpTrainToAccuracy final : public Workload {
   double accuracy_ = 0.0;
 };
 
+// The registered peers' rows of one architecture, precision and batch.
+void add_peer_rows(std::vector<WorkloadSpec>& specs, const std::vector<mlp::MlpPeer>& peers,
+                   const std::vector<int>& widths, Precision p, int batch) {
+  const std::string arch = mlp::architecture_name(widths);
+  for (const mlp::MlpPeer& peer : peers) {
+    if (std::find(peer.precisions.begin(), peer.precisions.end(), p) == peer.precisions.end())
+      continue;
+    const std::string name = fmt::format("mlp/infer/{}/{}/{}/batch:{}", kernels::to_string(p),
+                                         peer.backend, arch, batch);
+    specs.push_back({name,
+                     fmt::format("MLP {} forward pass at {}, batch {}, {} on the same weights, "
+                                 "with its Fashion-MNIST test accuracy",
+                                 arch, kernels::to_string(p), batch, peer.description),
+                     [=] {
+                       check_inference(name, batch);
+                       peer.check();
+                       return peer.make(peer_row(widths, p, batch));
+                     }});
+    specs.back().check_inputs = [=] {
+      check_inference(name, batch);
+      peer.check();
+    };
+    specs.back().in_default_suite = widths == kPeerDefaultArchitecture;
+  }
+}
+
 }  // namespace
 
 std::vector<WorkloadSpec> mlp_workloads() {
@@ -261,30 +287,6 @@ std::vector<WorkloadSpec> mlp_workloads() {
     const std::string arch = mlp::architecture_name(widths);
     for (Precision p : {Precision::fp32, Precision::bf16, Precision::int8, Precision::int4}) {
       for (int batch : {1, 64, 256}) {
-        // The peers' rows of this precision and batch, beside ours (after it).
-        const auto add_peer_rows = [&] {
-          for (const mlp::MlpPeer& peer : peers) {
-            if (std::find(peer.precisions.begin(), peer.precisions.end(), p) ==
-                peer.precisions.end())
-              continue;
-            const std::string name = fmt::format("mlp/infer/{}/{}/{}/batch:{}",
-                                                 kernels::to_string(p), peer.backend, arch, batch);
-            specs.push_back({name,
-                             fmt::format("MLP {} forward pass at {}, batch {}, {} on the same "
-                                         "weights, with its Fashion-MNIST test accuracy",
-                                         arch, kernels::to_string(p), batch, peer.description),
-                             [=] {
-                               check_inference(name, batch);
-                               peer.check();
-                               return peer.make(peer_row(widths, p, batch));
-                             }});
-            specs.back().check_inputs = [=] {
-              check_inference(name, batch);
-              peer.check();
-            };
-            specs.back().in_default_suite = widths == kPeerDefaultArchitecture;
-          }
-        };
         const std::string name =
             fmt::format("mlp/infer/{}/{}/batch:{}", kernels::to_string(p), arch, batch);
         specs.push_back({name,
@@ -296,7 +298,7 @@ std::vector<WorkloadSpec> mlp_workloads() {
                            return std::make_unique<MlpInference>(widths, p, batch);
                          }});
         specs.back().check_inputs = [=] { check_inference(name, batch); };
-        add_peer_rows();
+        add_peer_rows(specs, peers, widths, p, batch);  // beside ours
       }
     }
   }
