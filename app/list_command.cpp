@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "app/command.h"
+#include "workloads/models/mlp_peer_rows.h"
 #include "workloads/models/model_workloads.h"
 #include "workloads/workload.h"
 
@@ -21,6 +22,8 @@ Command add_list_command(CLI::App& root) {
             }
             for (const std::string& note : workloads_not_built())
               fmt::print("  {}\n", note);
+            if (const auto absent = models::pytorch_mlp_peer_absent())
+              fmt::print("  {}\n", *absent);
             // Model rows come from a manifest, not from this list.
             if (const auto absent = models::models_not_built())
               fmt::print("  {}\n", *absent);

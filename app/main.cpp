@@ -10,6 +10,7 @@
 #include "app/command.h"
 #include "common/interrupt_cleanup.h"
 #include "common/version.h"
+#include "workloads/models/mlp_peer_rows.h"
 
 namespace {
 
@@ -30,6 +31,10 @@ int main(int argc, char** argv) {
   using namespace joulebench::cli;
   // The allocator settings a measurement needs are applied by the measurement core
   // (harness/measurement/allocator_settings.h), for JOULEBENCH_MAIN programs too.
+
+  // PyTorch's rows beside ours in the MLP suite, when the LibTorch plugin is there: before any
+  // command lists or selects workloads.
+  joulebench::models::register_pytorch_mlp_peer();
 
   std::vector<std::string> args(argv + 1, argv + argc);
   const std::vector<std::string> benchmark_flags = take_benchmark_flags(args);

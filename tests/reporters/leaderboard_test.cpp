@@ -70,6 +70,31 @@ TEST(BenchmarkName, TorchScriptRowsHaveTheManifestsVariantAndBatchInTheTask) {
             parse_benchmark_name("model/fmnist-mlp/fp32/batch:64").task);
 }
 
+// PyTorch's peers of our MLP rows (mlp/infer/<precision>/pytorch/<arch>/batch:N) land in the
+// task of ours, as a variant naming the precision and the backend, per inference.
+TEST(BenchmarkName, PyTorchPeerRowsShareTheTaskOfOurs) {
+  for (const char* precision : {"fp32", "bf16", "int8"}) {
+    const std::string p = precision;
+    const BenchmarkName ours = parse_benchmark_name("mlp/infer/" + p + "/784-256-256-10/batch:64");
+    const BenchmarkName peer =
+        parse_benchmark_name("mlp/infer/" + p + "/pytorch/784-256-256-10/batch:64/real_time");
+    EXPECT_EQ(peer.workload, "mlp/infer/" + p + "/pytorch/784-256-256-10/batch:64");
+    EXPECT_EQ(peer.task, "mlp/infer/784-256-256-10/batch:64");
+    EXPECT_EQ(peer.task, ours.task);
+    EXPECT_EQ(peer.variant, p + "/pytorch");
+    EXPECT_EQ(peer.precision, p);
+    EXPECT_EQ(peer.backend, "pytorch");
+    EXPECT_EQ(peer.unit, WorkUnit::inference);
+    EXPECT_EQ(peer.batch, 64);
+  }
+  const BenchmarkName one = parse_benchmark_name("mlp/infer/int8/pytorch/784-128-10/batch:1");
+  EXPECT_EQ(one.task, "mlp/infer/784-128-10/batch:1");
+  EXPECT_EQ(one.batch, 1);
+  // Another batch or architecture is another task.
+  EXPECT_NE(parse_benchmark_name("mlp/infer/fp32/pytorch/784-128-10/batch:256").task, one.task);
+  EXPECT_NE(parse_benchmark_name("mlp/infer/int8/pytorch/784-1024-1024-10/batch:1").task, one.task);
+}
+
 TEST(Spread, MedianRangeAndInterpolatedQuartiles) {
   const auto s = summarize({4.0, 1.0, 3.0, 2.0});
   ASSERT_TRUE(s);
@@ -243,6 +268,23 @@ TEST(Report, AccuracyIsBetterHigherAndEnergyIsPerInference) {
   EXPECT_TRUE(find(r, "mlp/infer/int8/4-2/batch:4", "h").pareto);
   EXPECT_DOUBLE_EQ(*fp32.joules_per_unit(), 2.0);
   EXPECT_DOUBLE_EQ(*fp32.grams_per_1000_units(), 1e-9 / 4 * 1000);
+}
+
+TEST(Report, OursAndPyTorchAreRankedInOneTaskPerInference) {
+  const std::vector<ResultFile> files = {file(
+      "a.json", "h", "measured",
+      {row_json("mlp/infer/int8/784-256-256-10/batch:4", 4.0, ", \"accuracy\": 0.87"),
+       row_json("mlp/infer/int8/pytorch/784-256-256-10/batch:4", 8.0, ", \"accuracy\": 0.86")})};
+  const Report r = build_report(files, *find_sort_metric("energy"));
+  ASSERT_EQ(r.tasks.size(), 1u);
+  const Entry& ours = find(r, "mlp/infer/int8/784-256-256-10/batch:4", "h");
+  const Entry& peer = find(r, "mlp/infer/int8/pytorch/784-256-256-10/batch:4", "h");
+  EXPECT_EQ(ours.rank, 1);
+  EXPECT_EQ(peer.rank, 2);
+  EXPECT_EQ(peer.name.variant, "int8/pytorch");
+  EXPECT_DOUBLE_EQ(*peer.energy_ratio, 2.0);
+  EXPECT_DOUBLE_EQ(*peer.joules_per_unit(), 2.0);
+  EXPECT_DOUBLE_EQ(*ours.joules_per_unit(), 1.0);
 }
 
 TEST(Report, SpearmanOverRowsWithFlopsAndEnergy) {

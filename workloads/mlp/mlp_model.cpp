@@ -82,10 +82,9 @@ const Eigen::MatrixXf& MlpForward::logits(const Eigen::MatrixXf& x) {
 }
 
 double accuracy(const Classifier& classify, const LabelledImages& data) {
-  constexpr std::size_t kChunk = 500;
   std::size_t correct = 0;
-  for (std::size_t first = 0; first < data.size(); first += kChunk) {
-    const std::size_t count = std::min(kChunk, data.size() - first);
+  for (std::size_t first = 0; first < data.size(); first += kAccuracyChunk) {
+    const std::size_t count = std::min(kAccuracyChunk, data.size() - first);
     const Eigen::MatrixXf& logits = classify(images_as_matrix(data, first, count));
     for (Eigen::Index j = 0; j < logits.cols(); ++j) {
       Eigen::Index predicted = 0;

@@ -48,7 +48,10 @@ class MlpForward {
 // Function from a batch of images (784 x n) to logits (10 x n).
 using Classifier = std::function<const Eigen::MatrixXf&(const Eigen::MatrixXf&)>;
 
-// Fraction of `data` whose highest logit is the label, evaluated in chunks.
+// Images per forward pass when accuracy() evaluates a data set (peers evaluate in the same chunks).
+inline constexpr std::size_t kAccuracyChunk = 500;
+
+// Fraction of `data` whose highest logit is the label, evaluated in chunks of kAccuracyChunk.
 double accuracy(const Classifier& classify, const LabelledImages& data);
 double accuracy(const MlpWeights& weights, const LabelledImages& data);
 

@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 
 #include "common/result_schema.h"
 #include "workloads/mlp/eigen_threads.h"
 #include "workloads/mlp/kernel_mlp.h"
+#include "workloads/mlp/mlp_peers.h"
 #include "workloads/mlp/mlp_suite_config.h"
 #include "workloads/mlp/trained_model.h"
 
@@ -27,6 +29,9 @@ constexpr std::size_t kCalibrationImages = 2000;
 // whole test set through the cache.
 constexpr std::size_t kInputBatches = 4;
 constexpr int kMaxEpochsToTarget = 30;
+// The peers' rows (PyTorch) join the default suite at this architecture only, every precision
+// and batch: the comparison the leaderboard needs, for a few more seconds of suite.
+const std::vector<int> kPeerDefaultArchitecture = {784, 256, 256, 10};
 constexpr int kTrainToAccuracyBatch = 64;
 
 const FashionMnist& suite_data() {
@@ -68,6 +73,17 @@ std::shared_ptr<const mlp::TrainedModel> suite_model(const std::vector<int>& wid
   return mlp::trained_model(recipe, suite_data(), mlp::mlp_suite_config().cache_dir);
 }
 
+// Where each of the kInputBatches timed input batches starts in the test set: batches taken in
+// turn, the last one moved back to fit. check_inference guarantees 1 <= batch <= test_size, so
+// the modulo and the subtraction neither divide by zero nor wrap.
+std::vector<std::size_t> input_batch_firsts(std::size_t test_size, int batch) {
+  const auto b = static_cast<std::size_t>(batch);
+  std::vector<std::size_t> firsts;
+  for (std::size_t i = 0; i < kInputBatches; ++i)
+    firsts.push_back(std::min((i * b) % test_size, test_size - b));
+  return firsts;
+}
+
 std::vector<float> input_scales(const mlp::TrainedModel& model) {
   static std::mutex mutex;
   static std::map<std::string, std::vector<float>> cache;
@@ -102,6 +118,19 @@ class MlpTrainStep final : public Workload {
   float loss_ = 0.0f;
 };
 
+// What a peer's row runs on: the weights ours runs (trained or loaded here, at the row's first
+// run), the inputs ours cycles through, the flops ours declares.
+mlp::MlpPeerRow peer_row(const std::vector<int>& widths, Precision precision, int batch) {
+  mlp::MlpPeerRow row;
+  row.model = suite_model(widths);
+  row.precision = precision;
+  row.batch = batch;
+  row.batch_firsts = input_batch_firsts(row.model->data->test.size(), batch);
+  row.flops_per_sample = mlp::forward_flops_per_sample(widths);
+  row.accuracy_chunk = mlp::kAccuracyChunk;
+  return row;
+}
+
 class MlpInference final : public Workload {
  public:
   MlpInference(const std::vector<int>& widths, Precision precision, int batch)
@@ -112,15 +141,10 @@ class MlpInference final : public Workload {
       kernel_.emplace(model_->weights, precision,
                       precision == Precision::bf16 ? std::vector<float>{} : input_scales(*model_));
     }
-    // check_inference (run by the factory) guarantees 1 <= batch <= test.size(): the modulo and
-    // the subtraction below neither divide by zero nor wrap.
+    // check_inference (run by the factory) guarantees 1 <= batch <= test.size().
     const auto& test = model_->data->test;
-    for (std::size_t i = 0; i < kInputBatches; ++i) {
-      const std::size_t first = (i * static_cast<std::size_t>(batch)) % test.size();
-      inputs_.push_back(mlp::images_as_matrix(
-          test, std::min(first, test.size() - static_cast<std::size_t>(batch)),
-          static_cast<std::size_t>(batch)));
-    }
+    for (const std::size_t first : input_batch_firsts(test.size(), batch))
+      inputs_.push_back(mlp::images_as_matrix(test, first, static_cast<std::size_t>(batch)));
     flops_ = mlp::forward_flops_per_sample(widths) * batch;
   }
 
@@ -207,6 +231,32 @@ class MlpTrainToAccuracy final : public Workload {
   double accuracy_ = 0.0;
 };
 
+// The registered peers' rows of one architecture, precision and batch.
+void add_peer_rows(std::vector<WorkloadSpec>& specs, const std::vector<mlp::MlpPeer>& peers,
+                   const std::vector<int>& widths, Precision p, int batch) {
+  const std::string arch = mlp::architecture_name(widths);
+  for (const mlp::MlpPeer& peer : peers) {
+    if (std::find(peer.precisions.begin(), peer.precisions.end(), p) == peer.precisions.end())
+      continue;
+    const std::string name = fmt::format("mlp/infer/{}/{}/{}/batch:{}", kernels::to_string(p),
+                                         peer.backend, arch, batch);
+    specs.push_back({name,
+                     fmt::format("MLP {} forward pass at {}, batch {}, {} on the same weights, "
+                                 "with its Fashion-MNIST test accuracy",
+                                 arch, kernels::to_string(p), batch, peer.description),
+                     [=] {
+                       check_inference(name, batch);
+                       peer.check();
+                       return peer.make(peer_row(widths, p, batch));
+                     }});
+    specs.back().check_inputs = [=] {
+      check_inference(name, batch);
+      peer.check();
+    };
+    specs.back().in_default_suite = widths == kPeerDefaultArchitecture;
+  }
+}
+
 }  // namespace
 
 std::vector<WorkloadSpec> mlp_workloads() {
@@ -232,6 +282,7 @@ std::vector<WorkloadSpec> mlp_workloads() {
       }
     }
   }
+  const std::vector<mlp::MlpPeer> peers = mlp::mlp_peers();
   for (const auto& widths : kArchitectures) {
     const std::string arch = mlp::architecture_name(widths);
     for (Precision p : {Precision::fp32, Precision::bf16, Precision::int8, Precision::int4}) {
@@ -247,6 +298,7 @@ std::vector<WorkloadSpec> mlp_workloads() {
                            return std::make_unique<MlpInference>(widths, p, batch);
                          }});
         specs.back().check_inputs = [=] { check_inference(name, batch); };
+        add_peer_rows(specs, peers, widths, p, batch);  // beside ours
       }
     }
   }

@@ -1,6 +1,6 @@
 // The model rows through LibTorch: the plugin libjoulebench_torch_models.so (torch_plugin.h),
-// loaded by `joulebench run --models` alone. The only file of the project that includes a torch
-// header (each costs about 20 s of compile time), so everything torch stays here.
+// loaded by `joulebench run --models`. With mlp_peer_torch.cpp, the only files of the project
+// that include a torch header (each costs about 20 s of compile time).
 
 #include <ATen/Parallel.h>
 #include <fmt/format.h>
@@ -22,6 +22,7 @@
 #include "workloads/mlp/idx_file.h"
 #include "workloads/models/model_workloads.h"
 #include "workloads/models/torch_plugin.h"
+#include "workloads/models/torch_support.h"
 
 namespace joulebench::models {
 namespace {
@@ -70,32 +71,6 @@ c10::ScalarType input_dtype(const std::string& precision) {
   if (precision == "fp16")
     return c10::kHalf;
   return c10::kFloat;  // fp32, and the quantized variants: dynamic quantization takes fp32 input
-}
-
-c10::QEngine engine_of(const std::string& name) {
-  if (name == "onednn")
-    return c10::QEngine::ONEDNN;
-  if (name == "qnnpack")
-    return c10::QEngine::QNNPACK;
-  if (name == "fbgemm")
-    return c10::QEngine::FBGEMM;
-  return c10::QEngine::X86;
-}
-
-std::string engine_name(c10::QEngine engine) {
-  switch (engine) {
-    case c10::QEngine::ONEDNN:
-      return "onednn";
-    case c10::QEngine::QNNPACK:
-      return "qnnpack";
-    case c10::QEngine::FBGEMM:
-      return "fbgemm";
-    case c10::QEngine::X86:
-      return "x86";
-    case c10::QEngine::NoQEngine:
-      break;
-  }
-  return "none";
 }
 
 // Sets the variant's quantized engine; refuses one this LibTorch was built without.
@@ -292,20 +267,6 @@ std::shared_ptr<const EvalSet> cached_eval(const ModelManifest& m) {
   }
   return set;
 }
-
-// LibTorch's intra-op threads for one row, restored afterwards (as EigenThreads does for Eigen).
-class TorchThreads {
- public:
-  explicit TorchThreads(int threads) : previous_(at::get_num_threads()) {
-    at::set_num_threads(threads);
-  }
-  ~TorchThreads() { at::set_num_threads(previous_); }
-  TorchThreads(const TorchThreads&) = delete;
-  TorchThreads& operator=(const TorchThreads&) = delete;
-
- private:
-  int previous_;
-};
 
 struct Row {
   std::shared_ptr<const ModelManifest> manifest;
