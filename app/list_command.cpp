@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "app/command.h"
 #include "workloads/models/mlp_peer_rows.h"
 #include "workloads/models/model_workloads.h"
@@ -15,9 +17,14 @@ Command add_list_command(CLI::App& root) {
       "list", "List the workloads of this build, one per line; '*' marks the default suite.");
   list->add_option("--filter", *filter, "Regular expression over workload names, as in 'run'");
   return {list, [filter] {
-            // All workloads, the default suite (what `run` runs without --filter) marked '*'.
-            for (const WorkloadSpec& spec : select_workloads(*filter, true)) {
-              fmt::print("{} {:<44} {}\n", spec.in_default_suite ? '*' : ' ', spec.name,
+            // All workloads, the default suite (what `run` runs without --filter) marked '*',
+            // descriptions in one column after the longest name.
+            const std::vector<WorkloadSpec> specs = select_workloads(*filter, true);
+            std::size_t width = 0;
+            for (const WorkloadSpec& spec : specs)
+              width = std::max(width, spec.name.size());
+            for (const WorkloadSpec& spec : specs) {
+              fmt::print("{} {:<{}} {}\n", spec.in_default_suite ? '*' : ' ', spec.name, width,
                          spec.description);
             }
             for (const std::string& note : workloads_not_built())
