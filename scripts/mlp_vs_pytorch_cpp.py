@@ -56,6 +56,16 @@ def main():
           f"), {context.get('joulebench_energy_domains', '')}")
     if provenance == "estimated":
         print(f"Estimate: {context.get('joulebench_meter_method', '?')}")
+    # PyTorch's fp32 products run in Debian's OpenBLAS: its core decides them (README, "OpenBLAS's
+    # core"). A core the user chose with OPENBLAS_CORETYPE may be slower than OpenBLAS's own
+    # choice (Haswell ran LibTorch's batch-1 fp32 row 5x slower than Cooperlake on a Zen 5).
+    peers = context.get("joulebench_peer_libraries", "")
+    openblas = next((p.strip() for p in peers.split(";") if p.strip().startswith("openblas")),
+                    "openblas: not recorded")
+    print(f"PyTorch's OpenBLAS: {openblas}")
+    if "set by the user" in openblas:
+        print("  (a core set by the user with OPENBLAS_CORETYPE, not necessarily the best for "
+              "this CPU: unset it for a fair comparison)")
     print(f"Load average at the start: {context.get('load_avg')}; "
           f"medians of {max((len(e['J']) for e in found.values()), default=0)} repetitions; "
           "one thread on both sides.\n")
