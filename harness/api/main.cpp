@@ -49,8 +49,7 @@ void add_measurement_flags(CLI::App& app, MeasurementOptions& o) {
                  "perf power PMU directory (default: /sys/bus/event_source/devices/power)")
       ->envname("JOULEBENCH_PERF_PMU_ROOT");
   app.add_option("--joulebench_estimate_utilisation,--joulebench_estimate_utilization",
-                 o.estimate_utilisation,
-                 "For the estimate: process or machine CPU utilisation")
+                 o.estimate_utilisation, "For the estimate: process or machine CPU utilisation")
       ->envname("JOULEBENCH_ESTIMATE_UTILISATION");
   app.add_option("--joulebench_intensity_series", o.intensity_series,
                  "CSV of UTC hour,gCO2e/kWh for hour-by-hour carbon accounting")

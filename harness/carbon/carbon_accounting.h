@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "harness/carbon/intensity_series.h"
 #include "common/units.h"
+#include "harness/carbon/intensity_series.h"
 
 namespace joulebench {
 

@@ -10,8 +10,8 @@
 #include <string>
 #include <string_view>
 
-#include "harness/measurement/front_end_names.h"
 #include "common/units.h"
+#include "harness/measurement/front_end_names.h"
 
 namespace joulebench {
 

@@ -8,8 +8,8 @@
 
 #include <vector>
 
-#include "harness/carbon/carbon_accounting.h"
 #include "common/units.h"
+#include "harness/carbon/carbon_accounting.h"
 #include "harness/whatif/device_power.h"
 
 namespace joulebench {

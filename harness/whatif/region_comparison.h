@@ -10,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
+#include "common/units.h"
 #include "harness/carbon/grid_tables.h"
 #include "harness/carbon/region_lookup.h"
-#include "common/units.h"
 
 namespace joulebench {
 
