@@ -12,8 +12,6 @@
 namespace joulebench::cli {
 namespace {
 
-constexpr const char* kTunables = "GLIBC_TUNABLES";
-
 // Regular files only: a pipe says no size, and stat opens nothing (a FIFO would wait).
 std::uintmax_t regular_file_bytes(const std::vector<std::string>& paths) {
   std::uintmax_t total = 0;
@@ -33,12 +31,12 @@ std::string transparent_huge_page_mode() {
 }  // namespace
 
 void restart_with_huge_page_heap(const std::vector<std::string>& input_paths) {
-  const char* current = std::getenv(kTunables);
+  const char* current = std::getenv("GLIBC_TUNABLES");
   const auto tunables =
       tunables_for_huge_page_heap(current ? std::optional<std::string_view>(current) : std::nullopt,
                                   transparent_huge_page_mode(), regular_file_bytes(input_paths));
   if (tunables)
-    restart_self_with({{kTunables, *tunables}});
+    restart_self_with({{"GLIBC_TUNABLES", *tunables}});
 }
 
 }  // namespace joulebench::cli
