@@ -148,7 +148,8 @@ void blocked_gemm(int m, int n, int k, PackPanel pack_panel, const std::byte* pa
   const bool relu = options.activation == Activation::relu;
 
   // One packed activation tile per thread of the team, allocated here in the calling thread;
-  // a unit uses its thread's (omp_get_thread_num() < threads).
+  // a unit gets its thread's: the team's thread number in the parallel loop below, 0 when the
+  // caller runs it (even inside a caller's own parallel region, whose numbers would overrun).
   const int threads = options.threads;
   const std::size_t tile_bytes =
       round_up64(sizeof(A) * static_cast<std::size_t>(P::kMr) * static_cast<std::size_t>(kc) * G);
@@ -161,12 +162,7 @@ void blocked_gemm(int m, int n, int k, PackPanel pack_panel, const std::byte* pa
   // A unit packs each activation tile right before the weight panels that use it: the tile is
   // still in L1 then, nothing is written to memory and read back, and threads pack in parallel.
   // The price is packing again per n block (once in all for n up to nc * 32).
-  const auto run_unit = [&](int ir0, int ir1, int p0, int p1) {
-#ifdef _OPENMP
-    const std::size_t thread = static_cast<std::size_t>(omp_get_thread_num());
-#else
-    const std::size_t thread = 0;
-#endif
+  const auto run_unit = [&](std::size_t thread, int ir0, int ir1, int p0, int p1) {
     A* a_tile = reinterpret_cast<A*>(tiles + thread * tile_bytes);
     for (int jp0 = p0; jp0 < p1; jp0 += nc) {
       const int jp1 = std::min(p1, jp0 + nc);
@@ -197,7 +193,7 @@ void blocked_gemm(int m, int n, int k, PackPanel pack_panel, const std::byte* pa
   };
 
   if (threads <= 1) {
-    run_unit(0, row_panels, 0, npanels);
+    run_unit(0, 0, row_panels, 0, npanels);
     return;
   }
   // Four units per thread: split rows when there are enough, else outputs (GEMV). Units differ
@@ -209,10 +205,15 @@ void blocked_gemm(int m, int n, int k, PackPanel pack_panel, const std::byte* pa
   JOULEBENCH_OMP_PARALLEL_FOR
   for (int u = 0; u < units; ++u) {
     const int lo = u * span / units, hi = (u + 1) * span / units;
+#ifdef _OPENMP
+    const auto thread = static_cast<std::size_t>(omp_get_thread_num());
+#else
+    const std::size_t thread = 0;
+#endif
     if (split_rows)
-      run_unit(lo, hi, 0, npanels);
+      run_unit(thread, lo, hi, 0, npanels);
     else
-      run_unit(0, row_panels, lo, hi);
+      run_unit(thread, 0, row_panels, lo, hi);
   }
 }
 
