@@ -22,7 +22,8 @@ std::string progress_line(std::size_t done, std::size_t total, std::string_view 
     return line;
   // Workloads differ by orders of magnitude (a GEMV in a second, a training row in a minute):
   // the mean of those done is a rough guess, and says so with "about".
-  const auto left = elapsed / static_cast<double>(done) * static_cast<double>(total - done);
+  const std::size_t remaining = total > done ? total - done : 0;
+  const auto left = elapsed / static_cast<double>(done) * static_cast<double>(remaining);
   return line +
          fmt::format(" ({} so far, about {} left)", duration_text(elapsed), duration_text(left));
 }
@@ -31,9 +32,13 @@ void RunProgress::entering(std::size_t index, std::string_view name) {
   if (out_ == nullptr)
     return;
   const std::lock_guard lock(mutex_);
-  if (current_ == index)
+  // Once per workload: with --benchmark_enable_random_interleaving Google Benchmark comes back
+  // to a workload for each repetition, after others.
+  if (index >= started_workloads_.size())
+    started_workloads_.resize(index + 1, false);
+  if (started_workloads_[index])
     return;
-  current_ = index;
+  started_workloads_[index] = true;
   const Clock::time_point now = Clock::now();
   if (started_ == 0)
     first_start_ = now;

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace joulebench::cli {
 
@@ -29,8 +30,9 @@ class RunProgress {
   RunProgress(std::size_t total, std::FILE* out) : total_(total), out_(out) {}
 
   // Called on every entry into workload `index` (0-based; Google Benchmark enters a workload
-  // several times: to find its iteration count, then once per repetition). Says so once per
-  // workload. Safe from the threads of a /threads:N workload.
+  // several times: to find its iteration count, then once per repetition, and with random
+  // interleaving after other workloads). Says so once per workload. Safe from the threads of a
+  // /threads:N workload.
   void entering(std::size_t index, std::string_view name);
 
  private:
@@ -38,8 +40,8 @@ class RunProgress {
   std::size_t total_;
   std::FILE* out_;
   std::mutex mutex_;
-  std::optional<std::size_t> current_;
-  std::size_t started_ = 0;  // workloads started so far
+  std::vector<bool> started_workloads_;  // by index
+  std::size_t started_ = 0;              // workloads started so far
   Clock::time_point first_start_{};
 };
 

@@ -27,8 +27,8 @@ TEST(RunProgress, TheFirstLineHasNoGuessAndLaterOnesGuessFromTheMean) {
             "[11/71] gemv/fp32/joulebench/4096x4096/batch:1 (20s so far, about 2m 02s left)");
 }
 
-// Google Benchmark enters a workload several times (finding its iteration count, repetitions):
-// one line per workload, and none at all when quiet.
+// Google Benchmark enters a workload several times (finding its iteration count, repetitions,
+// interleaved repetitions): one line per workload, and none at all when quiet.
 TEST(RunProgress, OneLinePerWorkloadHoweverOftenItIsEntered) {
   std::FILE* out = std::tmpfile();
   ASSERT_NE(out, nullptr);
@@ -36,6 +36,10 @@ TEST(RunProgress, OneLinePerWorkloadHoweverOftenItIsEntered) {
   progress.entering(0, "a");
   progress.entering(0, "a");
   progress.entering(1, "b");
+  progress.entering(1, "b");
+  // Random interleaving comes back to a workload after another: still one line each, never
+  // "[3/2]" and never a negative time left.
+  progress.entering(0, "a");
   progress.entering(1, "b");
   std::rewind(out);
   std::string text(256, '\0');
