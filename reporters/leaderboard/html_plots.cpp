@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <set>
 
 #include "common/result_schema.h"
 #include "reporters/leaderboard/cells.h"
@@ -12,126 +14,404 @@
 namespace joulebench {
 namespace {
 
-// Hollow for estimates; red for the Pareto front, which only the energy-quality plot shows.
-std::string point_class(const Entry& e, bool show_pareto) {
-  std::string c = e.estimated() ? "est" : "measured";
-  if (show_pareto && e.pareto)
-    c += " pareto";
-  return c;
+using nlohmann::json;
+
+// Twenty colours a reader can tell apart (Tableau 20, dark shades first), one per series.
+const std::vector<std::string>& palette() {
+  static const std::vector<std::string> colours = {
+      "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+      "#7f7f7f", "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896",
+      "#c5b0d5", "#c49c94", "#f7b6d2", "#c7c7c7", "#dbdb8d", "#9edae5"};
+  return colours;
 }
 
-std::string tooltip(const Entry& e, std::string_view what) {
-  return fmt::format("{} {} on {}: {}{}", e.name.task, variant_text(e), e.host, what,
-                     e.estimated() ? " (estimated)" : "");
+// Four significant digits: what a plot can show, and a page a tenth the size of full precision.
+double rounded(double v) {
+  return std::stod(fmt::format("{:.4g}", v));
 }
 
-// At most kHtmlPlotPoints points, evenly spaced in their order (by energy, or by FLOPs), the
-// title saying so: a plot of 10^5 circles is megabytes that show nothing more.
-void limit_points(Plot& plot) {
-  const std::size_t all = plot.points.size();
+// A log scale when every value is positive and they span more than kHtmlLogAxisSpan; otherwise
+// linear, fitted to the data (no forced zero: accuracies of 0.80 to 0.86 fill the axis).
+json scale_for(const std::vector<double>& values, bool& log) {
+  const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+  log = !values.empty() && *lo > 0.0 && *hi / *lo > kHtmlLogAxisSpan;
+  if (log)
+    return {{"type", "log"}};
+  return {{"zero", false}, {"nice", true}};
+}
+
+json axis_encoding(const char* field, std::string title, const std::vector<double>& values) {
+  bool log = false;
+  json scale = scale_for(values, log);
+  if (log)
+    title += " (log scale)";
+  return {{"field", field},
+          {"type", "quantitative"},
+          {"scale", std::move(scale)},
+          {"axis", {{"title", std::move(title)}, {"grid", true}, {"labelOverlap", true}}}};
+}
+
+// Colour (the outline) and fill of one series per `series` value; estimated points get a white
+// fill, so they are hollow. Explicit domain and range keep the fill's colours the outline's.
+void colour_by_series(json& encoding, const std::vector<std::string>& series, std::string title) {
+  std::vector<std::string> range;
+  for (std::size_t i = 0; i < series.size(); ++i)
+    range.push_back(palette()[i % palette().size()]);
+  const json scale = {{"domain", series}, {"range", range}};
+  encoding["color"] = {{"field", "series"},
+                       {"type", "nominal"},
+                       {"scale", scale},
+                       {"legend",
+                        {{"title", std::move(title)},
+                         {"orient", "right"},
+                         {"labelLimit", 260},
+                         {"symbolType", "circle"},
+                         {"symbolFillColor", "white"}}}};
+  encoding["fill"] = {{"condition", {{"test", "datum.estimated"}, {"value", "white"}}},
+                      {"field", "series"},
+                      {"type", "nominal"},
+                      {"scale", scale},
+                      {"legend", nullptr}};
+}
+
+json base_spec(int width, int height) {
+  return {{"width", width},
+          {"height", height},
+          {"autosize", {{"type", "fit"}, {"contains", "padding"}}},
+          {"config",
+           {{"font", "system-ui, sans-serif"},
+            {"view", {{"stroke", "#ccc"}}},
+            {"axis", {{"labelFontSize", 11}, {"titleFontSize", 12}, {"titleFontWeight", "normal"}}},
+            {"legend", {{"labelFontSize", 11}, {"titleFontSize", 11}}}}}};
+}
+
+// The series names of `points` (their "series" field), in order of first appearance; when there
+// are more than kHtmlLegendEntries, each point's series becomes its provenance instead.
+std::vector<std::string> series_of(json& points, bool& by_provenance) {
+  std::vector<std::string> names;
+  std::set<std::string> seen;
+  for (const json& p : points) {
+    if (seen.insert(p["series"].get<std::string>()).second)
+      names.push_back(p["series"]);
+  }
+  by_provenance = names.size() > kHtmlLegendEntries;
+  if (!by_provenance)
+    return names;
+  names.clear();
+  seen.clear();
+  for (json& p : points) {
+    p["series"] = p["provenance"];
+    if (seen.insert(p["series"].get<std::string>()).second)
+      names.push_back(p["series"]);
+  }
+  return names;
+}
+
+std::string provenance_word(const Entry& e) {
+  return e.provenance.empty() ? "no energy" : e.provenance;
+}
+
+// At most kHtmlPlotPoints of `points`, evenly spaced in their order, and a note when cut.
+std::string limit_points(json& points) {
+  const std::size_t all = points.size();
   if (all <= kHtmlPlotPoints)
-    return;
-  std::vector<PlotPoint> kept;
+    return "";
+  json kept = json::array();
   for (std::size_t i : evenly_spaced(all, kHtmlPlotPoints))
-    kept.push_back(std::move(plot.points[i]));
-  plot.points = std::move(kept);
-  plot.title += fmt::format(" (showing {} of {} points, evenly spaced; {})", kHtmlPlotPoints, all,
-                            kHtmlFullDetailText);
+    kept.push_back(std::move(points[i]));
+  points = std::move(kept);
+  return fmt::format(" Showing {} of {} points, evenly spaced; {}.", kHtmlPlotPoints, all,
+                     kHtmlFullDetailText);
 }
+
+const char* kHollowText = "Filled points were measured; hollow points were estimated by a model.";
 
 }  // namespace
 
-Plot energy_quality_plot(const Report& report, const TaskInfo& task, std::size_t index) {
+PlotOrSentence energy_quality_plot(const Report& report, const TaskInfo& task, std::size_t index) {
   const std::string unit = unit_text(task.unit);
-  Plot plot;
-  plot.id = fmt::format("plot-quality-{}", index);
-  plot.title = fmt::format("{}: energy versus {}", task.name, task.quality);
-  plot.x = {fmt::format("J per {} (log)", unit), true};
-  // Relative errors span decades between precisions; accuracies sit in a narrow band.
-  plot.y = {task.quality == counter::kRelError ? "rel_error (log, lower is better)"
-                                               : "accuracy (higher is better)",
-            task.quality == counter::kRelError};
-  // One front per provenance: build_report compares measured rows only with measured ones.
-  std::map<std::string, PlotLine> fronts;
-  for (const Entry* e : quality_rows(report, task)) {
+  const auto rows = quality_rows(report, task);
+  // A series per variant, and per host when the task ran on several.
+  std::set<std::string> hosts;
+  for (const Entry* e : rows)
+    hosts.insert(e->host);
+  json points = json::array();
+  std::map<std::string, std::size_t> front_sizes;  // by provenance
+  for (const Entry* e : rows) {
     const auto q = e->median(task.quality);
     const auto j = e->joules_per_unit();
     if (!q || !j)
       continue;
-    plot.points.push_back(
-        {*j, *q, tooltip(*e, fmt::format("{:.4g} J/{}, {} {:.4g}", *j, unit, task.quality, *q)),
-         point_class(*e, true)});
-    if (e->pareto) {
-      PlotLine& front = fronts[e->provenance];
-      if (front.points.empty()) {
-        front.css_class = e->estimated() ? "front est" : "front";
-        front.legend =
-            fmt::format("Pareto front ({})", e->provenance.empty() ? "no energy" : e->provenance);
-      }
-      front.points.emplace_back(*j, *q);  // quality_rows is sorted by energy
-    }
+    std::string series = variant_text(*e);
+    if (hosts.size() > 1)
+      series += " on " + e->host;
+    points.push_back({{"series", series},
+                      {"variant", variant_text(*e)},
+                      {"host", e->host},
+                      {"provenance", provenance_word(*e)},
+                      {"estimated", e->estimated()},
+                      {"x", *j},
+                      {"y", *q},
+                      {"front", e->pareto ? json("Pareto front (" + provenance_word(*e) + ")")
+                                          : json(nullptr)}});
+    if (e->pareto)
+      ++front_sizes[provenance_word(*e)];
   }
-  for (auto& [provenance, front] : fronts) {
-    if (front.points.size() > kHtmlPlotPoints) {
-      std::vector<std::pair<double, double>> kept;
-      for (std::size_t i : evenly_spaced(front.points.size(), kHtmlPlotPoints))
-        kept.push_back(front.points[i]);
-      front.points = std::move(kept);
-    }
-    plot.lines.push_back(std::move(front));
+  if (points.size() < 2) {
+    return {std::nullopt,
+            points.empty()
+                ? fmt::format("No row of {} has both energy and {}, so there is nothing to plot.",
+                              task.name, task.quality)
+                : fmt::format("One row of {} has both energy and {}: its figures are in the "
+                              "table; a plot needs two.",
+                              task.name, task.quality)};
   }
-  limit_points(plot);
-  return plot;
+  // A front of one point is no front: drop its label so no line or legend entry appears.
+  for (json& p : points) {
+    if (!p["front"].is_null() && front_sizes[p["provenance"].get<std::string>()] < 2)
+      p["front"] = nullptr;
+  }
+  std::string caption = fmt::format(
+      "One point per row with energy and {}; colours name the variants in the legend. {}",
+      task.quality, kHollowText);
+  caption += limit_points(points);
+  bool by_provenance = false;
+  const std::vector<std::string> series = series_of(points, by_provenance);
+  if (by_provenance) {
+    caption += fmt::format(
+        " More than {} variants: colours show the provenance; hover a point "
+        "for its variant.",
+        kHtmlLegendEntries);
+  }
+
+  std::vector<double> xs, ys;
+  for (const json& p : points) {
+    xs.push_back(p["x"]);
+    ys.push_back(p["y"]);
+  }
+  const bool accuracy = task.quality == counter::kAccuracy;
+  const json x = axis_encoding("x", fmt::format("J per {}", unit), xs);
+  const json y = axis_encoding(
+      "y", accuracy ? "accuracy (higher is better)" : "rel_error (lower is better)", ys);
+  const json tooltip = json::array({{{"field", "variant"}, {"title", "variant"}},
+                                    {{"field", "host"}, {"title", "host"}},
+                                    {{"field", "provenance"}, {"title", "provenance"}},
+                                    {{"field", "x"}, {"title", "J/" + unit}, {"format", ".4~g"}},
+                                    {{"field", "y"}, {"title", task.quality}, {"format", ".4~g"}}});
+
+  json point_layer = {
+      {"mark", {{"type", "point"}, {"size", 90}, {"strokeWidth", 2}, {"opacity", 1}}},
+      {"encoding", {{"x", x}, {"y", y}, {"tooltip", tooltip}}}};
+  colour_by_series(point_layer["encoding"], series, by_provenance ? "provenance" : "variant");
+  json layers = json::array();
+  std::size_t fronts = 0;
+  for (const auto& [provenance, size] : front_sizes)
+    fronts += size >= 2;
+  if (fronts > 0) {
+    caption +=
+        " The grey line joins the Pareto-optimal rows of each provenance: no other row "
+        "has both lower energy and better quality.";
+    std::vector<std::string> domain;
+    for (const auto& [provenance, size] : front_sizes) {
+      if (size >= 2)
+        domain.push_back("Pareto front (" + provenance + ")");
+    }
+    json dash_range = json::array();
+    for (const std::string& d : domain)
+      dash_range.push_back(d.find("(estimated)") != std::string::npos ? json({5, 3})
+                                                                      : json({1, 0}));
+    layers.push_back(
+        {{"transform", json::array({{{"filter", "datum.front != null"}}})},
+         {"mark", {{"type", "line"}, {"color", "#666"}, {"strokeWidth", 1.5}}},
+         {"encoding",
+          {{"x", x},
+           {"y", y},
+           {"order", {{"field", "x"}, {"type", "quantitative"}}},
+           {"strokeDash",
+            {{"field", "front"},
+             {"type", "nominal"},
+             {"scale", {{"domain", domain}, {"range", dash_range}}},
+             {"legend",
+              {{"title", nullptr}, {"orient", "right"}, {"symbolStrokeColor", "#666"}}}}}}}});
+  }
+  layers.push_back(std::move(point_layer));
+
+  HtmlPlot plot{fmt::format("plot-quality-{}", index), base_spec(440, 280), series.size() + fronts,
+                std::move(caption)};
+  plot.spec["data"] = {{"values", std::move(points)}};
+  plot.spec["layer"] = std::move(layers);
+  plot.spec["resolve"] = {{"scale", {{"color", "shared"}}}};
+  return {std::move(plot), ""};
 }
 
-Plot flops_energy_plot(const Report& report) {
-  Plot plot;
-  plot.id = "plot-flops";
-  plot.title = fmt::format("FLOPs versus energy (Spearman rho per provenance and machine: {})",
-                           correlations_summary(report));
-  plot.x = {"FLOP per iteration (log)", true};
-  plot.y = {"J per iteration (log)", true};
-  for (const Entry* e : flops_rows(report)) {
-    const double f = *e->median(counter::kFlops);
-    const double j = *e->median(counter::kEnergy);
-    plot.points.push_back(
-        {f, j, tooltip(*e, fmt::format("{:.4g} FLOP, {:.4g} J", f, j)), point_class(*e, false)});
+PlotOrSentence flops_energy_plot(const Report& report) {
+  const auto rows = flops_rows(report);
+  if (rows.size() < 2) {
+    return {std::nullopt, rows.empty() ? "No row has both FLOPs and energy."
+                                       : "One row has both FLOPs and energy; a plot needs two."};
   }
-  limit_points(plot);
-  return plot;
+  std::set<std::string> hosts;
+  for (const Entry* e : rows)
+    hosts.insert(e->host);
+  json points = json::array();
+  for (const Entry* e : rows) {
+    // Series: the provenance, and the host when there are several: correlations are computed
+    // within one of each (report.h), so the plot shows the same groups.
+    std::string series = provenance_word(*e);
+    if (hosts.size() > 1)
+      series += " on " + e->host;
+    points.push_back({{"series", series},
+                      {"task", e->name.task},
+                      {"variant", variant_text(*e)},
+                      {"host", e->host},
+                      {"provenance", provenance_word(*e)},
+                      {"estimated", e->estimated()},
+                      {"x", *e->median(counter::kFlops)},
+                      {"y", *e->median(counter::kEnergy)}});
+  }
+  std::string caption = fmt::format(
+      "One point per row; colours are the groups a correlation is "
+      "computed in. {} Hover a point for its task and variant.",
+      kHollowText);
+  caption += limit_points(points);
+  bool by_provenance = false;
+  const std::vector<std::string> series = series_of(points, by_provenance);
+  std::vector<double> xs, ys;
+  for (const json& p : points) {
+    xs.push_back(p["x"]);
+    ys.push_back(p["y"]);
+  }
+  json encoding = {
+      {"x", axis_encoding("x", "FLOP per iteration", xs)},
+      {"y", axis_encoding("y", "J per iteration", ys)},
+      {"tooltip", json::array({{{"field", "task"}},
+                               {{"field", "variant"}},
+                               {{"field", "host"}},
+                               {{"field", "provenance"}},
+                               {{"field", "x"}, {"title", "FLOP/iter"}, {"format", ".4~g"}},
+                               {{"field", "y"}, {"title", "J/iter"}, {"format", ".4~g"}}})}};
+  colour_by_series(encoding, series, hosts.size() > 1 ? "provenance on host" : "provenance");
+  HtmlPlot plot{"plot-flops", base_spec(560, 320), series.size(), std::move(caption)};
+  plot.spec["data"] = {{"values", std::move(points)}};
+  plot.spec["mark"] = {{"type", "point"}, {"size", 70}, {"strokeWidth", 2}, {"opacity", 1}};
+  plot.spec["encoding"] = std::move(encoding);
+  return {std::move(plot), ""};
 }
 
-Plot power_timeline_plot(const Report& report) {
-  Plot plot;
-  plot.id = "plot-power";
-  plot.title = "Power over time";
-  plot.x = {"seconds since the benchmark's first sample", false};
-  plot.y = {"W (mean of all energy domains)", false};
-  // The first kHtmlTimelines timelines, each at most kHtmlTimelinePoints samples (evenly spaced):
-  // an hour at 10 Hz is 36,000 samples, more than a plot's width in pixels.
-  const std::size_t drawn = std::min(report.timelines.size(), kHtmlTimelines);
+namespace {
+
+// The measured windows of a timeline, once the result files carry them; none for older files.
+template <typename Timeline>
+std::vector<std::pair<double, double>> measured_windows(const Timeline& timeline) {
+  std::vector<std::pair<double, double>> windows;
+  if constexpr (requires { timeline.measured; }) {
+    for (const auto& w : timeline.measured)
+      windows.emplace_back(w.start_s, w.end_s);
+  }
+  return windows;
+}
+
+}  // namespace
+
+PlotOrSentence power_timeline_plot(const Report& report) {
+  if (report.timelines.empty())
+    return {std::nullopt, ""};
+  const std::size_t offered = std::min(report.timelines.size(), kHtmlTimelines);
+  // Columns per benchmark, flattened by the spec: a third the size of one object per sample.
+  json data = json::array();
+  json options = json::array();
+  json labels = json::array();
   bool downsampled = false;
-  for (std::size_t i = 0; i < drawn; ++i) {
+  std::size_t whole_runs = 0;
+  for (std::size_t i = 0; i < offered; ++i) {
     const TimelineSeries& s = report.timelines[i];
-    PlotLine line{{},
-                  fmt::format("series series-{}{}", i % 6, s.estimated ? " est" : ""),
-                  fmt::format("{} ({}){}", s.timeline.name, s.host, s.estimated ? ", est." : "")};
+    const auto windows = measured_windows(s.timeline);
     const std::size_t samples = std::min(s.timeline.t_s.size(), s.timeline.power_W.size());
-    downsampled = downsampled || samples > kHtmlTimelinePoints;
-    for (std::size_t k : evenly_spaced(samples, kHtmlTimelinePoints))
-      line.points.emplace_back(s.timeline.t_s[k], s.timeline.power_W[k]);
-    plot.lines.push_back(std::move(line));
+    // The samples drawn: inside a measured window when there are windows, each window a
+    // segment of its own so the line does not bridge the set-up between them.
+    std::vector<std::size_t> kept;
+    std::vector<int> segment;
+    for (std::size_t k = 0; k < samples; ++k) {
+      const double t = s.timeline.t_s[k];
+      if (windows.empty()) {
+        kept.push_back(k);
+        segment.push_back(0);
+        continue;
+      }
+      for (std::size_t w = 0; w < windows.size(); ++w) {
+        if (t >= windows[w].first && t <= windows[w].second) {
+          kept.push_back(k);
+          segment.push_back(static_cast<int>(w));
+          break;
+        }
+      }
+    }
+    downsampled = downsampled || kept.size() > kHtmlTimelinePoints;
+    json t = json::array(), w = json::array(), seg = json::array();
+    for (std::size_t k : evenly_spaced(kept.size(), kHtmlTimelinePoints)) {
+      t.push_back(rounded(s.timeline.t_s[kept[k]]));
+      w.push_back(rounded(s.timeline.power_W[kept[k]]));
+      seg.push_back(segment[k]);
+    }
+    const bool whole = windows.empty();
+    whole_runs += whole;
+    data.push_back({{"b", i}, {"est", s.estimated}, {"t", t}, {"w", w}, {"s", seg}});
+    options.push_back(i);
+    labels.push_back(fmt::format("{} ({}{}){}", s.timeline.name, s.host,
+                                 s.estimated ? ", estimated" : "",
+                                 whole ? ": whole run, set-up included" : ": measured loops only"));
   }
-  if (drawn < report.timelines.size()) {
-    plot.title += fmt::format(" (showing the first {} of {} timelines; the JSON report has all)",
-                              drawn, report.timelines.size());
+  std::string caption =
+      "Choose a benchmark below the plot. Each benchmark's power, the mean over its energy "
+      "domains, against seconds since its first sample.";
+  if (whole_runs == offered) {
+    caption +=
+        " These result files do not record when the timed loops ran, so every timeline "
+        "is the whole run, set-up included.";
+  } else if (whole_runs > 0) {
+    caption +=
+        " Timelines marked \"measured loops only\" show only samples taken while the timed "
+        "loops ran (set-up left out); those marked \"whole run, set-up included\" come from "
+        "files that do not record it.";
+  } else {
+    caption += " Only samples taken while the timed loops ran are drawn; set-up is left out.";
+  }
+  if (offered < report.timelines.size()) {
+    caption += fmt::format(" Offering the first {} of {} timelines; the JSON report has all.",
+                           offered, report.timelines.size());
   }
   if (downsampled) {
-    plot.title +=
-        fmt::format(" (at most {} samples of each, evenly spaced; the JSON report has all)",
-                    kHtmlTimelinePoints);
+    caption += fmt::format(" At most {} samples of each, evenly spaced; the JSON report has all.",
+                           kHtmlTimelinePoints);
   }
-  return plot;
+  HtmlPlot plot{"plot-power", base_spec(560, 260), 1, std::move(caption)};
+  plot.spec["data"] = {{"values", std::move(data)}};
+  plot.spec["params"] = json::array({{{"name", "benchmark"},
+                                      {"value", 0},
+                                      {"bind",
+                                       {{"input", "select"},
+                                        {"options", options},
+                                        {"labels", labels},
+                                        {"name", "benchmark "}}}}});
+  plot.spec["transform"] = json::array(
+      {{{"filter", "datum.b == benchmark"}}, {{"flatten", json::array({"t", "w", "s"})}}});
+  plot.spec["mark"] = {{"type", "line"}, {"strokeWidth", 1.5}, {"color", "#1f77b4"}};
+  plot.spec["encoding"] = {
+      {"x",
+       {{"field", "t"},
+        {"type", "quantitative"},
+        {"scale", {{"zero", false}, {"nice", false}}},
+        {"axis", {{"title", "seconds since the benchmark's first sample"}, {"grid", true}}}}},
+      {"y",
+       {{"field", "w"},
+        {"type", "quantitative"},
+        {"scale", {{"zero", false}}},
+        {"axis", {{"title", "W"}, {"grid", true}}}}},
+      {"detail", {{"field", "s"}, {"type", "nominal"}}},
+      {"strokeDash",
+       {{"condition", {{"test", "datum.est"}, {"value", json::array({4, 2})}}},
+        {"value", json::array({1, 0})}}}};
+  return {std::move(plot), ""};
 }
 
 }  // namespace joulebench
