@@ -75,9 +75,10 @@ void colour_by_series(json& encoding, const std::vector<std::string>& series, st
 }
 
 json base_spec(int width, int height) {
+  // width and height are the plot area's; axes and the legend (to the right) come outside it, so
+  // a legend never covers data.
   return {{"width", width},
           {"height", height},
-          {"autosize", {{"type", "fit"}, {"contains", "padding"}}},
           {"config",
            {{"font", "system-ui, sans-serif"},
             {"view", {{"stroke", "#ccc"}}},
@@ -236,7 +237,7 @@ PlotOrSentence energy_quality_plot(const Report& report, const TaskInfo& task, s
   }
   layers.push_back(std::move(point_layer));
 
-  HtmlPlot plot{fmt::format("plot-quality-{}", index), base_spec(440, 280), series.size() + fronts,
+  HtmlPlot plot{fmt::format("plot-quality-{}", index), base_spec(420, 260), series.size() + fronts,
                 std::move(caption)};
   plot.spec["data"] = {{"values", std::move(points)}};
   plot.spec["layer"] = std::move(layers);
@@ -291,7 +292,7 @@ PlotOrSentence flops_energy_plot(const Report& report) {
                                {{"field", "x"}, {"title", "FLOP/iter"}, {"format", ".4~g"}},
                                {{"field", "y"}, {"title", "J/iter"}, {"format", ".4~g"}}})}};
   colour_by_series(encoding, series, hosts.size() > 1 ? "provenance on host" : "provenance");
-  HtmlPlot plot{"plot-flops", base_spec(560, 320), series.size(), std::move(caption)};
+  HtmlPlot plot{"plot-flops", base_spec(520, 300), series.size(), std::move(caption)};
   plot.spec["data"] = {{"values", std::move(points)}};
   plot.spec["mark"] = {{"type", "point"}, {"size", 70}, {"strokeWidth", 2}, {"opacity", 1}};
   plot.spec["encoding"] = std::move(encoding);
@@ -384,7 +385,7 @@ PlotOrSentence power_timeline_plot(const Report& report) {
     caption += fmt::format(" At most {} samples of each, evenly spaced; the JSON report has all.",
                            kHtmlTimelinePoints);
   }
-  HtmlPlot plot{"plot-power", base_spec(560, 260), 1, std::move(caption)};
+  HtmlPlot plot{"plot-power", base_spec(640, 240), 1, std::move(caption)};
   plot.spec["data"] = {{"values", std::move(data)}};
   plot.spec["params"] = json::array({{{"name", "benchmark"},
                                       {"value", 0},

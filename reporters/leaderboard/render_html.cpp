@@ -78,7 +78,9 @@ Cell time_cell(const Entry& e) {
 
 void table(std::ostream& out, std::string_view id, const std::vector<Column>& columns,
            const std::vector<std::vector<Cell>>& rows) {
-  fmt::print(out, "<table class=\"sortable\" id=\"{}\">\n<thead><tr>", id);
+  // The wrapper scrolls a table wider than the page instead of pushing it past the edge.
+  fmt::print(out, "<div class=\"table-wrap\"><table class=\"sortable\" id=\"{}\">\n<thead><tr>",
+             id);
   for (const Column& c : columns) {
     fmt::print(out, "<th data-type=\"{}\" data-key=\"{}\" tabindex=\"0\">{}</th>",
                c.numeric ? "number" : "text", html_escape(c.key), html_escape(c.heading));
@@ -102,7 +104,7 @@ void table(std::ostream& out, std::string_view id, const std::vector<Column>& co
     }
     fmt::print(out, "</tr>\n");
   }
-  fmt::print(out, "</tbody>\n</table>\n");
+  fmt::print(out, "</tbody>\n</table></div>\n");
 }
 
 // The rows the page shows of each task: the best kHtmlRowsPerTask of each, kHtmlLeaderboardRows in
@@ -240,18 +242,26 @@ void task_section(std::ostream& out, const Report& r, const ShownTask& shown,
   if (domains)
     columns.push_back(Column{"J/iter by domain", false, "energy_by_domain"});
 
-  fmt::print(out, "<p class=\"task-note\">{}{}; # is the rank by {} ({} is better){}.</p>\n",
+  fmt::print(out, "<p class=\"task-note\">{}{}. # ranks by {} ({} is better){}.</p>\n",
              html_escape(count_of(task.rows, "row")),
              shown.rows.size() < task.rows
                  ? html_escape(fmt::format(", the best {} shown", shown.rows.size()))
                  : "",
              html_escape(r.sort.label), r.sort.higher_is_better ? "higher" : "lower",
-             r.sort.from_energy ? ", measured rows ranked first and apart from estimates" : "");
+             r.sort.from_energy ? "; measured rows and estimates are ranked apart, each from 1, "
+                                  "measured first (an estimate's rank is marked est.)"
+                                : "");
   std::vector<std::vector<Cell>> rows;
+  std::size_t position = 1;
   for (const Entry& e : shown.rows) {
     Cell grade = e.stars ? Cell{star_string(*e.stars), double(*e.stars), false, {}} : text("n/a");
     std::vector<Cell> row = {
-        e.rank > 0 ? Cell{std::to_string(e.rank), double(e.rank), false, {}} : text("-"),
+        // The rank within the row's provenance (est. marks an estimate's); sorting by it
+        // restores the task's order: measured ranks first, then estimates.
+        Cell{e.rank > 0 ? std::to_string(e.rank) : "-",
+             double(position++),
+             e.rank > 0 && e.estimated(),
+             {}},
         text(variant_text(e)),
         text(e.host),
         energy_cell(e),
@@ -282,8 +292,8 @@ void task_section(std::ostream& out, const Report& r, const ShownTask& shown,
       ++quality_plots;
     } else {
       fmt::print(out, "<p class=\"elided\">{}</p>\n",
-                 html_escape(fmt::format("No energy-quality plot: the page draws the first {} "
-                                         "tasks' only; {}.",
+                 html_escape(fmt::format("No energy-quality plot: the page draws those of the "
+                                         "first {} tasks only; {}.",
                                          kHtmlQualitySections, kHtmlFullDetailText)));
     }
   }

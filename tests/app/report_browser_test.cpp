@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -130,8 +131,10 @@ std::set<std::string> tasks_of_report(const fs::path& dir, const std::vector<std
   std::vector<std::string> args = {"report", "--format", "json"};
   args.insert(args.end(), inputs.begin(), inputs.end());
   const auto r = testing::Process(JOULEBENCH_BINARY, args, dir, dir).wait();
+  EXPECT_EQ(r.exit_code, 0) << r.err;
   std::set<std::string> tasks;
-  for (const json& e : json::parse(r.out).at("entries"))
+  const json report = json::parse(r.out);  // kept: a range-for over a temporary's member dangles
+  for (const json& e : report.at("entries"))
     tasks.insert(e.at("task").get<std::string>());
   return tasks;
 }
@@ -149,43 +152,52 @@ TEST_F(ReportBrowser, LoadsDrawsAndSorts) {
   ASSERT_FALSE(selftest.empty()) << "the page's #selftest hook wrote nothing";
   const json seen = json::parse(selftest);
 
-  // A section per task, each with its own ranks: whatever column its table is sorted by, the
-  // ranked rows are 1..n, and sorting by rank lists them so, rows without a rank last.
+  // A section per task, each with its own ranks: within each provenance the ranked rows are
+  // 1..n; sorting by J/iter orders the rows, each keeping its rank; sorting by rank restores
+  // the task's order.
   std::set<std::string> sections;
   for (const json& task : seen.at("tasks")) {
     const std::string name = task.at("task");
     sections.insert(name);
-    std::vector<int> ranks;
-    for (const json& v : task.at("ascending").at("ranks")) {
-      if (!v.is_null())
-        ranks.push_back(v.get<int>());
+    std::map<std::string, std::vector<int>> ranks;  // by provenance
+    std::multiset<std::pair<int, int>> rows;        // (place in the task's order, rank)
+    for (const json& row : task.at("rows")) {
+      if (!row.at("rank").is_null())
+        ranks[row.at("provenance")].push_back(row.at("rank"));
+      rows.emplace(row.at("order"), row.at("rank").is_null() ? 0 : row.at("rank").get<int>());
     }
-    std::sort(ranks.begin(), ranks.end());
-    for (std::size_t i = 0; i < ranks.size(); ++i)
-      EXPECT_EQ(ranks[i], static_cast<int>(i + 1)) << name;
-    const json& by_rank = task.at("by_rank");
-    for (std::size_t i = 0; i < by_rank.size(); ++i) {
-      if (i < ranks.size())
-        EXPECT_EQ(by_rank[i], static_cast<int>(i + 1)) << name;
-      else
-        EXPECT_TRUE(by_rank[i].is_null()) << name;
+    for (auto& [provenance, in_provenance] : ranks) {
+      std::sort(in_provenance.begin(), in_provenance.end());
+      for (std::size_t i = 0; i < in_provenance.size(); ++i)
+        EXPECT_EQ(in_provenance[i], static_cast<int>(i + 1)) << name << " " << provenance;
     }
+    for (const char* order : {"ascending", "descending", "by_rank"}) {
+      std::multiset<std::pair<int, int>> after;
+      for (const json& row : task.at(order)) {
+        after.emplace(row.at("order"), row.at("rank").is_null() ? 0 : row.at("rank").get<int>());
+      }
+      EXPECT_EQ(after, rows) << name << " " << order << ": a row lost its rank";
+    }
+    for (std::size_t i = 0; i < task.at("by_rank").size(); ++i)
+      EXPECT_EQ(task.at("by_rank")[i].at("order"), static_cast<int>(i + 1)) << name;
     // J/iter ascends after the first click and descends after the second, missing values last.
     for (const char* order : {"ascending", "descending"}) {
-      const json& energy = task.at(order).at("energy");
       bool missing = false;
-      for (std::size_t i = 0; i < energy.size(); ++i) {
-        if (energy[i].is_null()) {
+      std::optional<double> previous;
+      for (const json& row : task.at(order)) {
+        if (row.at("energy").is_null()) {
           missing = true;
           continue;
         }
         EXPECT_FALSE(missing) << name << " " << order << ": a value after a missing one";
-        if (i > 0 && !energy[i - 1].is_null()) {
-          if (order == std::string("ascending"))
-            EXPECT_LE(energy[i - 1].get<double>(), energy[i].get<double>()) << name;
-          else
-            EXPECT_GE(energy[i - 1].get<double>(), energy[i].get<double>()) << name;
+        const double energy = row.at("energy");
+        if (previous && order == std::string("ascending")) {
+          EXPECT_LE(*previous, energy) << name;
         }
+        if (previous && order == std::string("descending")) {
+          EXPECT_GE(*previous, energy) << name;
+        }
+        previous = energy;
       }
     }
   }
@@ -201,8 +213,9 @@ TEST_F(ReportBrowser, LoadsDrawsAndSorts) {
     ASSERT_TRUE(plot.at("svg").get<bool>()) << id;
     const std::size_t series = plot.at("series");
     EXPECT_LE(series, kHtmlLegendEntries) << id;
-    if (series > 1)
+    if (series > 1) {
       EXPECT_GE(plot.at("legend_labels").get<std::size_t>(), series) << id;
+    }
     EXPECT_TRUE(plot.at("legends_inside").get<bool>()) << id;
     EXPECT_EQ(plot.at("marks_under_legends"), 0) << id;
     EXPECT_LE(plot.at("width").get<double>(), 1200.0) << id;
@@ -214,10 +227,12 @@ TEST_F(ReportBrowser, LoadsDrawsAndSorts) {
   EXPECT_TRUE(plots.contains("plot-flops"));
   EXPECT_TRUE(plots.contains("plot-power"));
   for (const json& plot : seen.at("plots")) {
-    if (plot.at("id") == "plot-flops")
+    if (plot.at("id") == "plot-flops") {
       EXPECT_EQ(plot.at("marks"), 13);
-    if (plot.at("id") == "plot-power")
+    }
+    if (plot.at("id") == "plot-power") {
       EXPECT_EQ(plot.at("options"), 2) << "one option per power timeline";
+    }
   }
   EXPECT_EQ(quality_points, 11u);
   EXPECT_EQ(count(dom, "<p class=\"no-plot\">"), 1u);
@@ -328,7 +343,7 @@ TEST_F(ReportBrowser, HostileNamesInjectNothing) {
   // The names and values are there as text: in table cells, headings and the contents.
   EXPECT_GE(count(dom, "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;"),
             10u);
-  EXPECT_NE(dom.find("<title>gemm/x\n# Heading [x](http://e)"), std::string::npos) << dom;
+  EXPECT_NE(dom.find("<h2>gemm/x\n# Heading [x](http://e)"), std::string::npos) << dom;
 }
 
 }  // namespace

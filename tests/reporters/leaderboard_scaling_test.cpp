@@ -88,8 +88,8 @@ TEST(HtmlPageLimits, BigLeaderboardSaysWhatItLeftOutAndStaysSmall) {
   EXPECT_NE(page.find("120 rows, the best 50 shown"), std::string::npos);
   // 60 task sections (a-wide and 59 more), the first kHtmlQualitySections with a plot.
   EXPECT_EQ(occurrences(page, "<section class=\"task\""), 60u);
-  EXPECT_EQ(occurrences(page, fmt::format("No energy-quality plot: the page draws the first {} "
-                                          "tasks' only",
+  EXPECT_EQ(occurrences(page, fmt::format("No energy-quality plot: the page draws those of the "
+                                          "first {} tasks only",
                                           kHtmlQualitySections)),
             60u - kHtmlQualitySections);
   EXPECT_NE(page.find(fmt::format("Showing {} of 3420 points", kHtmlPlotPoints)),

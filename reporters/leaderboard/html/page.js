@@ -94,29 +94,31 @@ function overlaps(a, b) {
 }
 
 // With #selftest in the URL: in every task's table, click the J/iter heading twice and the rank
-// heading once, as a user would, noting the rank and J/iter columns after each click; for every
-// plot, note its series, legend entries, and where the legends lie. All into #jb-selftest as
-// JSON, so a headless browser's DOM dump shows it.
+// heading once, as a user would, noting each row's rank, place in the task's order, provenance
+// and J/iter after each click; for every plot, note its series, legend entries, and where the
+// legends lie. All into #jb-selftest as JSON, so a headless browser's DOM dump shows it.
 function selfTest() {
   var result = {tasks: [], plots: []};
   Array.prototype.forEach.call(document.querySelectorAll('section.task'), function (section) {
     var table = section.querySelector('table.sortable');
-    var column = function (key) {
-      var th = table.querySelector('th[data-key="' + key + '"]');
+    var heading = function (key) { return table.querySelector('th[data-key="' + key + '"]'); };
+    var rows = function () {
       return Array.prototype.map.call(table.tBodies[0].rows, function (row) {
-        var v = row.cells[th.cellIndex].dataset.value;
-        return v === '' ? null : Number(v);
+        var cell = function (key) { return row.cells[heading(key).cellIndex]; };
+        var rank = parseInt(cell('rank').textContent, 10);
+        var energy = cell('energy_J').dataset.value;
+        return {rank: isNaN(rank) ? null : rank, order: Number(cell('rank').dataset.value),
+                provenance: cell('provenance').textContent.split(' ')[0],
+                energy: energy === '' ? null : Number(energy)};
       });
     };
-    var energy = table.querySelector('th[data-key="energy_J"]');
-    var rank = table.querySelector('th[data-key="rank"]');
-    var task = {task: section.dataset.task, id: section.id, ranks: column('rank')};
-    energy.click();
-    task.ascending = {ranks: column('rank'), energy: column('energy_J')};
-    energy.click();
-    task.descending = {ranks: column('rank'), energy: column('energy_J')};
-    rank.click();
-    task.by_rank = column('rank');
+    var task = {task: section.dataset.task, id: section.id, rows: rows()};
+    heading('energy_J').click();
+    task.ascending = rows();
+    heading('energy_J').click();
+    task.descending = rows();
+    heading('rank').click();
+    task.by_rank = rows();
     result.tasks.push(task);
   });
   Array.prototype.forEach.call(document.querySelectorAll('div.vega'), function (div) {
