@@ -40,15 +40,26 @@ json scale_for(const std::vector<double>& values, bool& log) {
   return {{"zero", false}, {"nice", true}};
 }
 
-json axis_encoding(const char* field, std::string title, const std::vector<double>& values) {
+// `short_format`: the d3 format of labels on a log axis or one of very small or large values
+// ("~s": 10k, 20M, 10µ; "~e": 1e-7), which stay short where decimals would run to 0.0000001 or
+// 1,000,000,000.
+json axis_encoding(const char* field, std::string title, const std::vector<double>& values,
+                   const char* short_format = "~s") {
   bool log = false;
   json scale = scale_for(values, log);
+  json axis = {{"grid", true}, {"labelOverlap", true}};
+  double largest = 0.0;
+  for (double v : values)
+    largest = std::max(largest, std::abs(v));
   if (log)
     title += " (log scale)";
+  if (log || largest < 1e-2 || largest >= 1e5)
+    axis["format"] = short_format;
+  axis["title"] = std::move(title);
   return {{"field", field},
           {"type", "quantitative"},
           {"scale", std::move(scale)},
-          {"axis", {{"title", std::move(title)}, {"grid", true}, {"labelOverlap", true}}}};
+          {"axis", std::move(axis)}};
 }
 
 // Colour (the outline) and fill of one series per `series` value; estimated points get a white
@@ -161,11 +172,8 @@ PlotOrSentence energy_quality_plot(const Report& report, const TaskInfo& task, s
   if (points.size() < 2) {
     return {std::nullopt,
             points.empty()
-                ? fmt::format("No row of {} has both energy and {}, so there is nothing to plot.",
-                              task.name, task.quality)
-                : fmt::format("One row of {} has both energy and {}: its figures are in the "
-                              "table; a plot needs two.",
-                              task.name, task.quality)};
+                ? fmt::format("No plot: no row has both energy and {}.", task.quality)
+                : fmt::format("No plot: only one row has both energy and {}.", task.quality)};
   }
   // A front of one point is no front: drop its label so no line or legend entry appears.
   for (json& p : points) {
@@ -193,7 +201,7 @@ PlotOrSentence energy_quality_plot(const Report& report, const TaskInfo& task, s
   const bool accuracy = task.quality == counter::kAccuracy;
   const json x = axis_encoding("x", fmt::format("J per {}", unit), xs);
   const json y = axis_encoding(
-      "y", accuracy ? "accuracy (higher is better)" : "rel_error (lower is better)", ys);
+      "y", accuracy ? "accuracy (higher is better)" : "rel_error (lower is better)", ys, "~e");
   const json tooltip = json::array({{{"field", "variant"}, {"title", "variant"}},
                                     {{"field", "host"}, {"title", "host"}},
                                     {{"field", "provenance"}, {"title", "provenance"}},
@@ -397,21 +405,24 @@ PlotOrSentence power_timeline_plot(const Report& report) {
   plot.spec["transform"] = json::array(
       {{{"filter", "datum.b == benchmark"}}, {{"flatten", json::array({"t", "w", "s"})}}});
   plot.spec["mark"] = {{"type", "line"}, {"strokeWidth", 1.5}, {"color", "#1f77b4"}};
-  plot.spec["encoding"] = {
-      {"x",
-       {{"field", "t"},
-        {"type", "quantitative"},
-        {"scale", {{"zero", false}, {"nice", false}}},
-        {"axis", {{"title", "seconds since the benchmark's first sample"}, {"grid", true}}}}},
-      {"y",
-       {{"field", "w"},
-        {"type", "quantitative"},
-        {"scale", {{"zero", false}}},
-        {"axis", {{"title", "W"}, {"grid", true}}}}},
-      {"detail", {{"field", "s"}, {"type", "nominal"}}},
-      {"strokeDash",
-       {{"condition", {{"test", "datum.est"}, {"value", json::array({4, 2})}}},
-        {"value", json::array({1, 0})}}}};
+  plot.spec["encoding"] = {{"x",
+                            {{"field", "t"},
+                             {"type", "quantitative"},
+                             {"scale", {{"zero", false}, {"nice", false}}},
+                             {"axis",
+                              {{"title", "seconds since the benchmark's first sample"},
+                               {"grid", true},
+                               {"labelOverlap", true},
+                               {"tickCount", 8}}}}},
+                           {"y",
+                            {{"field", "w"},
+                             {"type", "quantitative"},
+                             {"scale", {{"zero", false}}},
+                             {"axis", {{"title", "W"}, {"grid", true}}}}},
+                           {"detail", {{"field", "s"}, {"type", "nominal"}}},
+                           {"strokeDash",
+                            {{"condition", {{"test", "datum.est"}, {"value", json::array({4, 2})}}},
+                             {"value", json::array({1, 0})}}}};
   return {std::move(plot), ""};
 }
 

@@ -209,8 +209,13 @@ void plot_or_sentence(std::ostream& out, PlotOrSentence p, PlotSpecs& specs) {
 void task_section(std::ostream& out, const Report& r, const ShownTask& shown,
                   std::size_t& quality_plots, PlotSpecs& specs) {
   const TaskInfo& task = *shown.task;
-  fmt::print(out, "<section class=\"task\" id=\"{}\" data-task=\"{}\">\n<h2>{}</h2>\n",
-             task_id(shown.index), html_escape(task.name), html_escape(task.name));
+  fmt::print(out,
+             "<section class=\"task\" id=\"{}\" data-task=\"{}\">\n<h2>{} <span "
+             "class=\"count\">{}</span></h2>\n",
+             task_id(shown.index), html_escape(task.name), html_escape(task.name),
+             html_escape(shown.rows.size() < task.rows ? fmt::format("{} rows, the best {} shown",
+                                                                     task.rows, shown.rows.size())
+                                                       : count_of(task.rows, "row")));
   std::vector<Column> columns = {{"#", true, "rank"},
                                  {"variant", false, "variant"},
                                  {"host", false, "host"},
@@ -242,15 +247,6 @@ void task_section(std::ostream& out, const Report& r, const ShownTask& shown,
   if (domains)
     columns.push_back(Column{"J/iter by domain", false, "energy_by_domain"});
 
-  fmt::print(out, "<p class=\"task-note\">{}{}. # ranks by {} ({} is better){}.</p>\n",
-             html_escape(count_of(task.rows, "row")),
-             shown.rows.size() < task.rows
-                 ? html_escape(fmt::format(", the best {} shown", shown.rows.size()))
-                 : "",
-             html_escape(r.sort.label), r.sort.higher_is_better ? "higher" : "lower",
-             r.sort.from_energy ? "; measured rows and estimates are ranked apart, each from 1, "
-                                  "measured first (an estimate's rank is marked est.)"
-                                : "");
   std::vector<std::vector<Cell>> rows;
   std::size_t position = 1;
   for (const Entry& e : shown.rows) {
@@ -356,10 +352,15 @@ void hosts(std::ostream& out, const Report& r) {
   fmt::print(out, "</ul>\n</section>\n");
 }
 
-// The JSON of the plots, safe inside a <script> element: every "<" is written \u003c, so no
-// "</script" or "<!--" in a benchmark name can end or change the element.
+// The JSON of the plots, one a line (a readable diff of the golden page), safe inside a <script>
+// element: every "<" is written \u003c, so no "</script" or "<!--" in a benchmark name can end
+// or change the element.
 std::string script_safe_json(const PlotSpecs& specs) {
-  std::string text = specs.dump();
+  std::string text = "{";
+  for (const auto& [id, spec] : specs.items())
+    text += fmt::format("{}\n{}:{}", text.size() > 1 ? "," : "", nlohmann::json(id).dump(),
+                        spec.dump());
+  text += "\n}";
   std::string safe;
   safe.reserve(text.size());
   for (char c : text) {
@@ -407,12 +408,16 @@ void render_leaderboard_html(std::ostream& out, const Report& r) {
              "<title>joulebench leaderboard</title>\n<style>\n{}</style>\n</head>\n"
              "<body data-jb-status=\"loading\">\n<h1>joulebench leaderboard</h1>\n"
              "<p class=\"summary\">{} from {}: {} in {}. Medians over repetitions, [min, max] "
-             "where there were several. Each task has its own table and ranks; click a column "
-             "heading to sort it. Grade: {}; {}.{}</p>\n",
+             "where there were several. Each task has its own table; click a column heading to "
+             "sort it. # is the rank by {} ({} is better){}. Grade: {}; {}.{}</p>\n",
              leaderboard_page_css(), count_of(r.sources.size(), "result file"),
              count_of(r.machines, "host"), count_of(r.entries.size(), "row"),
-             count_of(r.tasks.size(), "task"), html_escape(grade_scale_text()),
-             html_escape(kSeparateGradesText),
+             count_of(r.tasks.size(), "task"), html_escape(r.sort.label),
+             r.sort.higher_is_better ? "higher" : "lower",
+             r.sort.from_energy ? "; measured rows and estimates are ranked apart, each from 1, "
+                                  "measured first (an estimate's rank is marked est.)"
+                                : "",
+             html_escape(grade_scale_text()), html_escape(kSeparateGradesText),
              r.any_estimated ? " <span class=\"est\">Figures marked <span "
                                "class=\"est-mark\">est.</span> were estimated by a model, not "
                                "measured; in plots, estimates are hollow points.</span>"
