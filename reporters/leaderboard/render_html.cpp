@@ -352,9 +352,10 @@ void hosts(std::ostream& out, const Report& r) {
   fmt::print(out, "</ul>\n</section>\n");
 }
 
-// The JSON of the plots, one a line (a readable diff of the golden page), safe inside a <script>
-// element: every "<" is written \u003c, so no "</script" or "<!--" in a benchmark name can end
-// or change the element.
+// The JSON of the plots, one a line (a readable diff of the golden page), inert inside a
+// <script> element: the characters of markup (< > & ' =) and a string's quotes are written as
+// \u escapes, which JSON.parse reads back unchanged, so no "</script", "<!--" or
+// attribute-like text from a benchmark name reaches the HTML parser.
 std::string script_safe_json(const PlotSpecs& specs) {
   std::string text = "{";
   for (const auto& [id, spec] : specs.items())
@@ -363,11 +364,16 @@ std::string script_safe_json(const PlotSpecs& specs) {
   text += "\n}";
   std::string safe;
   safe.reserve(text.size());
-  for (char c : text) {
-    if (c == '<')
-      safe += "\\u003c";
-    else
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\\' && i + 1 < text.size()) {  // an escape inside a string: keep it whole
+      const char next = text[++i];
+      safe += next == '"' ? std::string("\\u0022") : std::string{c, next};
+    } else if (c == '<' || c == '>' || c == '&' || c == '\'' || c == '=') {
+      safe += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+    } else {
       safe += c;
+    }
   }
   return safe;
 }
