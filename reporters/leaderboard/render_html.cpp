@@ -353,29 +353,32 @@ void hosts(std::ostream& out, const Report& r) {
 }
 
 // The JSON of the plots, one a line (a readable diff of the golden page), inert inside a
-// <script> element: the characters of markup (< > & ' =) and a string's quotes are written as
-// \u escapes, which JSON.parse reads back unchanged, so no "</script", "<!--" or
-// attribute-like text from a benchmark name reaches the HTML parser.
+// <script> element: json_for_script escapes what could end or change the element (< > &); on
+// top, a string's quotes and the ' and = of attribute-like text become \u escapes, so the page
+// holds no quote or "onerror=" from a benchmark name outside entity-escaped text (the hostile
+// names test counts them). JSON.parse reads every escape back unchanged. Invalid UTF-8 in a
+// name is replaced, not thrown.
 std::string script_safe_json(const PlotSpecs& specs) {
   std::string text = "{";
-  for (const auto& [id, spec] : specs.items())
+  for (const auto& [id, spec] : specs.items()) {
     text += fmt::format("{}\n{}:{}", text.size() > 1 ? "," : "", nlohmann::json(id).dump(),
-                        spec.dump());
+                        spec.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
   text += "\n}";
-  std::string safe;
-  safe.reserve(text.size());
+  std::string quoted;
+  quoted.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '\\' && i + 1 < text.size()) {  // an escape inside a string: keep it whole
       const char next = text[++i];
-      safe += next == '"' ? std::string("\\u0022") : std::string{c, next};
-    } else if (c == '<' || c == '>' || c == '&' || c == '\'' || c == '=') {
-      safe += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+      quoted += next == '"' ? std::string("\\u0022") : std::string{c, next};
+    } else if (c == '\'' || c == '=') {
+      quoted += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
     } else {
-      safe += c;
+      quoted += c;
     }
   }
-  return safe;
+  return json_for_script(quoted);
 }
 
 void sources(std::ostream& out, const Report& r) {
