@@ -114,7 +114,7 @@ class ReportBrowser : public ::testing::Test {
                                     "--no-sandbox",
                                     "--disable-gpu",
                                     "--no-first-run",
-                                    "--virtual-time-budget=20000",
+                                    "--virtual-time-budget=5000",
                                     "--user-data-dir=" + (dir_.path() / profile).string()};
     all.insert(all.end(), args.begin(), args.end());
     return testing::Process(timeout_->string(), all, dir_.path(), dir_.path()).wait();
@@ -202,6 +202,9 @@ TEST_F(ReportBrowser, LoadsDrawsAndSorts) {
     }
   }
   EXPECT_EQ(sections, tasks_of_report(dir_.path(), inputs_));
+  // The filter keeps the sections whose task name holds its text, and clearing it shows all.
+  EXPECT_EQ(seen.at("filter_gemv"), json::array({"gemv/4096x4096/batch:1"}));
+  EXPECT_EQ(seen.at("filter_cleared"), sections.size());
 
   // Every plot drawn as SVG; a legend entry per series, at most kHtmlLegendEntries of them;
   // legends inside the plot's SVG box and over no data point.

@@ -121,6 +121,15 @@ function selfTest() {
     task.by_rank = rows();
     result.tasks.push(task);
   });
+  // The filter, typed into as a user would: "gemv" leaves the sections whose task holds it.
+  var filter = document.getElementById('task-filter');
+  filter.value = 'gemv';
+  filter.dispatchEvent(new Event('input'));
+  result.filter_gemv = Array.prototype.map.call(
+    document.querySelectorAll('section.task:not([hidden])'), function (s) { return s.dataset.task; });
+  filter.value = '';
+  filter.dispatchEvent(new Event('input'));
+  result.filter_cleared = document.querySelectorAll('section.task:not([hidden])').length;
   Array.prototype.forEach.call(document.querySelectorAll('div.vega'), function (div) {
     var svg = div.querySelector('svg');
     var plot = {id: div.id, series: Number(div.dataset.series), svg: !!svg};
