@@ -43,8 +43,10 @@ json scale_for(const std::vector<double>& values, bool& log) {
 // `short_format`: the d3 format of labels on a log axis or one of very small or large values
 // ("~s": 10k, 20M, 10µ; "~e": 1e-7), which stay short where decimals would run to 0.0000001 or
 // 1,000,000,000.
+// `unit`, when given, follows each short label ("500µJ", "2mJ"): an SI prefix alone reads as
+// metres or minutes.
 json axis_encoding(const char* field, std::string title, const std::vector<double>& values,
-                   const char* short_format = "~s") {
+                   const char* short_format = "~s", const char* unit = "") {
   bool log = false;
   json scale = scale_for(values, log);
   json axis = {{"grid", true}, {"labelOverlap", true}};
@@ -53,8 +55,12 @@ json axis_encoding(const char* field, std::string title, const std::vector<doubl
     largest = std::max(largest, std::abs(v));
   if (log)
     title += " (log scale)";
-  if (log || largest < 1e-2 || largest >= 1e5)
-    axis["format"] = short_format;
+  if (log || largest < 1e-2 || largest >= 1e5) {
+    if (*unit != '\0')
+      axis["labelExpr"] = fmt::format("format(datum.value, '{}') + '{}'", short_format, unit);
+    else
+      axis["format"] = short_format;
+  }
   axis["title"] = std::move(title);
   return {{"field", field},
           {"type", "quantitative"},
@@ -199,7 +205,7 @@ PlotOrSentence energy_quality_plot(const Report& report, const TaskInfo& task, s
     ys.push_back(p["y"]);
   }
   const bool accuracy = task.quality == counter::kAccuracy;
-  const json x = axis_encoding("x", fmt::format("J per {}", unit), xs);
+  const json x = axis_encoding("x", fmt::format("J per {}", unit), xs, "~s", "J");
   const json y = axis_encoding(
       "y", accuracy ? "accuracy (higher is better)" : "rel_error (lower is better)", ys, "~e");
   const json tooltip = json::array({{{"field", "variant"}, {"title", "variant"}},
@@ -292,7 +298,7 @@ PlotOrSentence flops_energy_plot(const Report& report) {
   }
   json encoding = {
       {"x", axis_encoding("x", "FLOP per iteration", xs)},
-      {"y", axis_encoding("y", "J per iteration", ys)},
+      {"y", axis_encoding("y", "J per iteration", ys, "~s", "J")},
       {"tooltip", json::array({{{"field", "task"}},
                                {{"field", "variant"}},
                                {{"field", "host"}},
