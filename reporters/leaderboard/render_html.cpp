@@ -49,9 +49,20 @@ Cell number(std::optional<double> v, bool estimated = false) {
   return {html_escape(format_number(v)), v, estimated && v.has_value(), {}};
 }
 
+// The median, and its "[min, max]" on a line of its own below it in small type: a table of
+// spreads stays as narrow as its medians.
+std::string spread_html(const Spread* s, bool as_duration) {
+  const std::string text = format_spread(s, as_duration);
+  const auto range = text.find(" [");
+  if (range == std::string::npos)
+    return html_escape(text);
+  return fmt::format("{}<span class=\"range\">{}</span>", html_escape(text.substr(0, range)),
+                     html_escape(text.substr(range + 1)));
+}
+
 Cell spread(const Entry& e, const char* key, bool as_duration, bool estimated) {
   const Spread* s = e.spread(key);
-  return {html_escape(format_spread(s, as_duration)),
+  return {spread_html(s, as_duration),
           s ? std::optional<double>(s->median) : std::nullopt,
           estimated && s != nullptr,
           {}};
@@ -99,8 +110,15 @@ void table(std::ostream& out, std::string_view id, const std::vector<Column>& co
                              : "";
       const std::string title =
           c.title.empty() ? "" : fmt::format(" title=\"{}\"", html_escape(c.title));
-      fmt::print(out, "<td{}{}{}>{}{}</td>", cls.empty() ? "" : " class=\"" + cls + "\"", value,
-                 title, c.html, c.estimated ? "<span class=\"est-mark\">est.</span>" : "");
+      // The est. tag right after the figure, before a spread's range on its line below.
+      std::string html = c.html;
+      if (c.estimated) {
+        const auto range = html.find("<span class=\"range\">");
+        html.insert(range == std::string::npos ? html.size() : range,
+                    "<span class=\"est-mark\">est.</span>");
+      }
+      fmt::print(out, "<td{}{}{}>{}</td>", cls.empty() ? "" : " class=\"" + cls + "\"", value,
+                 title, html);
     }
     fmt::print(out, "</tr>\n");
   }
