@@ -24,6 +24,11 @@ void EnergyScope::set_quality(const std::string& counter_name, double value) {
   quality_[counter_name] = value;
 }
 
+void EnergyScope::set_labels(const RowLabels& labels) {
+  if (session_.notes != nullptr)
+    session_.notes->set_labels(labels);
+}
+
 void EnergyScope::set_implementation(std::string implementation) {
   implementation_ = std::move(implementation);
 }
@@ -33,6 +38,8 @@ EnergyScope::~EnergyScope() {
     return;
   const EnergyReading after = session_.meter.read();
   const auto window_end = std::chrono::system_clock::now();
+  if (session_.notes != nullptr)
+    session_.notes->add_timed_span({before_.time, after.time});
   // Errors (SkipWithError) leave no iterations to divide by.
   if (state_.error_occurred() || state_.iterations() == 0)
     return;

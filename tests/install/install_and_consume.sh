@@ -41,4 +41,5 @@ check "the region asked for" '"joulebench_region": "FR'
 check "the idle baseline" '"energy_net_J":'
 check "power timelines" '"joulebench_power_timelines":'
 check "every benchmark" '"name": "BM_leibniz_pi/100000/real_time"'
+check "the labels the example set" '"joulebench_task": "leibniz-pi"'
 echo "install_and_consume: installed, built and ran examples/own-benchmarks; counters present"
