@@ -313,21 +313,6 @@ PlotOrSentence flops_energy_plot(const Report& report) {
   return {std::move(plot), ""};
 }
 
-namespace {
-
-// The measured windows of a timeline, once the result files carry them; none for older files.
-template <typename Timeline>
-std::vector<std::pair<double, double>> measured_windows(const Timeline& timeline) {
-  std::vector<std::pair<double, double>> windows;
-  if constexpr (requires { timeline.measured; }) {
-    for (const auto& w : timeline.measured)
-      windows.emplace_back(w.start_s, w.end_s);
-  }
-  return windows;
-}
-
-}  // namespace
-
 PlotOrSentence power_timeline_plot(const Report& report) {
   if (report.timelines.empty())
     return {std::nullopt, ""};
@@ -340,25 +325,30 @@ PlotOrSentence power_timeline_plot(const Report& report) {
   std::size_t whole_runs = 0;
   for (std::size_t i = 0; i < offered; ++i) {
     const TimelineSeries& s = report.timelines[i];
-    const auto windows = measured_windows(s.timeline);
+    const std::vector<TimeWindow>& windows = s.timeline.measured;
     const std::size_t samples = std::min(s.timeline.t_s.size(), s.timeline.power_W.size());
-    // The samples drawn: inside a measured window when there are windows, each window a
-    // segment of its own so the line does not bridge the set-up between them.
+    // The samples drawn: those whose interval (from the previous read to this one) overlaps a
+    // measured window, each window a segment of its own so the line does not bridge the set-up
+    // between them; every sample when the file records no windows, or none overlaps one (a
+    // timed loop shorter than the sampling interval).
     std::vector<std::size_t> kept;
     std::vector<int> segment;
     for (std::size_t k = 0; k < samples; ++k) {
-      const double t = s.timeline.t_s[k];
-      if (windows.empty()) {
-        kept.push_back(k);
-        segment.push_back(0);
-        continue;
-      }
+      const double to = s.timeline.t_s[k];
+      const double from = k > 0 ? s.timeline.t_s[k - 1] : to - s.timeline.interval_s;
       for (std::size_t w = 0; w < windows.size(); ++w) {
-        if (t >= windows[w].first && t <= windows[w].second) {
+        if (from < windows[w].end_s && to > windows[w].start_s) {
           kept.push_back(k);
           segment.push_back(static_cast<int>(w));
           break;
         }
+      }
+    }
+    const bool whole = kept.empty();
+    if (whole) {
+      for (std::size_t k = 0; k < samples; ++k) {
+        kept.push_back(k);
+        segment.push_back(0);
       }
     }
     downsampled = downsampled || kept.size() > kHtmlTimelinePoints;
@@ -368,26 +358,28 @@ PlotOrSentence power_timeline_plot(const Report& report) {
       w.push_back(rounded(s.timeline.power_W[kept[k]]));
       seg.push_back(segment[k]);
     }
-    const bool whole = windows.empty();
     whole_runs += whole;
     data.push_back({{"b", i}, {"est", s.estimated}, {"t", t}, {"w", w}, {"s", seg}});
     options.push_back(i);
     labels.push_back(fmt::format("{} ({}{}){}", s.timeline.name, s.host,
                                  s.estimated ? ", estimated" : "",
-                                 whole ? ": whole run, set-up included" : ": measured loops only"));
+                                 whole ? (windows.empty() ? ": whole run, set-up included"
+                                                          : ": whole run (no sample inside "
+                                                            "the timed loops)")
+                                       : ": timed loops only"));
   }
   std::string caption =
       "Choose a benchmark below the plot. Each benchmark's power, the mean over its energy "
       "domains, against seconds since its first sample.";
   if (whole_runs == offered) {
     caption +=
-        " These result files do not record when the timed loops ran, so every timeline "
-        "is the whole run, set-up included.";
+        " No timeline here records samples inside its timed loops (files written before "
+        "joulebench recorded them, or loops shorter than a sample), so each is the whole run, "
+        "set-up included.";
   } else if (whole_runs > 0) {
     caption +=
-        " Timelines marked \"measured loops only\" show only samples taken while the timed "
-        "loops ran (set-up left out); those marked \"whole run, set-up included\" come from "
-        "files that do not record it.";
+        " Timelines marked \"timed loops only\" show only samples taken while the timed loops "
+        "ran, set-up left out; those marked \"whole run\" include set-up.";
   } else {
     caption += " Only samples taken while the timed loops ran are drawn; set-up is left out.";
   }

@@ -134,9 +134,28 @@ TEST(HtmlPlots, PowerTimelinesOneAtATimeWholeRunsSaySo) {
   ASSERT_EQ(bind.at("labels").size(), 1u);
   EXPECT_NE(bind.at("labels").at(0).get<std::string>().find("whole run, set-up included"),
             std::string::npos);
-  EXPECT_NE(p.plot->caption.find("every timeline is the whole run, set-up included"),
-            std::string::npos);
+  EXPECT_NE(p.plot->caption.find("each is the whole run, set-up included"), std::string::npos);
   EXPECT_EQ(p.plot->spec.at("data").at("values").at(0).at("w"), json::array({10, 11, 12}));
+}
+
+// Set-up excluded: of ten samples at 0.1 s, those whose interval overlaps a timed loop
+// ([0.35, 0.55] and [0.8, 0.85]), each loop a segment of its own.
+TEST(HtmlPlots, PowerTimelinesDrawOnlyTheTimedLoops) {
+  const std::string timeline =
+      R"({"name": "t/fp32/b0/8", "interval_s": 0.1,
+          "t_s": [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0],
+          "power_W": [50, 50, 50, 10, 11, 12, 50, 50, 13, 50],
+          "timed_from_s": [0.35, 0.8], "timed_to_s": [0.55, 0.85]})";
+  const Report r = report_of({row(0, 1.0, "rel_error", 1e-3)}, timeline);
+  const PlotOrSentence p = power_timeline_plot(r);
+  ASSERT_TRUE(p.plot);
+  const json& values = p.plot->spec.at("data").at("values").at(0);
+  EXPECT_EQ(values.at("t"), json::array({0.4, 0.5, 0.6, 0.9}));
+  EXPECT_EQ(values.at("w"), json::array({10, 11, 12, 13}));
+  EXPECT_EQ(values.at("s"), json::array({0, 0, 0, 1}));
+  const json& labels = p.plot->spec.at("params").at(0).at("bind").at("labels");
+  EXPECT_NE(labels.at(0).get<std::string>().find("timed loops only"), std::string::npos);
+  EXPECT_NE(p.plot->caption.find("set-up is left out"), std::string::npos);
 }
 
 }  // namespace
