@@ -323,6 +323,7 @@ PlotOrSentence power_timeline_plot(const Report& report) {
   json labels = json::array();
   bool downsampled = false;
   std::size_t whole_runs = 0;
+  std::size_t too_short = 0;  // timelines of fewer than two samples to draw
   for (std::size_t i = 0; i < offered; ++i) {
     const TimelineSeries& s = report.timelines[i];
     const std::vector<TimeWindow>& windows = s.timeline.measured;
@@ -351,6 +352,11 @@ PlotOrSentence power_timeline_plot(const Report& report) {
         segment.push_back(0);
       }
     }
+    // One sample is a figure, not a curve: the table's W column has it.
+    if (kept.size() < 2) {
+      ++too_short;
+      continue;
+    }
     downsampled = downsampled || kept.size() > kHtmlTimelinePoints;
     json t = json::array(), w = json::array(), seg = json::array();
     for (std::size_t k : evenly_spaced(kept.size(), kHtmlTimelinePoints)) {
@@ -368,10 +374,17 @@ PlotOrSentence power_timeline_plot(const Report& report) {
                                                             "the timed loops)")
                                        : ": timed loops only"));
   }
+  if (options.empty()) {
+    return {std::nullopt,
+            fmt::format("No plot: {} fewer than two samples to draw (runs shorter than the "
+                        "sampling interval); the tables' W column has each run's mean power.",
+                        offered == 1 ? std::string("the one timeline has")
+                                     : fmt::format("each of the {} timelines has", offered))};
+  }
   std::string caption =
       "Choose a benchmark below the plot. Each benchmark's power, the mean over its energy "
       "domains, against seconds since its first sample.";
-  if (whole_runs == offered) {
+  if (whole_runs == options.size()) {
     caption +=
         " No timeline here records samples inside its timed loops (files written before "
         "joulebench recorded them, or loops shorter than a sample), so each is the whole run, "
@@ -382,6 +395,12 @@ PlotOrSentence power_timeline_plot(const Report& report) {
         "ran, set-up left out; those marked \"whole run\" include set-up.";
   } else {
     caption += " Only samples taken while the timed loops ran are drawn; set-up is left out.";
+  }
+  if (too_short > 0) {
+    caption +=
+        fmt::format(" {} fewer than two samples to draw and {} not offered.",
+                    too_short == 1 ? "1 timeline has" : fmt::format("{} timelines have", too_short),
+                    too_short == 1 ? "is" : "are");
   }
   if (offered < report.timelines.size()) {
     caption += fmt::format(" Offering the first {} of {} timelines; the JSON report has all.",
@@ -394,7 +413,7 @@ PlotOrSentence power_timeline_plot(const Report& report) {
   HtmlPlot plot{"plot-power", base_spec(640, 240), 1, std::move(caption)};
   plot.spec["data"] = {{"values", std::move(data)}};
   plot.spec["params"] = json::array({{{"name", "benchmark"},
-                                      {"value", 0},
+                                      {"value", options.at(0)},
                                       {"bind",
                                        {{"input", "select"},
                                         {"options", options},
@@ -402,7 +421,11 @@ PlotOrSentence power_timeline_plot(const Report& report) {
                                         {"name", "benchmark "}}}}});
   plot.spec["transform"] = json::array(
       {{{"filter", "datum.b == benchmark"}}, {{"flatten", json::array({"t", "w", "s"})}}});
-  plot.spec["mark"] = {{"type", "line"}, {"strokeWidth", 1.5}, {"color", "#1f77b4"}};
+  // Points on the line: a short run's timeline may be a single sample, which a bare line hides.
+  plot.spec["mark"] = {{"type", "line"},
+                       {"strokeWidth", 1.5},
+                       {"color", "#1f77b4"},
+                       {"point", {{"size", 16}, {"filled", true}}}};
   plot.spec["encoding"] = {{"x",
                             {{"field", "t"},
                              {"type", "quantitative"},

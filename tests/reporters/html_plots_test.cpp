@@ -158,5 +158,18 @@ TEST(HtmlPlots, PowerTimelinesDrawOnlyTheTimedLoops) {
   EXPECT_NE(p.plot->caption.find("set-up is left out"), std::string::npos);
 }
 
+// A run shorter than the sampling interval leaves one sample: a sentence, not a one-dot plot.
+TEST(HtmlPlots, PowerTimelineOfOneSampleGetsASentence) {
+  const std::string timeline =
+      R"({"name": "t/fp32/b0/8", "interval_s": 0.1, "t_s": [0.1], "power_W": [4.5],
+          "timed_from_s": [0.02], "timed_to_s": [0.1]})";
+  const Report r = report_of({row(0, 1.0, "rel_error", 1e-3)}, timeline);
+  const PlotOrSentence p = power_timeline_plot(r);
+  EXPECT_FALSE(p.plot);
+  EXPECT_NE(p.sentence.find("No plot: the one timeline has fewer than two samples"),
+            std::string::npos)
+      << p.sentence;
+}
+
 }  // namespace
 }  // namespace joulebench
