@@ -425,11 +425,11 @@ PlotOrSentence power_timeline_plot(const Report& report) {
   plot.spec["mark"] = {{"type", "line"},
                        {"strokeWidth", 1.5},
                        {"color", "#1f77b4"},
-                       {"point", {{"size", 16}, {"filled", true}}}};
+                       {"point", {{"size", 30}, {"filled", true}}}};
   plot.spec["encoding"] = {{"x",
                             {{"field", "t"},
                              {"type", "quantitative"},
-                             {"scale", {{"zero", false}, {"nice", false}}},
+                             {"scale", {{"zero", false}, {"nice", false}, {"padding", 10}}},
                              {"axis",
                               {{"title", "seconds since the benchmark's first sample"},
                                {"grid", true},
@@ -438,7 +438,7 @@ PlotOrSentence power_timeline_plot(const Report& report) {
                            {"y",
                             {{"field", "w"},
                              {"type", "quantitative"},
-                             {"scale", {{"zero", false}}},
+                             {"scale", {{"zero", false}, {"padding", 10}}},
                              {"axis", {{"title", "W"}, {"grid", true}}}}},
                            {"detail", {{"field", "s"}, {"type", "nominal"}}},
                            {"strokeDash",
