@@ -9,15 +9,18 @@
 
 namespace joulebench {
 
-inline constexpr std::size_t kHtmlRowsPerTask = 50;        // leaderboard rows of one task
-inline constexpr std::size_t kHtmlLeaderboardRows = 3000;  // leaderboard rows in all
+inline constexpr std::size_t kHtmlRowsPerTask = 50;        // table rows of one task
+inline constexpr std::size_t kHtmlLeaderboardRows = 3000;  // table rows in all
 inline constexpr std::size_t kHtmlQualitySections = 50;    // tasks with an energy-quality plot
-inline constexpr std::size_t kHtmlQualityRows = 50;        // rows of one energy-quality table
-inline constexpr std::size_t kHtmlFlopsRows = 1000;        // rows of the FLOPs-energy table
 inline constexpr std::size_t kHtmlPlotPoints = 1000;       // points of one scatter plot
-inline constexpr std::size_t kHtmlTimelines = 24;          // power timelines drawn
-inline constexpr std::size_t kHtmlTimelinePoints = 500;    // samples drawn of one timeline
+inline constexpr std::size_t kHtmlTimelines = 200;         // power timelines offered
+inline constexpr std::size_t kHtmlTimelinePoints = 300;    // samples drawn of one timeline
 inline constexpr std::size_t kHtmlListItems = 200;         // items of a list (energy gaps)
+// Series one plot tells apart by colour, each with a legend entry: beyond it colours stop being
+// distinguishable and the legend outgrows the plot, so the plot colours by provenance instead.
+inline constexpr std::size_t kHtmlLegendEntries = 20;
+// An axis whose positive values span more than this ratio (two decades) is drawn in log scale.
+inline constexpr double kHtmlLogAxisSpan = 100.0;
 
 // The sentence that ends every elision note.
 inline constexpr const char* kHtmlFullDetailText =

@@ -1,23 +1,28 @@
 // The HTML leaderboard in a real browser: Debian's chromium, headless, on the page the binary
-// writes from the fixture result files. Checks that the page's script ran without errors, that
-// the plots drew every point, and that clicking a column heading sorts the table (the page's
-// #selftest hook clicks the J/iter heading twice and writes the column's order into the DOM).
-// Saves a screenshot to JOULEBENCH_BROWSER_OUTPUT_DIR. Skipped, saying so, without chromium.
-// Run alone with: ctest --preset ci -L browser
+// writes from the fixture result files. The page's #selftest hook (html/page.js) sorts every
+// task's table as a user would and measures every plot once vega has drawn it, and writes what it
+// saw into the DOM as JSON; this test reads that from the dumped DOM and checks: no script
+// errors, a section per task, ranks 1..n within each task whatever the sort, every plot drawn
+// as SVG with a legend entry per series (at most kHtmlLegendEntries), legends inside their plot
+// and over no data point. Saves a screenshot to JOULEBENCH_BROWSER_OUTPUT_DIR. Skipped, saying
+// so, without chromium. Run alone with: ctest --preset ci -L browser
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <limits>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "reporters/leaderboard/html_limits.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
@@ -25,6 +30,7 @@ namespace joulebench {
 namespace {
 
 namespace fs = std::filesystem;
+using nlohmann::json;
 
 std::optional<fs::path> find_in_path(const std::vector<std::string>& names) {
   const char* path = std::getenv("PATH");
@@ -38,14 +44,6 @@ std::optional<fs::path> find_in_path(const std::vector<std::string>& names) {
     }
   }
   return std::nullopt;
-}
-
-// The part of the DOM from `<svg id="ID"` to its `</svg>`.
-std::string svg_of(const std::string& dom, const std::string& id) {
-  const auto start = dom.find("<svg id=\"" + id + "\"");
-  if (start == std::string::npos)
-    return "";
-  return dom.substr(start, dom.find("</svg>", start) - start);
 }
 
 std::size_t count(const std::string& text, const std::string& what) {
@@ -67,14 +65,24 @@ std::string attribute(const std::string& dom, const std::string& element_start,
   return dom.substr(begin, dom.find('"', begin) - begin);
 }
 
-// "1,2,,": numbers in order; empty fields (rows without the value) as NaN.
-std::vector<double> values(const std::string& csv) {
-  std::vector<double> out;
-  std::istringstream in(csv);
-  for (std::string field; std::getline(in, field, ',');)
-    out.push_back(field.empty() ? std::numeric_limits<double>::quiet_NaN() : std::stod(field));
-  if (!csv.empty() && csv.back() == ',')
-    out.push_back(std::numeric_limits<double>::quiet_NaN());
+// The text of the element that starts with `element_start`, its entities decoded.
+std::string text_of(const std::string& dom, const std::string& element_start) {
+  const auto element = dom.find(element_start);
+  if (element == std::string::npos)
+    return "";
+  const auto begin = dom.find('>', element) + 1;
+  std::string text = dom.substr(begin, dom.find('<', begin) - begin);
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '&') {
+      out += text[i];
+      continue;
+    }
+    const auto end = text.find(';', i);
+    const std::string entity = text.substr(i, end - i + 1);
+    out += entity == "&lt;" ? "<" : entity == "&gt;" ? ">" : entity == "&amp;" ? "&" : "\"";
+    i = end;
+  }
   return out;
 }
 
@@ -89,13 +97,16 @@ class ReportBrowser : public ::testing::Test {
     ASSERT_TRUE(timeout_) << "coreutils' timeout not found";
     std::vector<std::string> args = {"report", "--format", "html", "--out", "leaderboard.html"};
     for (const char* name : {"lab-measured.json", "plain-user.json", "vm-estimated.json"})
-      args.push_back((fs::path(JOULEBENCH_FIXTURE_DIR) / name).string());
+      inputs_.push_back((fs::path(JOULEBENCH_FIXTURE_DIR) / name).string());
+    args.insert(args.end(), inputs_.begin(), inputs_.end());
     const auto r = testing::Process(JOULEBENCH_BINARY, args, dir_.path(), dir_.path()).wait();
     ASSERT_EQ(r.exit_code, 0) << r.err;
     page_ = dir_.path() / "leaderboard.html";
   }
 
-  // Headless chromium with a fresh profile in the test's directory; killed after 60 s.
+  // Headless chromium with a fresh profile in the test's directory; killed after 60 s. Virtual
+  // time lets vega's asynchronous rendering finish before the DOM is dumped or the screenshot
+  // taken, without waiting for it in real time.
   testing::ProcessResult chromium(const std::string& profile, std::vector<std::string> args) {
     std::vector<std::string> all = {"60",
                                     chromium_->string(),
@@ -103,15 +114,30 @@ class ReportBrowser : public ::testing::Test {
                                     "--no-sandbox",
                                     "--disable-gpu",
                                     "--no-first-run",
+                                    "--virtual-time-budget=5000",
                                     "--user-data-dir=" + (dir_.path() / profile).string()};
     all.insert(all.end(), args.begin(), args.end());
     return testing::Process(timeout_->string(), all, dir_.path(), dir_.path()).wait();
   }
 
   std::optional<fs::path> chromium_, timeout_;
+  std::vector<std::string> inputs_;
   testing::TempDir dir_;
   fs::path page_;
 };
+
+// The tasks of the fixtures, as `joulebench report --format json` names them.
+std::set<std::string> tasks_of_report(const fs::path& dir, const std::vector<std::string>& inputs) {
+  std::vector<std::string> args = {"report", "--format", "json"};
+  args.insert(args.end(), inputs.begin(), inputs.end());
+  const auto r = testing::Process(JOULEBENCH_BINARY, args, dir, dir).wait();
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::set<std::string> tasks;
+  const json report = json::parse(r.out);  // kept: a range-for over a temporary's member dangles
+  for (const json& e : report.at("entries"))
+    tasks.insert(e.at("task").get<std::string>());
+  return tasks;
+}
 
 TEST_F(ReportBrowser, LoadsDrawsAndSorts) {
   const auto r = chromium("profile-dom", {"--dump-dom", "file://" + page_.string() + "#selftest"});
@@ -119,49 +145,100 @@ TEST_F(ReportBrowser, LoadsDrawsAndSorts) {
   const std::string& dom = r.out;
   ASSERT_NE(dom.find("</html>"), std::string::npos) << "no DOM dumped:\n" << r.err;
 
-  // The script ran to its end and nothing raised.
+  // Every plot was drawn and nothing raised.
   EXPECT_EQ(attribute(dom, "<body", "data-jb-status"), "ready");
-  EXPECT_EQ(dom.find("id=\"jb-error\""), std::string::npos) << dom.substr(dom.find("jb-error"));
+  EXPECT_EQ(dom.find("id=\"jb-error\""), std::string::npos) << text_of(dom, "<pre id=\"jb-error\"");
+  const std::string selftest = text_of(dom, "<pre id=\"jb-selftest\"");
+  ASSERT_FALSE(selftest.empty()) << "the page's #selftest hook wrote nothing";
+  const json seen = json::parse(selftest);
 
-  // Every point of the fixtures is drawn: 13 rows with FLOPs and energy; per task with a quality
-  // figure, the rows with energy (gemm/128: 6, gemm/256: 1, gemv: 2, mlp/infer: 3).
-  EXPECT_EQ(count(svg_of(dom, "plot-flops"), "<circle"), 13u);
-  std::size_t quality_points = 0;
-  for (int i = 0; i < 4; ++i)
-    quality_points += count(svg_of(dom, "plot-quality-" + std::to_string(i)), "<circle");
-  EXPECT_EQ(quality_points, 12u);
-  EXPECT_EQ(svg_of(dom, "plot-quality-4"), "");
-  // Pareto fronts: gemm/128 has a measured and an estimated one.
-  EXPECT_EQ(count(svg_of(dom, "plot-quality-0"), "<polyline class=\"front"), 2u);
-  // Two power timelines, 24 and 18 samples.
-  const std::string power = svg_of(dom, "plot-power");
-  EXPECT_EQ(count(power, "<polyline class=\"series"), 2u);
-  std::vector<std::size_t> vertices;
-  for (auto at = power.find("points=\""); at != std::string::npos;
-       at = power.find("points=\"", at + 1)) {
-    const auto begin = at + 8;
-    vertices.push_back(count(power.substr(begin, power.find('"', begin) - begin), ","));
-  }
-  EXPECT_EQ(vertices, (std::vector<std::size_t>{24, 18})) << power;
-
-  // Sorting: after one click the J/iter column ascends, after the second it descends; rows
-  // without energy stay last both times. The page starts ordered by task, not by J/iter.
-  const std::vector<double> up =
-      values(attribute(dom, "<pre id=\"jb-selftest\"", "data-ascending"));
-  const std::vector<double> down =
-      values(attribute(dom, "<pre id=\"jb-selftest\"", "data-descending"));
-  ASSERT_EQ(up.size(), 16u);
-  ASSERT_EQ(down.size(), 16u);
-  for (std::size_t i = 0; i < 13; ++i) {
-    ASSERT_FALSE(std::isnan(up[i]) || std::isnan(down[i])) << i;
-    if (i > 0) {
-      EXPECT_LE(up[i - 1], up[i]) << i;
-      EXPECT_GE(down[i - 1], down[i]) << i;
+  // A section per task, each with its own ranks: within each provenance the ranked rows are
+  // 1..n; sorting by J/iter orders the rows, each keeping its rank; sorting by rank restores
+  // the task's order.
+  std::set<std::string> sections;
+  for (const json& task : seen.at("tasks")) {
+    const std::string name = task.at("task");
+    sections.insert(name);
+    std::map<std::string, std::vector<int>> ranks;  // by provenance
+    std::multiset<std::pair<int, int>> rows;        // (place in the task's order, rank)
+    for (const json& row : task.at("rows")) {
+      if (!row.at("rank").is_null())
+        ranks[row.at("provenance")].push_back(row.at("rank"));
+      rows.emplace(row.at("order"), row.at("rank").is_null() ? 0 : row.at("rank").get<int>());
+    }
+    for (auto& [provenance, in_provenance] : ranks) {
+      std::sort(in_provenance.begin(), in_provenance.end());
+      for (std::size_t i = 0; i < in_provenance.size(); ++i)
+        EXPECT_EQ(in_provenance[i], static_cast<int>(i + 1)) << name << " " << provenance;
+    }
+    for (const char* order : {"ascending", "descending", "by_rank"}) {
+      std::multiset<std::pair<int, int>> after;
+      for (const json& row : task.at(order)) {
+        after.emplace(row.at("order"), row.at("rank").is_null() ? 0 : row.at("rank").get<int>());
+      }
+      EXPECT_EQ(after, rows) << name << " " << order << ": a row lost its rank";
+    }
+    for (std::size_t i = 0; i < task.at("by_rank").size(); ++i)
+      EXPECT_EQ(task.at("by_rank")[i].at("order"), static_cast<int>(i + 1)) << name;
+    // J/iter ascends after the first click and descends after the second, missing values last.
+    for (const char* order : {"ascending", "descending"}) {
+      bool missing = false;
+      std::optional<double> previous;
+      for (const json& row : task.at(order)) {
+        if (row.at("energy").is_null()) {
+          missing = true;
+          continue;
+        }
+        EXPECT_FALSE(missing) << name << " " << order << ": a value after a missing one";
+        const double energy = row.at("energy");
+        if (previous && order == std::string("ascending")) {
+          EXPECT_LE(*previous, energy) << name;
+        }
+        if (previous && order == std::string("descending")) {
+          EXPECT_GE(*previous, energy) << name;
+        }
+        previous = energy;
+      }
     }
   }
-  for (std::size_t i = 13; i < 16; ++i)
-    EXPECT_TRUE(std::isnan(up[i]) && std::isnan(down[i])) << i;
-  EXPECT_DOUBLE_EQ(up.front(), down[12]);
+  EXPECT_EQ(sections, tasks_of_report(dir_.path(), inputs_));
+  // The filter keeps the sections whose task name holds its text, and clearing it shows all.
+  EXPECT_EQ(seen.at("filter_gemv"), json::array({"gemv/4096x4096/batch:1"}));
+  EXPECT_EQ(seen.at("filter_cleared"), sections.size());
+
+  // Every plot drawn as SVG; a legend entry per series, at most kHtmlLegendEntries of them;
+  // legends inside the plot's SVG box and over no data point.
+  std::size_t quality_points = 0;
+  std::set<std::string> plots;
+  for (const json& plot : seen.at("plots")) {
+    const std::string id = plot.at("id");
+    plots.insert(id);
+    ASSERT_TRUE(plot.at("svg").get<bool>()) << id;
+    const std::size_t series = plot.at("series");
+    EXPECT_LE(series, kHtmlLegendEntries) << id;
+    if (series > 1) {
+      EXPECT_GE(plot.at("legend_labels").get<std::size_t>(), series) << id;
+    }
+    EXPECT_TRUE(plot.at("legends_inside").get<bool>()) << id;
+    EXPECT_EQ(plot.at("marks_under_legends"), 0) << id;
+    EXPECT_LE(plot.at("width").get<double>(), 1200.0) << id;
+    if (id.starts_with("plot-quality-"))
+      quality_points += plot.at("marks").get<std::size_t>();
+  }
+  // 13 rows with FLOPs and energy; per task with a quality figure, the rows with energy
+  // (gemm/128: 6, gemv: 2, mlp/infer: 3; gemm/256's one row gets a sentence, not a plot).
+  EXPECT_TRUE(plots.contains("plot-flops"));
+  EXPECT_TRUE(plots.contains("plot-power"));
+  for (const json& plot : seen.at("plots")) {
+    if (plot.at("id") == "plot-flops") {
+      EXPECT_EQ(plot.at("marks"), 13);
+    }
+    if (plot.at("id") == "plot-power") {
+      EXPECT_EQ(plot.at("options"), 2) << "one option per power timeline";
+    }
+  }
+  EXPECT_EQ(quality_points, 11u);
+  EXPECT_EQ(count(dom, "<p class=\"no-plot\">"), 1u);
 }
 
 TEST_F(ReportBrowser, Screenshot) {
@@ -171,7 +248,7 @@ TEST_F(ReportBrowser, Screenshot) {
   fs::remove(png);
   fs::copy_file(page_, out_dir / "leaderboard.html", fs::copy_options::overwrite_existing);
   const auto r =
-      chromium("profile-shot", {"--screenshot=" + png.string(), "--window-size=1280,2400",
+      chromium("profile-shot", {"--screenshot=" + png.string(), "--window-size=1280,2000",
                                 "--hide-scrollbars", "file://" + page_.string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   ASSERT_TRUE(fs::exists(png)) << r.err;
@@ -264,11 +341,12 @@ TEST_F(ReportBrowser, HostileNamesInjectNothing) {
     for (const std::string& a : e.attributes)
       EXPECT_FALSE(a.starts_with("on")) << "<" << e.name << " " << a << ">";
   }
-  EXPECT_EQ(scripts, 1u) << "only the page's own script";
-  // The names and values are there as text: in table cells, headings and point tooltips.
+  // The plots' JSON, the three vendored libraries and the page's own script; no other.
+  EXPECT_EQ(scripts, 5u);
+  // The names and values are there as text: in table cells, headings and the contents.
   EXPECT_GE(count(dom, "&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;"),
             10u);
-  EXPECT_NE(dom.find("<title>gemm/x\n# Heading [x](http://e)"), std::string::npos) << dom;
+  EXPECT_NE(dom.find("<h2>gemm/x\n# Heading [x](http://e)"), std::string::npos) << dom;
 }
 
 }  // namespace

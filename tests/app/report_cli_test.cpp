@@ -76,7 +76,8 @@ TEST_F(ReportCli, ReadmeCommandWritesTheHtmlPage) {
   EXPECT_TRUE(r.out.empty());
   const std::string html = read("results/leaderboard.html");
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
-  EXPECT_NE(html.find("<table class=\"sortable\" id=\"leaderboard-table\">"), std::string::npos);
+  EXPECT_NE(html.find("<section class=\"task\" id=\"task-0\""), std::string::npos);
+  EXPECT_NE(html.find("<table class=\"sortable\" id=\"table-task-0\">"), std::string::npos);
   EXPECT_NE(html.find("id=\"plot-flops\""), std::string::npos);
   EXPECT_NE(html.find("id=\"plot-power\""), std::string::npos);
 }
