@@ -180,9 +180,16 @@ TEST(JoulebenchMainProgram, NonFiniteNumbersAreRefusedBeforeTheMeterIsProbed) {
                         "--benchmark_repetitions must be a whole number >= 1 and <= 1000");
 }
 
+// main.h's contract: an unknown flag, Google Benchmark's or ours, is a user error (exit 2, one
+// line "<program>: error: ..."), never Google Benchmark's own exit 1 nor an internal error (3).
 TEST(JoulebenchMainProgram, UnknownFlagsExitTwoInOneLine) {
   expect_one_line_error(with(kModelMeter, {"--benchmark_frobnicate=1"}),
-                        "unrecognised flag --benchmark_frobnicate=1");
+                        "measured_program: error: unrecognised flag --benchmark_frobnicate=1");
+  // Not a number: Google Benchmark leaves it unparsed, as an unknown flag.
+  expect_one_line_error(with(kModelMeter, {"--benchmark_min_time=soon"}),
+                        "error: unrecognised flag --benchmark_min_time=soon");
+  expect_one_line_error(with(kModelMeter, {"--benchmark_repetitions=many"}),
+                        "error: unrecognised flag --benchmark_repetitions=many");
   // A typo in one of ours is caught before the meter is probed.
   expect_one_line_error(with(kUnusableMeter, {"--joulebench_regoin=FR"}),
                         "unknown flag --joulebench_regoin=FR");

@@ -29,6 +29,15 @@ class CliErrors : public ::testing::Test {
   testing::TempDir dir_;
 };
 
+// The exit codes of every command (common/error_model.h), where a user looks for them.
+TEST_F(CliErrors, HelpDocumentsTheExitCodes) {
+  const testing::ProcessResult r = run({"--help"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const char* part : {"Exit status: 0 done; 1 compare found a regression; 2 an error you can",
+                           "3 an internal error, a bug in joulebench", "128+N stopped by signal N"})
+    EXPECT_NE(r.out.find(part), std::string::npos) << part << "\n" << r.out;
+}
+
 TEST_F(CliErrors, UnknownFlag) {
   expect_one_line_error({"run", "--frobnicate"}, "--frobnicate");
 }

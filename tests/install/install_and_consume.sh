@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Installs joulebench from a build tree into a temporary prefix, builds examples/own-benchmarks
-# against the installed package as a user's project would, runs it, and checks its result file
-# carries the energy counters, their provenance and the power timelines.
+# Installs joulebench from a build tree into a temporary prefix and moves the prefix elsewhere;
+# then builds examples/own-benchmarks against the moved package as a user's project would, runs
+# it, and checks its result file carries the energy counters, their provenance and the power
+# timelines; runs the moved `joulebench` on an MLP row, which reads the Fashion-MNIST slice
+# installed beside it; and checks that no installed file names the build tree, the source tree
+# or the prefix it was installed to.
 #   install_and_consume.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build_dir=$1
@@ -9,7 +12,9 @@ source_dir=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null
+cmake --install "$build_dir" --prefix "$work/installed" >/dev/null
+# Relocatable: the prefix is moved after installing, and everything below uses the moved one.
+mv "$work/installed" "$work/prefix"
 cmake -S "$source_dir/examples/own-benchmarks" -B "$work/build" \
   -DCMAKE_PREFIX_PATH="$work/prefix" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$work/build" -j2 >/dev/null
@@ -41,4 +46,34 @@ check "the region asked for" '"joulebench_region": "FR'
 check "the idle baseline" '"energy_net_J":'
 check "power timelines" '"joulebench_power_timelines":'
 check "every benchmark" '"name": "BM_leibniz_pi/100000/real_time"'
-echo "install_and_consume: installed, built and ran examples/own-benchmarks; counters present"
+
+# The moved joulebench finds its data relative to itself (<prefix>/share/joulebench) and caches
+# the trained weights under $HOME/.cache/joulebench, not in the working directory.
+mkdir "$work/cwd"
+(cd "$work/cwd" && "${clean_env[@]}" "$work/prefix/bin/joulebench" run --meter model \
+  --filter '^mlp/infer/fp32/784-128-10/batch:64$' --mlp-epochs 1 --min-time 0.01 \
+  --idle-baseline 0 --out "$work/mlp.json") >"$work/mlp-log.txt" 2>&1 ||
+  { cat "$work/mlp-log.txt"; exit 1; }
+if ! grep -q '"name": "mlp/infer/fp32/784-128-10/batch:64' "$work/mlp.json"; then
+  echo "install_and_consume: the moved joulebench measured no MLP row" >&2
+  exit 1
+fi
+if ! compgen -G "$work/.cache/joulebench/mlp-*" >/dev/null; then
+  echo "install_and_consume: no trained weights under \$HOME/.cache/joulebench" >&2
+  exit 1
+fi
+if [[ -n $(ls -A "$work/cwd") ]]; then
+  echo "install_and_consume: joulebench wrote into the working directory: $(ls -A "$work/cwd")" >&2
+  exit 1
+fi
+
+# No absolute path of the build machine in any installed file (binaries included).
+for path in "$(realpath "$build_dir")" "$(realpath "$source_dir")" "$work/installed"; do
+  if found=$(grep -rlF -- "$path" "$work/prefix"); then
+    echo "install_and_consume: installed files name $path:" >&2
+    echo "$found" >&2
+    exit 1
+  fi
+done
+echo "install_and_consume: installed, moved the prefix, built and ran examples/own-benchmarks" \
+  "(counters present) and the moved joulebench on an MLP row; no absolute build path installed"

@@ -65,9 +65,10 @@ TEST(CleanEnvironment, AStartedProcessSeesOnlyTheCleanSetAndWhatTheTestNames) {
 
 // Run by the next test in a hostile environment; disabled so that it never runs on its own.
 TEST(HermeticMain, DISABLED_ProbeRunsAsIfTheTesterHadSetNothing) {
-  for (const char* name : {"JOULEBENCH_REGION", "JOULEBENCH_METER", "JOULEBENCH_CARBON_TABLES",
-                           "JOULEBENCH_KERNEL_ISA", "XDG_CONFIG_HOME", "BENCHMARK_REPETITIONS",
-                           "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS"})
+  for (const char* name :
+       {"JOULEBENCH_REGION", "JOULEBENCH_METER", "JOULEBENCH_CARBON_TABLES",
+        "JOULEBENCH_KERNEL_ISA", "JOULEBENCH_DATA_DIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
+        "BENCHMARK_REPETITIONS", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS"})
     EXPECT_EQ(std::getenv(name), nullptr) << name;
   EXPECT_STREQ(std::getenv("JOULEBENCH_POWERCAP_ROOT"), testing::kAbsentPowercapRoot);
   EXPECT_STREQ(std::getenv("JOULEBENCH_PERF_PMU_ROOT"), testing::kAbsentPerfPmuRoot);
@@ -103,7 +104,9 @@ TEST(HermeticMain, ATestProgramStartedWithAHostileEnvironmentSeesNoneOfIt) {
                         {"JOULEBENCH_KERNEL_ISA", "avx9000"},
                         {"JOULEBENCH_POWERCAP_ROOT", dir.path().string()},
                         {"JOULEBENCH_UPDATE_GOLDEN", "1"},
+                        {"JOULEBENCH_DATA_DIR", "/nonexistent"},
                         {"XDG_CONFIG_HOME", dir.path().string()},
+                        {"XDG_CACHE_HOME", dir.path().string()},
                         {"BENCHMARK_REPETITIONS", "3"},
                         {"OMP_NUM_THREADS", "7"},
                         {"OPENBLAS_NUM_THREADS", "7"},
