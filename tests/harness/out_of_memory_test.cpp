@@ -151,7 +151,7 @@ TEST(OutOfMemory, TheEnergyScopeDestructorSetsAllOfItsCountersOrNone) {
       }
       allocate_again();
     })->Iterations(3);
-    const auto reporter = testing::run_benchmarks("^" + name + "$");
+    const auto reporter = testing::run_benchmarks("^" + name + "/");
     ASSERT_EQ(reporter.runs().size(), 1u) << successful;
     const auto& run = reporter.runs()[0];
     const bool energy = run.counters.contains(counter::kEnergy);
@@ -159,10 +159,11 @@ TEST(OutOfMemory, TheEnergyScopeDestructorSetsAllOfItsCountersOrNone) {
     EXPECT_EQ(run.counters.contains(counter::kPower), energy) << successful;
     EXPECT_EQ(run.counters.contains(std::string(counter::kCo2)), energy) << successful;
     EXPECT_EQ(run.counters.contains(counter::kFlopPerJoule), energy) << successful;
-    if (energy)
+    if (energy) {
       EXPECT_DOUBLE_EQ(run.counters.at(counter::kEnergy).value, 2.0 / 3.0) << successful;
-    else if (run.error_occurred)
+    } else if (run.error_occurred) {
       EXPECT_EQ(run.error_message, "joulebench: out of memory while setting the energy counters");
+    }
   }
   // Both sides were reached: memory ran out early enough to lose the figures, and late enough
   // (or never) to keep them.

@@ -25,7 +25,8 @@ cmake --build "$work/build" -j2 >/dev/null
 clean_env=(env -i PATH="$PATH" LANG=C.UTF-8 HOME="$work"
   JOULEBENCH_POWERCAP_ROOT=/nonexistent/joulebench-test/powercap
   JOULEBENCH_PERF_PMU_ROOT=/nonexistent/joulebench-test/power-pmu
-  JOULEBENCH_NVML_LIBRARY=/nonexistent/joulebench-test/libnvidia-ml.so.1)
+  JOULEBENCH_NVML_LIBRARY=/nonexistent/joulebench-test/libnvidia-ml.so.1
+  JOULEBENCH_SYSTEM_DATASETS=/nonexistent/joulebench-test/datasets)
 if [[ -n ${TMPDIR:-} ]]; then clean_env+=(TMPDIR="$TMPDIR"); fi
 (cd "$work" && "${clean_env[@]}" "$work/build/my_benchmarks" --benchmark_min_time=0.05 \
   --joulebench_idle_baseline=0.2 --joulebench_sample_interval=0.01 --joulebench_region=FR \
@@ -47,8 +48,9 @@ check "the idle baseline" '"energy_net_J":'
 check "power timelines" '"joulebench_power_timelines":'
 check "every benchmark" '"name": "BM_leibniz_pi/100000/real_time"'
 
-# The moved joulebench finds its data relative to itself (<prefix>/share/joulebench) and caches
-# the trained weights under $HOME/.cache/joulebench, not in the working directory.
+# The moved joulebench finds its data relative to itself (<prefix>/share/joulebench: the
+# distribution's data sets are pinned absent, as above) and caches the trained weights under
+# $HOME/.cache/joulebench, not in the working directory.
 mkdir "$work/cwd"
 (cd "$work/cwd" && "${clean_env[@]}" "$work/prefix/bin/joulebench" run --meter model \
   --filter '^mlp/infer/fp32/784-128-10/batch:64$' --mlp-epochs 1 --min-time 0.01 \
@@ -56,6 +58,12 @@ mkdir "$work/cwd"
   { cat "$work/mlp-log.txt"; exit 1; }
 if ! grep -q '"name": "mlp/infer/fp32/784-128-10/batch:64' "$work/mlp.json"; then
   echo "install_and_consume: the moved joulebench measured no MLP row" >&2
+  exit 1
+fi
+if ! grep -q "3000 train / 1000 test images from $(realpath "$work/prefix")/share/joulebench/fashion-mnist" \
+  "$work/mlp.json"; then
+  echo "install_and_consume: the MLP row did not read the slice in the moved prefix:" >&2
+  grep '"label"' "$work/mlp.json" >&2
   exit 1
 fi
 if ! compgen -G "$work/.cache/joulebench/mlp-*" >/dev/null; then

@@ -27,13 +27,18 @@ using Environment = std::map<std::string, std::string>;
 inline constexpr const char* kAbsentPowercapRoot = "/nonexistent/joulebench-test/powercap";
 inline constexpr const char* kAbsentPerfPmuRoot = "/nonexistent/joulebench-test/power-pmu";
 inline constexpr const char* kAbsentNvmlLibrary = "/nonexistent/joulebench-test/libnvidia-ml.so.1";
+// The distribution's data set packages (/usr/share/datasets): without them the MLP rows read the
+// committed Fashion-MNIST slice on every host, whether dataset-fashion-mnist is installed or not.
+inline constexpr const char* kAbsentSystemDatasets = "/nonexistent/joulebench-test/datasets";
 
-// Every source joulebench discovers, pinned to "absent": auto selection gives the labelled
-// estimate on every host, and an explicit --meter rapl|perf|nvml is unusable everywhere.
+// Every source joulebench discovers on the host, pinned to "absent": auto selection gives the
+// labelled estimate on every host, an explicit --meter rapl|perf|nvml is unusable everywhere,
+// and the MLP rows read the same data everywhere.
 inline Environment no_sensor_environment() {
   return {{"JOULEBENCH_POWERCAP_ROOT", kAbsentPowercapRoot},
           {"JOULEBENCH_PERF_PMU_ROOT", kAbsentPerfPmuRoot},
-          {"JOULEBENCH_NVML_LIBRARY", kAbsentNvmlLibrary}};
+          {"JOULEBENCH_NVML_LIBRARY", kAbsentNvmlLibrary},
+          {"JOULEBENCH_SYSTEM_DATASETS", kAbsentSystemDatasets}};
 }
 
 // Variables of the tester's environment that pass to a started process because they configure

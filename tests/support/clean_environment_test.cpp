@@ -57,6 +57,7 @@ TEST(CleanEnvironment, AStartedProcessSeesOnlyTheCleanSetAndWhatTheTestNames) {
       std::string("JOULEBENCH_NVML_LIBRARY=") + testing::kAbsentNvmlLibrary,
       std::string("JOULEBENCH_PERF_PMU_ROOT=") + testing::kAbsentPerfPmuRoot,
       "JOULEBENCH_POWERCAP_ROOT=/fixture",  // what the test names wins over the pin
+      std::string("JOULEBENCH_SYSTEM_DATASETS=") + testing::kAbsentSystemDatasets,
       "LANG=C.UTF-8",
       std::string("PATH=") + std::getenv("PATH"),
   };
@@ -73,6 +74,7 @@ TEST(HermeticMain, DISABLED_ProbeRunsAsIfTheTesterHadSetNothing) {
   EXPECT_STREQ(std::getenv("JOULEBENCH_POWERCAP_ROOT"), testing::kAbsentPowercapRoot);
   EXPECT_STREQ(std::getenv("JOULEBENCH_PERF_PMU_ROOT"), testing::kAbsentPerfPmuRoot);
   EXPECT_STREQ(std::getenv("JOULEBENCH_NVML_LIBRARY"), testing::kAbsentNvmlLibrary);
+  EXPECT_STREQ(std::getenv("JOULEBENCH_SYSTEM_DATASETS"), testing::kAbsentSystemDatasets);
   EXPECT_STREQ(std::getenv("JOULEBENCH_UPDATE_GOLDEN"), "1");  // the tests' own switch stays
   EXPECT_STREQ(std::getenv("UNRELATED_VARIABLE"), "kept");
   // HOME and the working directory: a fresh scratch directory, not where the program started

@@ -26,6 +26,11 @@ DataDir joulebench_data_dir() {
           .from_variable = false};
 }
 
+std::filesystem::path system_datasets_dir() {
+  const char* dir = variable("JOULEBENCH_SYSTEM_DATASETS");
+  return dir != nullptr ? dir : "/usr/share/datasets";
+}
+
 std::filesystem::path default_weight_cache_dir() {
   // The XDG base directory specification: a relative XDG_CACHE_HOME is invalid and ignored.
   if (const char* xdg = variable("XDG_CACHE_HOME"); xdg && std::filesystem::path(xdg).is_absolute())

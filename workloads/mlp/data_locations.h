@@ -8,6 +8,8 @@
 //      install's bin directory to its data directory ("../share/joulebench"). The build tree has
 //      the same layout (build/app/joulebench beside build/share/joulebench, a link to the source
 //      tree's data/), so one rule serves the build tree and every installed prefix, moved or not.
+// The distribution's data set packages: $JOULEBENCH_SYSTEM_DATASETS, else /usr/share/datasets
+// (Debian's dataset-fashion-mnist installs /usr/share/datasets/fashion-mnist).
 // The weight cache: $XDG_CACHE_HOME/joulebench, else $HOME/.cache/joulebench (the XDG base
 // directory rule), whatever the working directory.
 
@@ -23,6 +25,9 @@ struct DataDir {
   bool from_variable = false;
 };
 DataDir joulebench_data_dir();
+
+// Where the distribution installs data set packages, as the rule above says.
+std::filesystem::path system_datasets_dir();
 
 // The default directory of trained MLP weights; empty when neither XDG_CACHE_HOME (absolute)
 // nor HOME is set, and then nothing is cached.

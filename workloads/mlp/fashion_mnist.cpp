@@ -14,8 +14,6 @@
 namespace joulebench::mlp {
 namespace {
 
-constexpr const char* kPackageDir = "/usr/share/datasets/fashion-mnist";
-
 std::filesystem::path find_file(const std::filesystem::path& dir, const std::string& stem) {
   for (const std::string& name : {stem + ".gz", stem}) {
     std::error_code ec;
@@ -73,7 +71,7 @@ std::filesystem::path default_fashion_mnist_dir() {
   if (data.from_variable)
     return data.path / "fashion-mnist";  // chosen by the user: an error names it, no fallback
   std::error_code ec;
-  const std::filesystem::path package(kPackageDir);
+  const std::filesystem::path package = system_datasets_dir() / "fashion-mnist";
   if (std::filesystem::exists(package / "train-images-idx3-ubyte.gz", ec) ||
       std::filesystem::exists(package / "train-images-idx3-ubyte", ec)) {
     return package;

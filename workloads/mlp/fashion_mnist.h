@@ -31,7 +31,8 @@ struct FashionMnist {
 };
 
 // Where the data come from when no --data-dir is given: $JOULEBENCH_DATA_DIR/fashion-mnist when
-// the variable is set; else the Debian package's directory if it holds the training images;
+// the variable is set; else the Debian package's directory if it holds the training images
+// (system_datasets_dir() in data_locations.h);
 // else the slice installed with joulebench (<prefix>/share/joulebench/fashion-mnist, found from
 // the executable's own path; in the build tree, the committed data/fashion-mnist).
 std::filesystem::path default_fashion_mnist_dir();
