@@ -12,6 +12,7 @@
 #include "app/command.h"
 #include "app/openblas_restart.h"
 #include "app/workload_registration.h"
+#include "common/benchmark_flag_values.h"
 #include "common/cli_checks.h"
 #include "common/flag_rules.h"
 #include "harness/measurement/energy_counters.h"
@@ -143,6 +144,7 @@ int execute(const RunOptions& o) {
   }
 
   check_benchmark_flags(o.benchmark_flags);
+  check_benchmark_flag_values(o.benchmark_flags);
 
   // Everything the user typed is checked before the meter is selected (which probes hardware)
   // and before the first benchmark runs.

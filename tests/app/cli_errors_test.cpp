@@ -38,6 +38,17 @@ TEST_F(CliErrors, HelpDocumentsTheExitCodes) {
     EXPECT_NE(r.out.find(part), std::string::npos) << part << "\n" << r.out;
 }
 
+// Google Benchmark would print its usage and exit 0 for these (common/benchmark_flag_values.h).
+TEST_F(CliErrors, BadValuesOfGoogleBenchmarkFlags) {
+  expect_one_line_error({"run", "--benchmark_format=bogus", "--out", "out.json"},
+                        "joulebench run: error: --benchmark_format 'bogus': must be console, json "
+                        "or csv");
+  expect_one_line_error({"run", "--benchmark_time_unit=weeks", "--out", "out.json"},
+                        "--benchmark_time_unit 'weeks': must be ns, us, ms or s");
+  expect_one_line_error({"run", "--benchmark_color=", "--out", "out.json"},
+                        "--benchmark_color '': needs a value");
+}
+
 TEST_F(CliErrors, UnknownFlag) {
   expect_one_line_error({"run", "--frobnicate"}, "--frobnicate");
 }
