@@ -138,8 +138,11 @@ std::string render_projection(const DeploymentProjection& p) {
   out += fmt::format(
       "  per inference    {} IT = energy_J per iteration / {} inference(s) per iteration ({})\n",
       energy_text(inf.it_joules), inf.batch,
-      inf.batch_from_name ? fmt::format("batch:{} in the name", inf.batch)
-                          : std::string("no batch:B in the name: one per iteration"));
+      inf.batch_source == InferenceCost::BatchSource::labels
+          ? fmt::format("batch {} in the row's labels", inf.batch)
+      : inf.batch_source == InferenceCost::BatchSource::name
+          ? fmt::format("batch:{} in the name", inf.batch)
+          : std::string("no batch in the labels or the name: one per iteration"));
   out += fmt::format(
       "                   {} (co2_g / {}, recorded with PUE {:g} and {} "
       "gCO2e/kWh)\n\n",

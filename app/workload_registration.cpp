@@ -9,8 +9,8 @@ void register_workloads(const std::vector<WorkloadSpec>& specs, MeasurementSessi
   for (std::size_t index = 0; index < specs.size(); ++index) {
     const WorkloadSpec& spec = specs[index];
     auto* bench = benchmark::RegisterBenchmark(
-        spec.name.c_str(), [&session, &progress, index, workload_name = spec.name,
-                            make = spec.make](benchmark::State& state) {
+        spec.name.c_str(), [&session, &progress, index, workload_name = spec.name, make = spec.make,
+                            labels = spec.labels](benchmark::State& state) {
           progress.entering(index, workload_name);
           std::unique_ptr<Workload> workload;
           try {
@@ -27,6 +27,8 @@ void register_workloads(const std::vector<WorkloadSpec>& specs, MeasurementSessi
           for (const auto& [name, value] : quality)
             energy.set_quality(name, value);
           energy.set_implementation(workload->implementation());
+          if (!labels.task.empty())
+            energy.set_labels(labels);
           for (auto _ : state) {
             workload->run();
             benchmark::ClobberMemory();

@@ -5,6 +5,23 @@
 #include <utility>
 
 namespace joulebench {
+namespace {
+
+// The space-separated words of `text`, as views into it.
+std::vector<std::string_view> words_of(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t space = text.find(' ', start);
+    const std::size_t end = space == std::string_view::npos ? text.size() : space;
+    if (end > start)
+      out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   // One row of the dynamic-programming table at a time.
@@ -26,9 +43,20 @@ std::vector<std::string> closest_names(
     std::string_view typed, const std::vector<std::string>& names, std::size_t count,
     const std::function<std::string(std::string_view)>& normalise) {
   const std::string key = normalise(typed);
-  std::vector<std::pair<std::size_t, const std::string*>> ranked;
-  for (const std::string& name : names)
-    ranked.emplace_back(edit_distance(key, normalise(name)), &name);
+  const std::vector<std::string_view> typed_words = words_of(key);
+  // First the names that share most of the typed words ("Apple M2" finds the Apple parts before
+  // "TL-52", which is fewer edits away), then the fewest edits.
+  std::vector<std::pair<std::pair<std::size_t, std::size_t>, const std::string*>> ranked;
+  for (const std::string& name : names) {
+    const std::string candidate = normalise(name);
+    const std::vector<std::string_view> candidate_words = words_of(candidate);
+    const auto missing = static_cast<std::size_t>(
+        std::count_if(typed_words.begin(), typed_words.end(), [&](std::string_view w) {
+          return std::find(candidate_words.begin(), candidate_words.end(), w) ==
+                 candidate_words.end();
+        }));
+    ranked.push_back({{missing, edit_distance(key, candidate)}, &name});
+  }
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::string> out;

@@ -51,6 +51,18 @@ inline bool is_energy_derived(std::string_view name) {
 }
 }  // namespace counter
 
+// Fields joulebench adds to each row of a benchmark whose code labelled it (joulebench/labels.h):
+// strings, except the batch (a whole number above 0). Rows without them are named only by their
+// Google Benchmark name, which the reporters then parse.
+namespace row_key {
+inline constexpr const char* kTask = "joulebench_task";
+inline constexpr const char* kVariant = "joulebench_variant";
+inline constexpr const char* kPrecision = "joulebench_precision";
+inline constexpr const char* kBackend = "joulebench_backend";
+inline constexpr const char* kBatch = "joulebench_batch";
+inline constexpr const char* kUnit = "joulebench_unit";  // "iteration", "inference" or "step"
+}  // namespace row_key
+
 // Row labels: a workload whose code path is slower than this CPU allows (a peer library on a
 // fallback kernel) ends its label with this, and the reporters list such rows.
 namespace row_label {
@@ -93,10 +105,24 @@ inline constexpr const char* kPeerLibraries = "joulebench_peer_libraries";
 
 // Top-level keys joulebench adds to Google Benchmark's JSON beside "context" and "benchmarks".
 namespace result_key {
-// [{"name": "<benchmark run name>", "interval_s": 0.1, "t_s": [...], "power_W": [...]}, ...]:
-// mean power of all energy domains between consecutive sampler reads, t_s from the benchmark's
-// first sample. Only runs with a sampler (--sample-interval > 0) write it.
+// [{"name": "<benchmark run name>", "interval_s": 0.1, "t_s": [...], "power_W": [...],
+// "timed_from_s": [...], "timed_to_s": [...]}, ...]: mean power of all energy domains between
+// consecutive sampler reads, t_s from the benchmark's first sample (keys in timeline_key). Only
+// runs with a sampler (--sample-interval > 0) write it.
 inline constexpr const char* kPowerTimelines = "joulebench_power_timelines";
 }  // namespace result_key
+
+// The keys of one entry of result_key::kPowerTimelines.
+namespace timeline_key {
+inline constexpr const char* kName = "name";
+inline constexpr const char* kInterval = "interval_s";
+inline constexpr const char* kTimes = "t_s";
+inline constexpr const char* kPower = "power_W";
+// The spans the benchmark's timed loops ran, on the t_s axis: [timed_from_s[i], timed_to_s[i]].
+// Samples outside them are set-up (building inputs, training weights) or Google Benchmark's own
+// work between calls. Absent in files written before joulebench recorded them.
+inline constexpr const char* kTimedFrom = "timed_from_s";
+inline constexpr const char* kTimedTo = "timed_to_s";
+}  // namespace timeline_key
 
 }  // namespace joulebench

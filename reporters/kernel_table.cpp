@@ -27,6 +27,38 @@ std::vector<std::string> split(const std::string& s, char sep) {
 
 constexpr const char* kBackends[] = {"joulebench", "onednn", "openblas", "eigen", "eigen-sparse"};
 
+// The entry's problem ("gemm/fp32/512"), backend and threads: from the row's labels (the task's
+// family, then the precision, then the rest of the task) when it has them, else from the name,
+// family/precision/backend/shape[/threads:N]. False for a row that is no kernel problem.
+bool problem_of(const ResultRow& row, KernelTableEntry& e) {
+  std::vector<std::string> parts;
+  if (row.labels) {
+    const RowLabels& l = *row.labels;
+    if (l.precision.empty() || l.backend.empty())
+      return false;
+    std::vector<std::string> task = split(l.task, '/');
+    if (task.empty())
+      return false;
+    parts = {task.front(), l.precision, l.backend};
+    parts.insert(parts.end(), task.begin() + 1, task.end());
+  } else {
+    parts = split(row.run_name, '/');
+    if (!parts.empty() && parts.back() == "real_time")
+      parts.pop_back();
+  }
+  if (parts.size() < 4)
+    return false;
+  e.backend = parts[2];
+  e.problem = parts[0] + "/" + parts[1];
+  for (std::size_t i = 3; i < parts.size(); ++i) {
+    if (parts[i].starts_with("threads:"))
+      e.threads = std::stoi(parts[i].substr(8));
+    else
+      e.problem += "/" + parts[i];
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<KernelTableEntry> kernel_table_entries(const ResultFile& file) {
@@ -35,20 +67,9 @@ std::vector<KernelTableEntry> kernel_table_entries(const ResultFile& file) {
     const std::optional<double> flops = row->counter(counter::kFlops);
     if (!flops || row->error_message || row->real_time <= 0.0 || row->cpu_time <= 0.0)
       continue;
-    std::vector<std::string> parts = split(row->run_name, '/');
-    if (!parts.empty() && parts.back() == "real_time")
-      parts.pop_back();
-    if (parts.size() < 4)
-      continue;
     KernelTableEntry e;
-    e.backend = parts[2];
-    e.problem = parts[0] + "/" + parts[1];
-    for (std::size_t i = 3; i < parts.size(); ++i) {
-      if (parts[i].starts_with("threads:"))
-        e.threads = std::stoi(parts[i].substr(8));
-      else
-        e.problem += "/" + parts[i];
-    }
+    if (!problem_of(*row, e))
+      continue;
     const double seconds_per_unit = row->real_seconds() / row->real_time;
     e.gflops_real = *flops / row->real_seconds() / 1e9;
     e.gflops_cpu = *flops / (row->cpu_time * seconds_per_unit) / 1e9;

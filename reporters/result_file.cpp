@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 #include <utility>
 
 #include "common/benchmark_json.h"
@@ -54,6 +56,22 @@ struct NumberField {
   }
 };
 
+// A row's label fields (row_key) as they arrive.
+struct LabelDraft {
+  bool any = false;
+  std::string task, variant, precision, backend, unit;
+  NumberField batch;
+  const char* not_text = nullptr;  // the first text field holding something else
+};
+
+// The row_key text fields, by key.
+const std::map<std::string_view, std::string LabelDraft::*> kLabelTextFields = {
+    {row_key::kTask, &LabelDraft::task},
+    {row_key::kVariant, &LabelDraft::variant},
+    {row_key::kPrecision, &LabelDraft::precision},
+    {row_key::kBackend, &LabelDraft::backend},
+    {row_key::kUnit, &LabelDraft::unit}};
+
 // A row as its keys arrive, checked and turned into a ResultRow when its object closes.
 struct RowDraft {
   std::optional<std::string> name;  // set only while the last "name" is a string
@@ -63,6 +81,7 @@ struct RowDraft {
   bool skipped = false;  // "skipped" present, not null, false or 0
   CounterMap counters;
   std::set<std::string, std::less<>> non_numeric_counters;  // ours, holding a non-number
+  LabelDraft labels;
 
   // Empty, for the next row. The counters keep their buffer and each row gets an exact copy:
   // one allocation per row instead of one per doubling.
@@ -79,8 +98,9 @@ struct TimelineDraft {
   enum class Array { absent, not_array, non_number, numbers };
   std::optional<std::string> name;
   double interval_s = 0.0;
-  std::vector<double> t_s, power_W;
-  Array t_state = Array::absent, power_state = Array::absent;
+  std::vector<double> t_s, power_W, timed_from, timed_to;
+  Array t_state = Array::absent, power_state = Array::absent, from_state = Array::absent,
+        to_state = Array::absent;
 };
 
 // Google Benchmark's fields kept as text ("" when absent or not a string) and as numbers.
@@ -166,6 +186,8 @@ class ResultFileEvents final : public nlohmann::json_sax<json> {
     timeline,
     timeline_t,
     timeline_power,
+    timeline_from,
+    timeline_to,
   };
 
   // Every event in an uninteresting nested value (a user's object in a row, say) only moves the
@@ -180,7 +202,12 @@ class ResultFileEvents final : public nlohmann::json_sax<json> {
 
   std::optional<Frame> top_level_value(const Scalar& v, Frame opening);
   void row_value(const Scalar& v);
+  bool label_value(const Scalar& v);
+  std::optional<RowLabels> finish_labels(std::size_t index);
   std::optional<Frame> timeline_value(const Scalar& v, Frame opening);
+  // The array a timeline key opens, and where its values and their state go.
+  static std::optional<Frame> timeline_array_frame(std::string_view key);
+  std::pair<std::vector<double>*, TimelineDraft::Array*> timeline_array(Frame frame);
   void finish_row();
   void finish_timeline();
   void row_error(std::string message) {
@@ -285,12 +312,14 @@ std::optional<ResultFileEvents::Frame> ResultFileEvents::value(const Scalar& v, 
     case Frame::timeline:
       return timeline_value(v, opening);
     case Frame::timeline_t:
-    case Frame::timeline_power: {
-      const bool t = frames_.back() == Frame::timeline_t;
+    case Frame::timeline_power:
+    case Frame::timeline_from:
+    case Frame::timeline_to: {
+      const auto [values, state] = timeline_array(frames_.back());
       if (v.is_number())
-        (t ? timeline_.t_s : timeline_.power_W).push_back(v.number);
+        values->push_back(v.number);
       else
-        (t ? timeline_.t_state : timeline_.power_state) = TimelineDraft::Array::non_number;
+        *state = TimelineDraft::Array::non_number;
       return std::nullopt;
     }
     case Frame::kObject:
@@ -328,9 +357,71 @@ std::optional<ResultFileEvents::Frame> ResultFileEvents::top_level_value(const S
   return std::nullopt;
 }
 
+bool ResultFileEvents::label_value(const Scalar& v) {
+  LabelDraft& l = row_.labels;
+  if (key_ == row_key::kBatch) {
+    l.any = true;
+    l.batch.set(v);
+    return true;
+  }
+  const auto text = kLabelTextFields.find(key_);
+  if (text == kLabelTextFields.end())
+    return false;
+  l.any = true;
+  if (v.kind == Scalar::Kind::string) {
+    l.*(text->second) = std::move(*v.text);
+  } else {
+    (l.*(text->second)).clear();
+    if (l.not_text == nullptr)
+      l.not_text = text->first.data();  // the map's keys are row_key's literals
+  }
+  return true;
+}
+
+// Labels are all or nothing: a file that has them must have them right, or a row would be ranked
+// in the wrong task without a word.
+std::optional<RowLabels> ResultFileEvents::finish_labels(std::size_t index) {
+  LabelDraft& l = row_.labels;
+  if (!l.any)
+    return std::nullopt;
+  const std::string& source = file_.source;
+  if (l.not_text != nullptr)
+    throw std::runtime_error(
+        fmt::format("{}: benchmarks[{}].{} is not a string", source, index, l.not_text));
+  if (l.task.empty())
+    throw std::runtime_error(
+        fmt::format("{}: benchmarks[{}] has labels but no {}", source, index, row_key::kTask));
+  RowLabels labels{.task = std::move(l.task),
+                   .variant = std::move(l.variant),
+                   .precision = std::move(l.precision),
+                   .backend = std::move(l.backend),
+                   .batch = 0,
+                   .unit = WorkUnit::iteration};
+  if (l.batch.state != NumberField::State::absent) {
+    const double batch = l.batch.value;
+    // Up to 2^53: every whole number a double holds exactly.
+    if (l.batch.state != NumberField::State::number || !(batch >= 1.0) || batch > 0x1p53 ||
+        std::floor(batch) != batch)
+      throw std::runtime_error(fmt::format("{}: benchmarks[{}].{} is not a whole number above 0",
+                                           source, index, row_key::kBatch));
+    labels.batch = static_cast<std::int64_t>(batch);
+  }
+  if (!l.unit.empty()) {
+    const std::optional<WorkUnit> unit = parse_work_unit(l.unit);
+    if (!unit)
+      throw std::runtime_error(
+          fmt::format("{}: benchmarks[{}].{} is {}, not one of iteration, inference, step", source,
+                      index, row_key::kUnit, quoted_value(l.unit)));
+    labels.unit = *unit;
+  }
+  return labels;
+}
+
 void ResultFileEvents::row_value(const Scalar& v) {
   RowDraft& r = row_;
   const std::string& k = key_;
+  if (k.starts_with("joulebench_") && label_value(v))
+    return;
   if (rules::is_run_field(k)) {
     if (k == "name") {
       if (v.kind == Scalar::Kind::string)
@@ -396,6 +487,7 @@ void ResultFileEvents::finish_row() {
       throw std::runtime_error(fmt::format("{}: benchmarks[{}] has unknown time_unit \"{}\"",
                                            source, index, row.time_unit));
     row.label = std::move(d.label);
+    row.labels = finish_labels(index);
     if (d.error_occurred)
       row.error_message = std::move(d.error_message);
     const bool may_be_zero = row.run_type == "aggregate" || row.error_message || d.skipped;
@@ -422,24 +514,51 @@ void ResultFileEvents::finish_row() {
   }
 }
 
+std::optional<ResultFileEvents::Frame> ResultFileEvents::timeline_array_frame(
+    std::string_view key) {
+  if (key == timeline_key::kTimes)
+    return Frame::timeline_t;
+  if (key == timeline_key::kPower)
+    return Frame::timeline_power;
+  if (key == timeline_key::kTimedFrom)
+    return Frame::timeline_from;
+  if (key == timeline_key::kTimedTo)
+    return Frame::timeline_to;
+  return std::nullopt;
+}
+
+std::pair<std::vector<double>*, TimelineDraft::Array*> ResultFileEvents::timeline_array(
+    Frame frame) {
+  TimelineDraft& t = timeline_;
+  switch (frame) {
+    case Frame::timeline_power:
+      return {&t.power_W, &t.power_state};
+    case Frame::timeline_from:
+      return {&t.timed_from, &t.from_state};
+    case Frame::timeline_to:
+      return {&t.timed_to, &t.to_state};
+    default:
+      return {&t.t_s, &t.t_state};
+  }
+}
+
 std::optional<ResultFileEvents::Frame> ResultFileEvents::timeline_value(const Scalar& v,
                                                                         Frame opening) {
   TimelineDraft& t = timeline_;
   const bool array = v.kind == Scalar::Kind::structure && opening == Frame::kArray;
-  if (key_ == "name") {
+  if (key_ == timeline_key::kName) {
     if (v.kind == Scalar::Kind::string)
       t.name = std::move(*v.text);
     else
       t.name.reset();
-  } else if (key_ == "interval_s") {
+  } else if (key_ == timeline_key::kInterval) {
     t.interval_s = v.is_number() ? v.number : 0.0;
-  } else if (key_ == "t_s" || key_ == "power_W") {
-    const bool times = key_ == "t_s";
-    (times ? t.t_s : t.power_W).clear();
-    (times ? t.t_state : t.power_state) =
-        array ? TimelineDraft::Array::numbers : TimelineDraft::Array::not_array;
+  } else if (const std::optional<Frame> frame = timeline_array_frame(key_)) {
+    const auto [values, state] = timeline_array(*frame);
+    values->clear();
+    *state = array ? TimelineDraft::Array::numbers : TimelineDraft::Array::not_array;
     if (array)
-      return times ? Frame::timeline_t : Frame::timeline_power;
+      return frame;
   }
   return std::nullopt;
 }
@@ -454,22 +573,40 @@ void ResultFileEvents::finish_timeline() {
   if (!d.name)
     return timeline_error(
         fmt::format("{}: {}[{}] has no string field \"name\"", source, list, index));
-  for (const auto& [state, key] :
-       {std::pair{d.t_state, "t_s"}, std::pair{d.power_state, "power_W"}}) {
-    if (state == TimelineDraft::Array::absent || state == TimelineDraft::Array::not_array)
+  using Array = TimelineDraft::Array;
+  for (const auto& [state, key, required] :
+       {std::tuple{d.t_state, timeline_key::kTimes, true},
+        std::tuple{d.power_state, timeline_key::kPower, true},
+        std::tuple{d.from_state, timeline_key::kTimedFrom, false},
+        std::tuple{d.to_state, timeline_key::kTimedTo, false}}) {
+    if ((state == Array::absent && required) || state == Array::not_array)
       return timeline_error(
           fmt::format("{}: {}[{}] has no array \"{}\"", source, list, index, key));
-    if (state == TimelineDraft::Array::non_number)
+    if (state == Array::non_number)
       return timeline_error(
           fmt::format("{}: {}[{}].{} holds a non-number", source, list, index, key));
   }
   if (d.t_s.size() != d.power_W.size())
     return timeline_error(fmt::format("{}: {}[{}] has {} times but {} power values", source, list,
                                       index, d.t_s.size(), d.power_W.size()));
+  if ((d.from_state == Array::absent) != (d.to_state == Array::absent) ||
+      d.timed_from.size() != d.timed_to.size())
+    return timeline_error(fmt::format("{}: {}[{}] has {} span starts but {} span ends", source,
+                                      list, index, d.timed_from.size(), d.timed_to.size()));
+  std::vector<TimeWindow> measured;
+  measured.reserve(d.timed_from.size());
+  for (std::size_t i = 0; i < d.timed_from.size(); ++i) {
+    if (!(d.timed_from[i] <= d.timed_to[i]))
+      return timeline_error(
+          fmt::format("{}: {}[{}] has a span that ends before it starts ({} > {})", source, list,
+                      index, d.timed_from[i], d.timed_to[i]));
+    measured.push_back({d.timed_from[i], d.timed_to[i]});
+  }
   file_.timelines.push_back(PowerTimeline{.name = std::move(*d.name),
                                           .interval_s = d.interval_s,
                                           .t_s = std::move(d.t_s),
-                                          .power_W = std::move(d.power_W)});
+                                          .power_W = std::move(d.power_W),
+                                          .measured = std::move(measured)});
 }
 
 ResultFile ResultFileEvents::finish() {

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "joulebench/labels.h"
 #include "reporters/flat_string_map.h"
 
 namespace joulebench {
@@ -27,6 +28,9 @@ struct ResultRow {
   CounterMap counters;  // every user counter, in name order
   std::string label;
   std::optional<std::string> error_message;  // set when the benchmark failed
+  // The row's labels (common/result_schema.h row_key), when the code that ran it set them; rows
+  // without them are described by their parsed name.
+  std::optional<RowLabels> labels;
 
   std::optional<double> counter(std::string_view key) const;
   // Real time per iteration in seconds.
@@ -35,11 +39,19 @@ struct ResultRow {
 
 // Mean power between consecutive sampler reads of one benchmark run (top-level key
 // result_key::kPowerTimelines); t_s counts from the run's first sample.
+struct TimeWindow {
+  double start_s = 0.0;
+  double end_s = 0.0;
+};
+
 struct PowerTimeline {
   std::string name;  // the benchmark's run name
   double interval_s = 0.0;
   std::vector<double> t_s;
   std::vector<double> power_W;
+  // The spans its timed loops ran, on the t_s axis (timeline_key::kTimedFrom/kTimedTo); samples
+  // outside them are set-up. Empty in files written before joulebench recorded them.
+  std::vector<TimeWindow> measured;
 };
 
 struct ResultFile {

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "joulebench/labels.h"
+
 namespace joulebench {
 
 class Workload {
@@ -48,6 +50,9 @@ struct WorkloadSpec {
   // numbers. Empty: nothing to check. `make` repeats the check, so a workload built without it
   // fails with the same line instead of reading past its data.
   std::function<void()> check_inputs = nullptr;
+  // What the row is, written into the result file so reporters need not parse the name
+  // (row_name.h builds both from the same parts). An empty task: the row carries no labels.
+  RowLabels labels = {};
 };
 
 // Every workload of this build, in a stable order.

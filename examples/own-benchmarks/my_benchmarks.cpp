@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "joulebench/joulebench.h"
@@ -42,6 +43,8 @@ BENCHMARK(BM_sort)->Arg(1 << 16)->UseRealTime();
 
 // A cheaper approximation and what it costs in accuracy: pi from the Leibniz series, with its
 // error declared beside its energy. The error is computed before the scope, so it is not counted.
+// The three lengths are variants of one task, so reports rank them against each other and plot
+// their energy against their error.
 double leibniz_pi(int terms) {
   double sum = 0.0;
   for (int k = 0; k < terms; ++k)
@@ -55,10 +58,11 @@ void BM_leibniz_pi(benchmark::State& state) {
   const double error = std::abs(leibniz_pi(terms) - pi) / pi;
   joulebench::Energy energy(state, 2.0 * terms);
   energy.set_rel_error(error);
+  energy.set_task("leibniz-pi", "terms:" + std::to_string(terms));
   for (auto _ : state)
     benchmark::DoNotOptimize(leibniz_pi(terms));
 }
-BENCHMARK(BM_leibniz_pi)->Arg(1000)->Arg(100000)->UseRealTime();
+BENCHMARK(BM_leibniz_pi)->Arg(1000)->Arg(10000)->Arg(100000)->UseRealTime();
 
 }  // namespace
 

@@ -24,6 +24,11 @@ void EnergyScope::set_quality(const std::string& counter_name, double value) {
   quality_[counter_name] = value;
 }
 
+void EnergyScope::set_labels(const RowLabels& labels) {
+  if (session_.notes != nullptr)
+    session_.notes->set_labels(labels);
+}
+
 void EnergyScope::set_implementation(std::string implementation) {
   implementation_ = std::move(implementation);
 }
@@ -34,9 +39,9 @@ namespace {
 // failure on the way (an allocation) leaves the row as it was, never half its energy counters.
 void commit_window(benchmark::State& state, const MeasurementSession& session,
                    const EnergyReading& before, const EnergyReading& after,
-                   double flops_per_iteration, const std::map<std::string, double>& quality,
+                   std::chrono::system_clock::time_point window_end, double flops_per_iteration,
+                   const std::map<std::string, double>& quality,
                    const std::string& implementation) {
-  const auto window_end = std::chrono::system_clock::now();
   // Counters of all threads are summed and kAvgIterations divides by the iterations of all
   // threads, so setting them on the first thread alone gives joules per iteration of the whole
   // benchmark.
@@ -97,15 +102,18 @@ EnergyScope::~EnergyScope() {
   if (!reads_meter_)
     return;
   const EnergyReading after = session_.meter.read();  // noexcept (meter.h)
-  // Errors (SkipWithError) leave no iterations to divide by.
-  if (state_.error_occurred() || state_.iterations() == 0)
-    return;
+  const auto window_end = std::chrono::system_clock::now();
   try {
-    commit_window(state_, session_, before_, after, flops_per_iteration_, quality_,
+    if (session_.notes != nullptr)
+      session_.notes->add_timed_span({before_.time, after.time});
+    // Errors (SkipWithError) leave no iterations to divide by.
+    if (state_.error_occurred() || state_.iterations() == 0)
+      return;
+    commit_window(state_, session_, before_, after, window_end, flops_per_iteration_, quality_,
                   implementation_);
   } catch (...) {
-    // Only allocation can fail on the way (counter names, the label). Say so on the row when
-    // even that is possible; either way the row carries no energy figure.
+    // Only allocation can fail on the way (the timed span, counter names, the label). Say so on
+    // the row when even that is possible; either way the row carries no energy figure.
     try {
       state_.SkipWithError("joulebench: out of memory while setting the energy counters");
     } catch (...) {

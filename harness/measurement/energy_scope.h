@@ -18,6 +18,7 @@
 #include <string>
 
 #include "harness/carbon/carbon_accounting.h"
+#include "harness/measurement/benchmark_notes.h"
 #include "harness/meters/meter.h"
 
 namespace joulebench {
@@ -28,6 +29,9 @@ struct MeasurementSession {
   CarbonAccounting carbon;
   // Total idle power of the meter's domains; when set, energy_net_J is reported too.
   std::optional<Watts> idle_power = std::nullopt;
+  // Where scopes note the running benchmark's labels and timed spans for the result file; null
+  // when nothing records them (a session of a test, say).
+  BenchmarkNotes* notes = nullptr;
 };
 
 class EnergyScope {
@@ -43,6 +47,8 @@ class EnergyScope {
   void set_quality(const std::string& counter_name, double value);
   // The code path measured (say "avx512-vnni"); it leads the row's label.
   void set_implementation(std::string implementation);
+  // What the row is (joulebench/labels.h), written beside its figures in the result file.
+  void set_labels(const RowLabels& labels);
 
  private:
   benchmark::State& state_;

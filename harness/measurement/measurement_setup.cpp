@@ -120,7 +120,7 @@ Measurement::Measurement(CheckedMeasurementOptions checked)
 Measurement::Measurement(CheckedMeasurementOptions checked, MeterSelection selection)
     : options_(std::move(checked.options)),
       selection_(std::move(selection)),
-      session_{*selection_.meter, std::move(checked.carbon)} {
+      session_{*selection_.meter, std::move(checked.carbon), std::nullopt, &notes_} {
   // Before the benchmarks' allocations; see allocator_settings.cpp for why.
   keep_freed_memory_in_heap();
 }
@@ -147,13 +147,14 @@ std::size_t Measurement::run_benchmarks() {
   // the sampler's reads into one power timeline per benchmark. The sampler also catches wraps
   // of small counters between the benchmarks' own reads.
   benchmark::BenchmarkReporter* display = benchmark::CreateDefaultDisplayReporter();
-  if (options_.sample_interval <= 0.0)
-    return benchmark::RunSpecifiedBenchmarks(display);
   const Seconds interval{options_.sample_interval};
-  MeterSampler sampler(*selection_.meter, interval);
-  PowerTimelineReporter reporter(*display, sampler, interval);
+  std::optional<MeterSampler> sampler;
+  if (interval.value > 0.0)
+    sampler.emplace(*selection_.meter, interval);
+  notes_.take();  // nothing a benchmark run before this one noted
+  RunRecordReporter reporter(*display, notes_, sampler ? &*sampler : nullptr, interval);
   const std::size_t ran = benchmark::RunSpecifiedBenchmarks(&reporter);
-  timelines_ = reporter.timelines();
+  records_ = reporter.records();
   return ran;
 }
 
@@ -167,7 +168,7 @@ RunOutcome Measurement::run_and_record(ResultOutput* output) {
       cleanup.emplace(options_.names.program);
     outcome.ran = run_benchmarks();
     if (output != nullptr && outcome.ran > 0)
-      outcome.written = output->commit(timelines_);
+      outcome.written = output->commit(records_);
   }
   if (const std::optional<std::string> failure = selection_.meter->failure()) {
     fmt::print(stderr, "{}: warning: the meter failed during the run: {}\n", options_.names.program,

@@ -30,12 +30,13 @@
 #include <vector>
 
 #include "harness/carbon/carbon_accounting.h"
+#include "harness/measurement/benchmark_notes.h"
 #include "harness/measurement/energy_scope.h"
 #include "harness/measurement/front_end_names.h"
 #include "harness/measurement/idle_baseline.h"
 #include "harness/measurement/min_time_policy.h"
-#include "harness/measurement/power_timeline_reporter.h"
 #include "harness/measurement/result_output.h"
+#include "harness/measurement/run_record_reporter.h"
 #include "harness/meters/meter_sampler.h"
 #include "harness/meters/meter_selection.h"
 
@@ -112,18 +113,19 @@ class Measurement {
   // with the sampler reading in the background. Returns how many benchmarks ran.
   std::size_t run_benchmarks();
 
-  // run_benchmarks, then `output` (if any) committed with the power timelines; while they run,
+  // run_benchmarks, then `output` (if any) committed with the records; while they run,
   // Ctrl-C or a kill leaves no temporary. Warns on stderr when the meter failed during the run.
   RunOutcome run_and_record(ResultOutput* output);
 
-  // One per benchmark that ran while the sampler read at least twice.
-  const std::vector<BenchmarkPowerTimeline>& timelines() const { return timelines_; }
+  // Labels and power timelines of the benchmarks that ran (run_record_reporter.h).
+  const RunRecords& records() const { return records_; }
 
  private:
   MeasurementOptions options_;
   MeterSelection selection_;
+  BenchmarkNotes notes_;
   MeasurementSession session_;
-  std::vector<BenchmarkPowerTimeline> timelines_;
+  RunRecords records_;
 };
 
 }  // namespace joulebench

@@ -38,15 +38,55 @@ nlohmann::json timelines_json(const std::vector<BenchmarkPowerTimeline>& timelin
       t_s.push_back(point.time.value);
       power_w.push_back(point.power.value);
     }
-    entries.push_back({{"name", timeline.run_name},
-                       {"interval_s", timeline.interval.value},
-                       {"t_s", std::move(t_s)},
-                       {"power_W", std::move(power_w)}});
+    nlohmann::json from = nlohmann::json::array();
+    nlohmann::json to = nlohmann::json::array();
+    for (const TimedSpan& span : timeline.timed) {
+      from.push_back(span.start.value);
+      to.push_back(span.end.value);
+    }
+    entries.push_back({{timeline_key::kName, timeline.run_name},
+                       {timeline_key::kInterval, timeline.interval.value},
+                       {timeline_key::kTimes, std::move(t_s)},
+                       {timeline_key::kPower, std::move(power_w)},
+                       {timeline_key::kTimedFrom, std::move(from)},
+                       {timeline_key::kTimedTo, std::move(to)}});
   }
   return entries;
 }
 
+void set_label_fields(nlohmann::json& row, const RowLabels& labels) {
+  row[row_key::kTask] = labels.task;
+  for (const auto& [key, value] : {std::pair{row_key::kVariant, &labels.variant},
+                                   std::pair{row_key::kPrecision, &labels.precision},
+                                   std::pair{row_key::kBackend, &labels.backend}}) {
+    if (!value->empty())
+      row[key] = *value;
+  }
+  if (labels.batch > 0)
+    row[row_key::kBatch] = labels.batch;
+  row[row_key::kUnit] = std::string(work_unit_name(labels.unit));
+}
+
 }  // namespace
+
+int add_row_labels(nlohmann::json& document, const std::vector<BenchmarkLabels>& labels) {
+  if (labels.empty() || !document.contains("benchmarks") || !document["benchmarks"].is_array())
+    return 0;
+  std::map<std::string, const RowLabels*> by_run_name;
+  for (const BenchmarkLabels& l : labels)
+    by_run_name[l.run_name] = &l.labels;
+  int labelled = 0;
+  for (nlohmann::json& row : document["benchmarks"]) {
+    if (!row.is_object())
+      continue;
+    const auto it = by_run_name.find(row.value("run_name", row.value("name", "")));
+    if (it == by_run_name.end())
+      continue;
+    set_label_fields(row, *it->second);
+    ++labelled;
+  }
+  return labelled;
+}
 
 int drop_energy_of_incomplete_aggregates(nlohmann::json& document) {
   if (!document.contains("benchmarks") || !document["benchmarks"].is_array())
@@ -84,7 +124,7 @@ int drop_energy_of_incomplete_aggregates(nlohmann::json& document) {
 }
 
 std::string finished_result_json(const std::filesystem::path& result_json,
-                                 const std::vector<BenchmarkPowerTimeline>& timelines) {
+                                 const RunRecords& records) {
   nlohmann::json document;
   {
     std::ifstream in(result_json);
@@ -99,14 +139,14 @@ std::string finished_result_json(const std::filesystem::path& result_json,
     }
   }
   drop_energy_of_incomplete_aggregates(document);
-  if (!timelines.empty())
-    document[result_key::kPowerTimelines] = timelines_json(timelines);
+  add_row_labels(document, records.labels);
+  if (!records.timelines.empty())
+    document[result_key::kPowerTimelines] = timelines_json(records.timelines);
   return document.dump(2) + '\n';
 }
 
-void finish_result_json(const std::filesystem::path& result_json,
-                        const std::vector<BenchmarkPowerTimeline>& timelines) {
-  write_file_atomically(result_json, finished_result_json(result_json, timelines));
+void finish_result_json(const std::filesystem::path& result_json, const RunRecords& records) {
+  write_file_atomically(result_json, finished_result_json(result_json, records));
 }
 
 }  // namespace joulebench

@@ -2,6 +2,8 @@
 // The last step before a JSON result file appears: what Google Benchmark wrote is read once,
 // completed, and replaced atomically.
 //
+// - Labels (joulebench/labels.h) become fields of their benchmark's rows (row_key), aggregates
+//   included.
 // - Power timelines (one per benchmark, from the sampler) go under result_key::kPowerTimelines.
 // - Aggregates (mean, median, stddev, cv) of a benchmark some of whose repetitions have no
 //   energy lose their energy counters: Google Benchmark computes each counter's statistics over
@@ -14,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "harness/measurement/power_timeline_reporter.h"
+#include "harness/measurement/run_record_reporter.h"
 
 namespace joulebench {
 
@@ -23,13 +25,16 @@ namespace joulebench {
 // none". Returns how many aggregate rows it changed.
 int drop_energy_of_incomplete_aggregates(nlohmann::json& document);
 
-// Reads `result_json`, applies the above and adds `timelines` (when not empty): the finished
-// file's text. Throws std::runtime_error with a one-line reason naming the file.
+// Adds each benchmark's labels to every row whose run_name is the benchmark's. Returns how many
+// rows it labelled.
+int add_row_labels(nlohmann::json& document, const std::vector<BenchmarkLabels>& labels);
+
+// Reads `result_json`, applies the above and adds the timelines (when there are any): the
+// finished file's text. Throws std::runtime_error with a one-line reason naming the file.
 std::string finished_result_json(const std::filesystem::path& result_json,
-                                 const std::vector<BenchmarkPowerTimeline>& timelines);
+                                 const RunRecords& records);
 
 // finished_result_json, then the file replaced atomically with it.
-void finish_result_json(const std::filesystem::path& result_json,
-                        const std::vector<BenchmarkPowerTimeline>& timelines);
+void finish_result_json(const std::filesystem::path& result_json, const RunRecords& records);
 
 }  // namespace joulebench

@@ -58,16 +58,16 @@ ResultOutput::ResultOutput(std::filesystem::path target, bool json)
   (void)kRemovedAtExit;
 }
 
-bool ResultOutput::commit(const std::vector<BenchmarkPowerTimeline>& timelines) {
+bool ResultOutput::commit(const RunRecords& records) {
   if (std::filesystem::file_size(temp_path()) == 0)
     return false;
   if (stream_) {
-    write_output(target_, json_ ? finished_result_json(temp_path(), timelines)
-                                : read_temporary(temp_path()));
+    write_output(target_,
+                 json_ ? finished_result_json(temp_path(), records) : read_temporary(temp_path()));
     return true;
   }
   if (json_)
-    overwrite_temporary(temp_path(), finished_result_json(temp_path(), timelines));
+    overwrite_temporary(temp_path(), finished_result_json(temp_path(), records));
   pending_->commit();
   return true;
 }

@@ -17,7 +17,7 @@
 
 #include "common/atomic_file.h"
 #include "common/interrupt_cleanup.h"  // InterruptCleanup: the one interrupt path
-#include "harness/measurement/power_timeline_reporter.h"
+#include "harness/measurement/run_record_reporter.h"
 
 namespace joulebench {
 
@@ -32,10 +32,10 @@ class ResultOutput {
   // What Google Benchmark's --benchmark_out names.
   const std::filesystem::path& temp_path() const { return pending_->temp_path(); }
 
-  // After the run: adds the timelines and renames the temporary over the target (or streams it
-  // there). Returns false, leaving any previous file, when Google Benchmark wrote nothing.
-  // Throws std::runtime_error.
-  bool commit(const std::vector<BenchmarkPowerTimeline>& timelines);
+  // After the run: adds the records (labels, timelines) and renames the temporary over the target
+  // (or streams it there). Returns false, leaving any previous file, when Google Benchmark wrote
+  // nothing. Throws std::runtime_error.
+  bool commit(const RunRecords& records);
 
  private:
   std::filesystem::path target_;

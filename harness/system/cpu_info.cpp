@@ -130,6 +130,20 @@ std::optional<CpuTdpRow> match_cpu_tdp(std::string_view model) {
   }
   if (best)
     return rows[*best];
+  // "Xeon Gold 6430" for "Intel Xeon Gold 6430": the vendor left out, everything else exact.
+  // Only when one row fits, so a name two vendors share is never guessed.
+  std::optional<std::size_t> without_vendor;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& row = table.row_words[i];
+    if (row.size() < 2 ||
+        !std::equal(row.begin() + 1, row.end(), model_words.begin(), model_words.end()))
+      continue;
+    if (without_vendor)
+      return std::nullopt;
+    without_vendor = i;
+  }
+  if (without_vendor && std::any_of(model_words.begin(), model_words.end(), has_digit))
+    return rows[*without_vendor];
   return std::nullopt;
 }
 

@@ -19,6 +19,9 @@
 #include <benchmark/benchmark.h>
 
 #include <memory>
+#include <string>
+
+#include "joulebench/labels.h"
 
 namespace joulebench {
 
@@ -39,7 +42,18 @@ class Energy {
   void set_accuracy(double fraction_correct);
   void set_rel_error(double relative_error);
 
+  // Which task this benchmark is a variant of, so reports rank it against the other variants
+  // instead of alone: BM_leibniz_pi/1000 and BM_leibniz_pi/100000 as task "leibniz-pi",
+  // variants "terms:1000" and "terms:100000". Without it, reports derive task and variant from
+  // the benchmark's name, and each of your benchmarks is a task of its own.
+  void set_task(std::string task, std::string variant);
+  // All the labels at once (task and variant as above, plus precision, backend, batch and what
+  // one iteration is, so energy is also given per inference). An empty task, or a batch below 0,
+  // fails the benchmark with an error that says so.
+  void set_labels(RowLabels labels);
+
  private:
+  benchmark::State& state_;
   std::unique_ptr<EnergyScope> scope_;
 };
 

@@ -90,18 +90,6 @@ std::vector<std::string_view> workload_segments(std::string_view run_name) {
 
 }  // namespace
 
-std::string_view work_unit_name(WorkUnit unit) {
-  switch (unit) {
-    case WorkUnit::inference:
-      return "inference";
-    case WorkUnit::step:
-      return "step";
-    case WorkUnit::iteration:
-      break;
-  }
-  return "iteration";
-}
-
 std::string benchmark_workload(std::string_view run_name) {
   std::string workload;
   workload.reserve(run_name.size());
@@ -162,6 +150,19 @@ BenchmarkName parse_benchmark_name(std::string_view run_name) {
   name.task = join(task);
   name.variant = name.backend.empty() ? name.precision : name.precision + "/" + name.backend;
   return name;
+}
+
+BenchmarkName describe_row(const ResultRow& row) {
+  if (!row.labels)
+    return parse_benchmark_name(row.run_name);
+  const RowLabels& labels = *row.labels;
+  return BenchmarkName{.workload = benchmark_workload(row.run_name),
+                       .task = labels.task,
+                       .variant = labels.variant,
+                       .precision = labels.precision,
+                       .backend = labels.backend,
+                       .unit = labels.unit,
+                       .batch = labels.batch > 0 ? labels.batch : 1};
 }
 
 }  // namespace joulebench

@@ -1,22 +1,19 @@
 #pragma once
-// What a benchmark name says about the work: joulebench names are `task/precision/backend/shape`
-// (or `family/mode/precision/shape`, as the MLP's are); Google Benchmark appends `/real_time`,
-// `/repeats:N` and the like. Users' own names have no precision segment and are kept whole.
+// What a row is: its task, variant, precision, backend, batch and unit of work. Rows whose code
+// labelled them (joulebench/labels.h) say so in the file; for the others (plain Google Benchmark
+// files, files from before labels) the name is parsed: joulebench names are
+// `task/precision/backend/shape` (or `family/mode/precision/shape`, as the MLP's are); Google
+// Benchmark appends `/real_time`, `/repeats:N` and the like. Names with no precision segment are
+// kept whole.
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "joulebench/labels.h"
+#include "reporters/result_file.h"
+
 namespace joulebench {
-
-// What one iteration of the benchmark is, so energy can be given per unit of useful work.
-enum class WorkUnit {
-  iteration,  // a kernel call, or anything not known to be more specific
-  inference,  // a batch of inferences: J per inference = J per iteration / batch
-  step,       // one training step
-};
-
-std::string_view work_unit_name(WorkUnit unit);
 
 struct BenchmarkName {
   std::string workload;   // the run name without Google Benchmark's suffixes
@@ -35,5 +32,8 @@ BenchmarkName parse_benchmark_name(std::string_view run_name);
 
 // Only BenchmarkName::workload: the run name without Google Benchmark's suffixes.
 std::string benchmark_workload(std::string_view run_name);
+
+// The row's labels when it has them (a batch of 0 read as 1), else its parsed run name.
+BenchmarkName describe_row(const ResultRow& row);
 
 }  // namespace joulebench

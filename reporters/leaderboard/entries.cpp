@@ -157,7 +157,7 @@ std::vector<Entry> merge_entries(const std::vector<ResultFile>& files,
       Entry& e = pool.entry;
       if (e.sources.empty() || e.sources.back() != file.source) {
         if (e.sources.empty()) {
-          e.name = parse_benchmark_name(row.run_name);
+          e.name = describe_row(row);
           e.host = machine.label;
           e.machine = machine;
           e.meter = meter;

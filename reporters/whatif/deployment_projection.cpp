@@ -108,6 +108,7 @@ struct Pooled {
   double grams = 0.0;
   double iterations = 0.0;  // of the rows with energy; 0: no energy figure at all
   const ResultFile* source = nullptr;
+  std::optional<std::int64_t> labelled_batch;  // from the rows' labels, when they have a batch
   int runs_without_energy = 0;
   std::string missing_reason;  // of the first such run
 };
@@ -137,6 +138,8 @@ std::map<std::string, Pooled> pool_rows(const std::vector<ResultFile>& files) {
         p.source = &file;
         p.file = file.source;
       }
+      if (!p.labelled_batch && row.labels && row.labels->batch > 0)
+        p.labelled_batch = row.labels->batch;
       if (std::string why =
               why_not_pooled(row, file.context_value(context_key::kProvenance).value_or(""));
           !why.empty()) {
@@ -270,14 +273,18 @@ DeploymentProjection project_deployment(const std::vector<ResultFile>& files,
         "workload {} in {} has no energy figure ({}; {} run(s)): nothing to project",
         quoted_value(name), p.file, printable_text(p.missing_reason), p.runs_without_energy));
   }
-  const std::optional<int> batch = batch_from_name(name);
   InferenceCost& inf = out.inference;
   inf.workload = name;
   inf.file = p.file;
-  inf.batch = batch.value_or(1);
-  inf.batch_from_name = batch.has_value();
-  inf.it_joules = p.joules / p.iterations / inf.batch;
-  inf.co2_grams = p.grams / p.iterations / inf.batch;
+  if (p.labelled_batch) {
+    inf.batch = *p.labelled_batch;
+    inf.batch_source = InferenceCost::BatchSource::labels;
+  } else if (const std::optional<int> batch = batch_from_name(name)) {
+    inf.batch = *batch;
+    inf.batch_source = InferenceCost::BatchSource::name;
+  }
+  inf.it_joules = p.joules / p.iterations / static_cast<double>(inf.batch);
+  inf.co2_grams = p.grams / p.iterations / static_cast<double>(inf.batch);
   inf.pue = recorded_pue(*p.source);
   inf.intensity = p.source->context_value(context_key::kIntensity).value_or("not recorded");
   inf.meter = fmt::format("{} ({})", recorded(*p.source, context_key::kMeter),

@@ -26,15 +26,17 @@ namespace joulebench {
 struct InferenceCost {
   std::string workload;  // run name
   std::string file;
-  int batch = 1;
-  bool batch_from_name = false;  // false: no batch:B in the name, one inference per iteration
-  double it_joules = 0.0;        // per inference
-  double co2_grams = 0.0;        // per inference, with the run's PUE and intensity
-  double pue = 1.0;              // as recorded (1 when the file has none)
-  std::string intensity;         // as recorded, for the reader
-  std::string meter;             // "rapl (measured)", "model (estimated)", as recorded
-  int runs_without_energy = 0;   // repetitions left out: no energy figure (row_energy.h)
-  std::string missing_reason;    // of the first one left out
+  std::int64_t batch = 1;
+  // Where the batch came from: the row's labels, a batch:B segment of its name, or neither (one
+  // inference per iteration).
+  enum class BatchSource { labels, name, none } batch_source = BatchSource::none;
+  double it_joules = 0.0;       // per inference
+  double co2_grams = 0.0;       // per inference, with the run's PUE and intensity
+  double pue = 1.0;             // as recorded (1 when the file has none)
+  std::string intensity;        // as recorded, for the reader
+  std::string meter;            // "rapl (measured)", "model (estimated)", as recorded
+  int runs_without_energy = 0;  // repetitions left out: no energy figure (row_energy.h)
+  std::string missing_reason;   // of the first one left out
 };
 
 struct TrainingCost {

@@ -8,6 +8,7 @@
 
 #include "common/result_schema.h"
 #include "harness/api/current_session.h"
+#include "harness/measurement/benchmark_notes.h"
 #include "joulebench/joulebench.h"
 #include "tests/support/capturing_reporter.h"
 #include "tests/support/fake_meter.h"
@@ -78,6 +79,66 @@ TEST(EnergyApi, WithoutJoulebenchMainTheBenchmarkIsSkippedWithAReason) {
   EXPECT_TRUE(run.error_occurred);
   EXPECT_NE(run.error_message.find("JOULEBENCH_MAIN()"), std::string::npos) << run.error_message;
   EXPECT_EQ(run.counters.count(counter::kEnergy), 0u);
+}
+
+// What a benchmark says it is reaches the session's notes once per benchmark call, with one
+// timed span per call, for the result file's rows.
+TEST(EnergyApi, LabelsAndTimedSpansReachTheSessionsNotes) {
+  FakeMeter meter = linear_meter();
+  BenchmarkNotes notes;
+  MeasurementSession session{
+      meter, CarbonAccounting{GridIntensity{200.0, "test", "test table", 2024, false}, 1.0},
+      std::nullopt, &notes};
+  const CurrentSessionGuard installed(session);
+  benchmark::RegisterBenchmark("api/labelled",
+                               [](benchmark::State& state) {
+                                 Energy energy(state);
+                                 energy.set_task("leibniz-pi", "terms:1000");
+                                 for (auto _ : state)
+                                   benchmark::DoNotOptimize(state.iterations());
+                               })
+      ->Iterations(3)
+      ->Repetitions(2);
+  const auto reporter = testing::run_benchmarks("^api/labelled/");
+  const BenchmarkNotes::Taken taken = notes.take();
+  ASSERT_TRUE(taken.labels);
+  EXPECT_EQ(taken.labels->task, "leibniz-pi");
+  EXPECT_EQ(taken.labels->variant, "terms:1000");
+  EXPECT_EQ(taken.labels->unit, WorkUnit::iteration);
+  ASSERT_EQ(taken.spans.size(), 2u);  // one per call: two repetitions of fixed iterations
+  for (const TimedSpan& span : taken.spans)
+    EXPECT_DOUBLE_EQ((span.end - span.start).value, 0.25);  // the fake meter's clock step
+}
+
+TEST(EnergyApi, AnEmptyTaskOrANegativeBatchFailsTheBenchmarkSayingWhy) {
+  FakeMeter meter = linear_meter();
+  MeasurementSession session = session_with(meter);
+  const CurrentSessionGuard installed(session);
+  benchmark::RegisterBenchmark("api/bad_labels/empty_task", [](benchmark::State& state) {
+    Energy energy(state);
+    energy.set_task("", "v");
+    for (auto _ : state)
+      benchmark::DoNotOptimize(state.iterations());
+  });
+  benchmark::RegisterBenchmark("api/bad_labels/negative_batch", [](benchmark::State& state) {
+    Energy energy(state);
+    energy.set_labels({.task = "t",
+                       .variant = "",
+                       .precision = "",
+                       .backend = "",
+                       .batch = -1,
+                       .unit = WorkUnit::inference});
+    for (auto _ : state)
+      benchmark::DoNotOptimize(state.iterations());
+  });
+  const auto reporter = testing::run_benchmarks("^api/bad_labels/");
+  ASSERT_EQ(reporter.runs().size(), 2u);
+  EXPECT_TRUE(reporter.runs()[0].error_occurred);
+  EXPECT_NE(reporter.runs()[0].error_message.find("the task is empty"), std::string::npos)
+      << reporter.runs()[0].error_message;
+  EXPECT_TRUE(reporter.runs()[1].error_occurred);
+  EXPECT_NE(reporter.runs()[1].error_message.find("the batch is below 0"), std::string::npos)
+      << reporter.runs()[1].error_message;
 }
 
 int main_with(std::vector<std::string> args) {

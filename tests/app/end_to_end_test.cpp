@@ -55,6 +55,12 @@ TEST(EndToEnd, SmallestGemmWritesAResultWithEstimatedEnergyCounters) {
   EXPECT_EQ(file.context_value(context_key::kRegion), "world (default: no region given)");
   EXPECT_EQ(file.context_value(context_key::kPue), "1");
   EXPECT_TRUE(file.context_value(context_key::kVersion));
+  // What the row is, as fields rather than a name to parse.
+  ASSERT_TRUE(row.labels);
+  EXPECT_EQ(row.labels->task, "gemm/128");
+  EXPECT_EQ(row.labels->variant, "fp32/eigen");
+  EXPECT_EQ(row.labels->precision, "fp32");
+  EXPECT_EQ(row.labels->backend, "eigen");
 
   // The sampler's reads during the benchmark, as its power timeline.
   nlohmann::json document;
@@ -67,6 +73,16 @@ TEST(EndToEnd, SmallestGemmWritesAResultWithEstimatedEnergyCounters) {
   EXPECT_EQ(timelines[0]["t_s"].size(), timelines[0]["power_W"].size());
   for (const auto& watts : timelines[0]["power_W"])
     EXPECT_GE(watts.get<double>(), 0.0);
+  // Each call of the benchmark's timed loop is a span on the timeline's axis (Google Benchmark
+  // calls it at least once to find the iteration count, then for the measurement).
+  ASSERT_EQ(file.timelines.size(), 1u);
+  const std::vector<TimeWindow>& timed = file.timelines[0].measured;
+  ASSERT_FALSE(timed.empty());
+  for (const TimeWindow& w : timed) {
+    EXPECT_LE(0.0, w.start_s);
+    EXPECT_LE(w.start_s, w.end_s);
+    EXPECT_LE(w.end_s, file.timelines[0].t_s.back() + 1e-12);
+  }
 
   const auto report =
       Process(JOULEBENCH_BINARY, {"report", "run.json"}, dir.path(), dir.path()).wait();

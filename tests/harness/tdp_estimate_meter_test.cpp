@@ -35,6 +35,17 @@ TEST(CpuModel, MatchesTheTableByNormalisedName) {
   EXPECT_FALSE(match_cpu_tdp(""));
 }
 
+// The vendor left out, the rest exact: the one row that fits.
+TEST(CpuModel, MatchesANameWithoutItsVendor) {
+  const auto xeon = match_cpu_tdp("xeon platinum 8380");
+  ASSERT_TRUE(xeon);
+  EXPECT_STREQ(xeon->name, "Intel Xeon Platinum 8380");
+  const auto ryzen = match_cpu_tdp("Ryzen 9 5950X");
+  ASSERT_TRUE(ryzen);
+  EXPECT_STREQ(ryzen->name, "AMD Ryzen 9 5950X");
+  EXPECT_FALSE(match_cpu_tdp("EPYC"));  // no model number: no guess
+}
+
 TEST(CpuModel, TheBadSourceRowsWereDropped) {
   for (const CpuTdpRow& row : cpu_tdp_table()) {
     EXPECT_GT(row.tdp_watts, 0.0) << row.name;

@@ -47,6 +47,7 @@ check "the region asked for" '"joulebench_region": "FR'
 check "the idle baseline" '"energy_net_J":'
 check "power timelines" '"joulebench_power_timelines":'
 check "every benchmark" '"name": "BM_leibniz_pi/100000/real_time"'
+check "the labels the example set" '"joulebench_task": "leibniz-pi"'
 
 # The moved joulebench finds its data relative to itself (<prefix>/share/joulebench: the
 # distribution's data sets are pinned absent, as above) and caches the trained weights under

@@ -21,8 +21,9 @@
 namespace joulebench {
 namespace {
 
-const std::vector<BenchmarkPowerTimeline> kOneTimeline = {
-    {"work/real_time", Seconds{0.1}, {{Seconds{0.1}, Watts{12.0}}}}};
+const RunRecords kOneTimeline = {
+    .timelines = {{"work/real_time", Seconds{0.1}, {{Seconds{0.1}, Watts{12.0}}}, {}}},
+    .labels = {}};
 
 TEST(ResultOutput, NothingWrittenByGoogleBenchmarkKeepsThePreviousFile) {
   testing::TempDir dir;

@@ -53,7 +53,7 @@ TEST(DeploymentProjection, KnownAnswer) {
   const DeploymentProjection p = project_deployment(fixtures(), options(1e6));
   EXPECT_EQ(p.inference.workload, kInfer);
   EXPECT_EQ(p.inference.batch, 64);
-  EXPECT_TRUE(p.inference.batch_from_name);
+  EXPECT_EQ(p.inference.batch_source, InferenceCost::BatchSource::name);
   EXPECT_NEAR(p.inference.it_joules, 0.01375, 1e-12);
   EXPECT_NEAR(p.inference.co2_grams, 2.734375e-6, 1e-15);
   EXPECT_DOUBLE_EQ(p.inference.pue, 1.5);
@@ -77,7 +77,7 @@ TEST(DeploymentProjection, ANameWithoutBatchIsOneInferencePerIteration) {
   o.workload_regex.reset();
   o.price_per_kwh.reset();
   const DeploymentProjection p = project_deployment({file({row("gemm/128", 10, 2.0, 0.001)})}, o);
-  EXPECT_FALSE(p.inference.batch_from_name);
+  EXPECT_EQ(p.inference.batch_source, InferenceCost::BatchSource::none);
   EXPECT_DOUBLE_EQ(p.inference.it_joules, 2.0);
   EXPECT_DOUBLE_EQ(p.per_day.it_joules, 20.0);
   EXPECT_FALSE(p.per_day.cost.has_value());

@@ -66,6 +66,24 @@ TEST(EnergyEstimate, UnknownAndAmbiguousModelsAreOneLineErrors) {
     EXPECT_EQ(m.find('\n'), std::string::npos) << m;
 }
 
+// Suggestions share the typed words before they are few edits away: an unknown Apple part gets
+// Apple parts, not whichever short name is fewest letters off.
+TEST(EnergyEstimate, UnknownCpuSuggestionsShareTheTypedWords) {
+  std::string message;
+  try {
+    cpu_power("Intel Xeon Gold 9999", 1);
+  } catch (const std::runtime_error& e) {
+    message = e.what();
+  }
+  const auto closest = message.substr(message.find("closest known: "));
+  const auto list = closest.substr(0, closest.find(')'));
+  for (std::size_t at = list.find(": ") + 2; at < list.size();) {
+    const std::size_t end = std::min(list.find(", ", at), list.size());
+    EXPECT_TRUE(list.substr(at, end - at).starts_with("Intel Xeon Gold")) << message;
+    at = end + 2;
+  }
+}
+
 TEST(EnergyEstimate, InputsOutsideTheirRangeAreRejected) {
   EXPECT_NO_THROW(validate_estimate(1.0, 0.0, 1));
   EXPECT_NO_THROW(validate_estimate(0.5, 1.0, 16));

@@ -40,23 +40,27 @@ std::vector<WorkloadSpec> gemm_eigen_workloads() {
         continue;
       // The first four are the suite since the foundation issue; keep them in it.
       specs.push_back(
-          {fmt::format("gemm/fp32/eigen/{}{}", n, threads_suffix(threads)),
+          {"",
            fmt::format("C = A*B, {0}x{0} fp32, Eigen blocked product, {1} thread(s)", n, threads),
            [n, threads] {
              return std::make_unique<GemmEigen<float>>(GemmShape{n, n, n}, threads);
            },
            threads == 1 && n <= 1024});
+      set_row_name(specs.back(),
+                   gemm_row_name("gemm", "fp32", "eigen", std::to_string(n), threads));
     }
     for (int n : kGemmSizes) {
       if (!runs_at(n, threads))
         continue;
       specs.push_back(
-          {fmt::format("gemm/fp64/eigen/{}{}", n, threads_suffix(threads)),
+          {"",
            fmt::format("C = A*B, {0}x{0} fp64, Eigen blocked product, {1} thread(s)", n, threads),
            [n, threads] {
              return std::make_unique<GemmEigen<double>>(GemmShape{n, n, n}, threads);
            },
            threads == 1 && n == 512});
+      set_row_name(specs.back(),
+                   gemm_row_name("gemm", "fp64", "eigen", std::to_string(n), threads));
     }
   }
   return specs;

@@ -71,11 +71,12 @@ std::map<std::string, double> GemmKernelWorkload::quality() const {
 namespace {
 
 WorkloadSpec spec(const char* task, GemmShape shape, Precision p, Granularity g, int threads,
-                  bool in_default, const std::string& shape_name) {
+                  bool in_default, const std::string& shape_name, std::int64_t batch = 0) {
   const bool quantized = p == Precision::int8 || p == Precision::int4;
   const bool per_tensor = quantized && g == Granularity::per_tensor;
-  std::string name = fmt::format("{}/{}/joulebench/{}{}{}", task, kernels::to_string(p), shape_name,
-                                 per_tensor ? "/scales:tensor" : "", threads_suffix(threads));
+  const RowName row = gemm_row_name(
+      task, kernels::to_string(p), "joulebench", shape_name, threads, batch,
+      per_tensor ? std::vector<std::string>{"scales:tensor"} : std::vector<std::string>{});
   std::string what = quantized
                          ? fmt::format(
                                "{} weights ({} scales), int8 activations, int32 "
@@ -83,10 +84,13 @@ WorkloadSpec spec(const char* task, GemmShape shape, Precision p, Granularity g,
                                kernels::to_string(p), per_tensor ? "per-tensor" : "per-channel")
                      : p == Precision::bf16 ? "bf16 operands, fp32 accumulation"
                                             : "fp32";
-  return {std::move(name),
-          fmt::format("C = A*B, m={} k={} n={}, {}, joulebench kernel, {} thread(s)", shape.m,
-                      shape.k, shape.n, what, threads),
-          [=] { return std::make_unique<GemmKernelWorkload>(shape, p, g, threads); }, in_default};
+  WorkloadSpec spec{"",
+                    fmt::format("C = A*B, m={} k={} n={}, {}, joulebench kernel, {} thread(s)",
+                                shape.m, shape.k, shape.n, what, threads),
+                    [=] { return std::make_unique<GemmKernelWorkload>(shape, p, g, threads); },
+                    in_default};
+  set_row_name(spec, row);
+  return spec;
 }
 
 }  // namespace
@@ -113,7 +117,7 @@ std::vector<WorkloadSpec> gemm_kernel_workloads() {
   for (int batch : {1, 8})
     for (Precision p : all)
       specs.push_back(spec("gemv", {batch, 4096, 4096}, p, Granularity::per_channel, 1, batch == 1,
-                           fmt::format("4096x4096/batch:{}", batch)));
+                           fmt::format("4096x4096/batch:{}", batch), batch));
   return specs;
 }
 

@@ -140,12 +140,14 @@ std::vector<WorkloadSpec> gemm_onednn_workloads() {
   const std::pair<DnnlPrecision, const char*> precisions[] = {
       {DnnlPrecision::fp32, "fp32"}, {DnnlPrecision::bf16, "bf16"}, {DnnlPrecision::int8, "int8"}};
   const auto add = [&](const std::string& task, GemmShape shape, const std::string& shape_name,
-                       DnnlPrecision p, const char* p_name, int threads, bool in_default) {
+                       DnnlPrecision p, const char* p_name, int threads, bool in_default,
+                       std::int64_t batch = 0) {
     specs.push_back(
-        {fmt::format("{}/{}/onednn/{}{}", task, p_name, shape_name, threads_suffix(threads)),
+        {"",
          fmt::format("C = A*B, m={} k={} n={} {}, oneDNN matmul (weights pre-packed), {} thread(s)",
                      shape.m, shape.k, shape.n, p_name, threads),
          [=] { return std::make_unique<GemmOneDnn>(shape, p, threads); }, in_default});
+    set_row_name(specs.back(), gemm_row_name(task, p_name, "onednn", shape_name, threads, batch));
   };
   for (int threads : {1, 2})
     for (const auto& [p, p_name] : precisions)
@@ -156,7 +158,7 @@ std::vector<WorkloadSpec> gemm_onednn_workloads() {
     add("gemm", {256, 784, 256}, "256x784x256", p, p_name, 1, false);
     for (int batch : {1, 8})
       add("gemv", {batch, 4096, 4096}, fmt::format("4096x4096/batch:{}", batch), p, p_name, 1,
-          false);
+          false, batch);
   }
   return specs;
 }

@@ -69,7 +69,7 @@ std::vector<WorkloadSpec> gemm_openblas_workloads() {
           continue;
         const bool fp32 = precision[2] == '3';
         specs.push_back(
-            {fmt::format("gemm/{}/openblas/{}{}", precision, n, threads_suffix(threads)),
+            {"",
              fmt::format("C = A*B, {0}x{0} {1}, OpenBLAS {2}gemm, {3} thread(s)", n, precision,
                          fp32 ? 's' : 'd', threads),
              [n, threads, fp32]() -> std::unique_ptr<Workload> {
@@ -78,13 +78,16 @@ std::vector<WorkloadSpec> gemm_openblas_workloads() {
                return std::make_unique<GemmOpenBlas<double>>(GemmShape{n, n, n}, threads);
              },
              threads == 1 && n == 512});
+        set_row_name(specs.back(),
+                     gemm_row_name("gemm", precision, "openblas", std::to_string(n), threads));
       }
   // The MLP-like shape, fp32.
-  specs.push_back({"gemm/fp32/openblas/256x784x256", "C = A*B, m=256 k=784 n=256 fp32, OpenBLAS",
+  specs.push_back({"", "C = A*B, m=256 k=784 n=256 fp32, OpenBLAS",
                    [] {
                      return std::make_unique<GemmOpenBlas<float>>(GemmShape{256, 784, 256}, 1);
                    },
                    false});
+  set_row_name(specs.back(), gemm_row_name("gemm", "fp32", "openblas", "256x784x256", 1));
   return specs;
 }
 

@@ -81,4 +81,20 @@ std::string threads_suffix(int threads) {
   return threads == 1 ? std::string() : fmt::format("/threads:{}", threads);
 }
 
+RowName gemm_row_name(std::string family, std::string precision, std::string backend,
+                      std::string shape, int threads, std::int64_t batch,
+                      std::vector<std::string> more) {
+  RowName row{.before = {std::move(family)},
+              .precision = std::move(precision),
+              .backend = std::move(backend),
+              .after = {std::move(shape)},
+              .unit = WorkUnit::iteration,
+              .batch = batch};
+  for (std::string& segment : more)
+    row.after.push_back(std::move(segment));
+  if (threads != 1)
+    row.after.push_back(fmt::format("threads:{}", threads));
+  return row;
+}
+
 }  // namespace joulebench

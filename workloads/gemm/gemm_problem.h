@@ -4,8 +4,11 @@
 // weights, and the same bytes as a column-major B). Inputs are seeded random values bounded away
 // from zero, so every backend of one shape multiplies the same numbers.
 
+#include <cstdint>
 #include <string>
 #include <vector>
+
+#include "workloads/row_name.h"
 
 namespace joulebench {
 
@@ -45,5 +48,12 @@ constexpr bool runs_at(int n, int threads) {
 
 // A thread-count suffix for names: "" for one thread, "/threads:2" otherwise.
 std::string threads_suffix(int threads);
+
+// The name and labels of a GEMM-family row, family/precision/backend/shape[/more...][/threads:N]:
+// task family/shape/..., variant precision/backend. `shape` may hold several segments
+// ("4096x4096/batch:8"); `batch` is the inputs per call where the shape has a batch.
+RowName gemm_row_name(std::string family, std::string precision, std::string backend,
+                      std::string shape, int threads, std::int64_t batch = 0,
+                      std::vector<std::string> more = {});
 
 }  // namespace joulebench

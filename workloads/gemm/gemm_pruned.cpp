@@ -57,10 +57,10 @@ std::map<std::string, double> GemmPruned::quality() const {
 
 std::vector<WorkloadSpec> gemm_pruned_workloads() {
   std::vector<WorkloadSpec> specs;
-  for (int n : {1024, 2048})
-    for (int percent : {50, 90, 95})
+  for (int n : {1024, 2048}) {
+    for (int percent : {50, 90, 95}) {
       specs.push_back(
-          {fmt::format("gemm/fp32/eigen-sparse/{}/sparsity:{}", n, percent),
+          {"",
            fmt::format("C = A*B, {0}x{0} fp32, B pruned by magnitude to {1}% zeros, Eigen sparse "
                        "x dense",
                        n, percent),
@@ -68,6 +68,10 @@ std::vector<WorkloadSpec> gemm_pruned_workloads() {
              return std::make_unique<GemmPruned>(GemmShape{n, n, n}, percent / 100.0);
            },
            n == 1024 && percent == 90});
+      set_row_name(specs.back(), gemm_row_name("gemm", "fp32", "eigen-sparse", std::to_string(n), 1,
+                                               0, {fmt::format("sparsity:{}", percent)}));
+    }
+  }
   return specs;
 }
 

@@ -12,6 +12,7 @@
 #include "workloads/mlp/mlp_peers.h"
 #include "workloads/mlp/mlp_suite_config.h"
 #include "workloads/mlp/trained_model.h"
+#include "workloads/row_name.h"
 
 namespace joulebench {
 namespace {
@@ -238,8 +239,13 @@ void add_peer_rows(std::vector<WorkloadSpec>& specs, const std::vector<mlp::MlpP
   for (const mlp::MlpPeer& peer : peers) {
     if (std::find(peer.precisions.begin(), peer.precisions.end(), p) == peer.precisions.end())
       continue;
-    const std::string name = fmt::format("mlp/infer/{}/{}/{}/batch:{}", kernels::to_string(p),
-                                         peer.backend, arch, batch);
+    const RowName row{.before = {"mlp", "infer"},
+                      .precision = kernels::to_string(p),
+                      .backend = peer.backend,
+                      .after = {arch, fmt::format("batch:{}", batch)},
+                      .unit = WorkUnit::inference,
+                      .batch = batch};
+    const std::string name = row.name();
     specs.push_back({name,
                      fmt::format("MLP {} forward pass at {}, batch {}, {} on the same weights, "
                                  "with its Fashion-MNIST test accuracy",
@@ -254,6 +260,7 @@ void add_peer_rows(std::vector<WorkloadSpec>& specs, const std::vector<mlp::MlpP
       peer.check();
     };
     specs.back().in_default_suite = widths == kPeerDefaultArchitecture;
+    specs.back().labels = row.labels();
   }
 }
 
@@ -265,8 +272,13 @@ std::vector<WorkloadSpec> mlp_workloads() {
     const std::string arch = mlp::architecture_name(widths);
     for (int batch : {64, 256}) {
       for (OptimizerKind opt : {OptimizerKind::sgd_momentum, OptimizerKind::adam}) {
-        const std::string name =
-            fmt::format("mlp/train/fp32/{}/batch:{}/{}", arch, batch, mlp::optimizer_name(opt));
+        const RowName row{.before = {"mlp", "train"},
+                          .precision = "fp32",
+                          .backend = "",
+                          .after = {arch, fmt::format("batch:{}", batch), mlp::optimizer_name(opt)},
+                          .unit = WorkUnit::step,
+                          .batch = batch};
+        const std::string name = row.name();
         specs.push_back(
             {name,
              fmt::format("one training step of MLP {} on Fashion-MNIST, batch {}, {}", arch, batch,
@@ -276,6 +288,7 @@ std::vector<WorkloadSpec> mlp_workloads() {
                return std::make_unique<MlpTrainStep>(widths, batch, opt);
              }});
         specs.back().check_inputs = [=] { check_train_step(name, batch); };
+        specs.back().labels = row.labels();
         // The default suite keeps SGD at batch 64 only: batch 256 adds little a leaderboard
         // needs and a few seconds per size.
         specs.back().in_default_suite = batch == 64 || opt == OptimizerKind::adam;
@@ -287,8 +300,13 @@ std::vector<WorkloadSpec> mlp_workloads() {
     const std::string arch = mlp::architecture_name(widths);
     for (Precision p : {Precision::fp32, Precision::bf16, Precision::int8, Precision::int4}) {
       for (int batch : {1, 64, 256}) {
-        const std::string name =
-            fmt::format("mlp/infer/{}/{}/batch:{}", kernels::to_string(p), arch, batch);
+        const RowName row{.before = {"mlp", "infer"},
+                          .precision = kernels::to_string(p),
+                          .backend = "",
+                          .after = {arch, fmt::format("batch:{}", batch)},
+                          .unit = WorkUnit::inference,
+                          .batch = batch};
+        const std::string name = row.name();
         specs.push_back({name,
                          fmt::format("MLP {} forward pass at {}, batch {}, with its Fashion-MNIST "
                                      "test accuracy",
@@ -298,14 +316,20 @@ std::vector<WorkloadSpec> mlp_workloads() {
                            return std::make_unique<MlpInference>(widths, p, batch);
                          }});
         specs.back().check_inputs = [=] { check_inference(name, batch); };
+        specs.back().labels = row.labels();
         add_peer_rows(specs, peers, widths, p, batch);  // beside ours
       }
     }
   }
   for (const auto& widths : kArchitectures) {
     const std::string arch = mlp::architecture_name(widths);
-    const std::string name =
-        fmt::format("mlp/train-to-accuracy/fp32/{}/batch:{}/adam", arch, kTrainToAccuracyBatch);
+    const RowName row{.before = {"mlp", "train-to-accuracy"},
+                      .precision = "fp32",
+                      .backend = "",
+                      .after = {arch, fmt::format("batch:{}", kTrainToAccuracyBatch), "adam"},
+                      .unit = WorkUnit::iteration,
+                      .batch = kTrainToAccuracyBatch};
+    const std::string name = row.name();
     WorkloadSpec spec{name,
                       fmt::format("MLP {} trained from scratch until its Fashion-MNIST test "
                                   "accuracy reaches --target-accuracy (one iteration)",
@@ -316,6 +340,7 @@ std::vector<WorkloadSpec> mlp_workloads() {
                       }};
     spec.iterations = 1;
     spec.check_inputs = [=] { check_train_to_accuracy(name); };
+    spec.labels = row.labels();
     specs.push_back(std::move(spec));
   }
   return specs;

@@ -452,8 +452,17 @@ std::vector<WorkloadSpec> torch_model_workloads(const ModelManifest& manifest) {
       for (const int threads : manifest.threads) {
         const Row row{.manifest = shared, .variant = variant, .batch = batch, .threads = threads};
         std::string name = fmt::format("model/{}/{}/batch:{}", manifest.task, variant.name, batch);
-        if (threads != 1)
+        // The task keeps the batch and thread count: variants are compared like for like.
+        RowLabels labels{.task = fmt::format("model/{}/batch:{}", manifest.task, batch),
+                         .variant = variant.name,
+                         .precision = variant.precision,
+                         .backend = "pytorch",
+                         .batch = batch,
+                         .unit = WorkUnit::inference};
+        if (threads != 1) {
           name += fmt::format("/threads:{}", threads);
+          labels.task += fmt::format("/threads:{}", threads);
+        }
         specs.push_back(WorkloadSpec{
             .name = std::move(name),
             .description = fmt::format("TorchScript {} ({}{}) from {}",
@@ -470,6 +479,7 @@ std::vector<WorkloadSpec> torch_model_workloads(const ModelManifest& manifest) {
             .in_default_suite = true,
             .iterations = 0,
             .check_inputs = [row] { one_line(row, [&] { check_row(row); }); },
+            .labels = std::move(labels),
         });
       }
     }
