@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "common/quantity_text.h"
+
 namespace joulebench::cli {
 namespace {
 
@@ -27,35 +29,15 @@ void region_rows(std::string& out, std::string_view title,
   out += fmt::format("  {}:\n", title);
   for (const RegionEmission& r : rows) {
     out += fmt::format("    {:<30} {:>7.1f} gCO2e/kWh  {:<9} {}  {:>16}  {}\n", r.code,
-                       r.grams_per_kwh, r.method, r.year, co2_text(r.co2.value), r.name);
+                       r.grams_per_kwh, r.method, r.year, quantity_text::co2e(r.co2.value), r.name);
   }
 }
 
 std::string money(double usd) {
-  return fmt::format("{:.4g}", usd);
+  return quantity_text::number(usd);
 }
 
 }  // namespace
-
-// `joules` in the unit that suits `scale`: cells of one table share the unit of its largest
-// figure, so that a row reads across without a change of unit.
-std::string energy_text(double joules, double scale) {
-  if (scale < 3600.0)
-    return fmt::format("{:.4g} J", joules);
-  return fmt::format("{:.4g} kWh", joules / kJoulesPerKilowattHour);
-}
-std::string energy_text(double joules) {
-  return energy_text(joules, joules);
-}
-
-std::string co2_text(double grams, double scale) {
-  if (scale >= 1000.0)
-    return fmt::format("{:.4g} kg CO2e", grams / 1000.0);
-  return fmt::format("{:.4g} g CO2e", grams);
-}
-std::string co2_text(double grams) {
-  return co2_text(grams, grams);
-}
 
 std::string render_estimate(const EstimateReport& report) {
   const EstimateInput& in = report.input;
@@ -77,15 +59,17 @@ std::string render_estimate(const EstimateReport& report) {
       fmt::join(devices, " + "), report.hours, in.utilization,
       gi.is_default ? "none (world average)" : gi.region, in.carbon.pue);
   out += fmt::format("  {:<16} {:>14}  = {} x {:g} x {:g} h\n", "IT energy",
-                     energy_text(e.it_energy.value), power_sum, in.utilization, report.hours);
+                     quantity_text::energy(e.it_energy.value), power_sum, in.utilization,
+                     report.hours);
   out += fmt::format("  {:<16} {:>14}  = {} x PUE {:g}\n", "facility energy",
-                     energy_text(e.facility_energy.value), energy_text(e.it_energy.value),
-                     in.carbon.pue);
-  out += fmt::format("  {:<16} {:>14}  = {:.4g} kWh x {:g} gCO2e/kWh\n", "CO2e",
-                     co2_text(e.co2.value), kwh, gi.grams_per_kwh);
-  out += fmt::format("  {:<16} {:>14}  = {:.4g} t x {:g} USD/t\n\n", "social cost",
-                     money(report.scc.usd(e.co2.value)) + " USD", e.co2.value / 1e6,
-                     report.scc.usd_per_tonne);
+                     quantity_text::energy(e.facility_energy.value),
+                     quantity_text::energy(e.it_energy.value), in.carbon.pue);
+  out +=
+      fmt::format("  {:<16} {:>14}  = {} kWh x {:g} gCO2e/kWh\n", "CO2e",
+                  quantity_text::co2e(e.co2.value), quantity_text::number(kwh), gi.grams_per_kwh);
+  out += fmt::format("  {:<16} {:>14}  = {} t x {:g} USD/t\n\n", "social cost",
+                     money(report.scc.usd(e.co2.value)) + " USD",
+                     quantity_text::number(e.co2.value / 1e6), report.scc.usd_per_tonne);
   out += "Factors and their sources:\n";
   for (const DevicePower& d : in.devices) {
     out +=
@@ -110,7 +94,7 @@ std::string render_region_comparison(const RegionComparison& c) {
       "\nThe same facility energy ({}) charged in other regions (tables: {}). Regions with a "
       "figure of their own are ranked per method: lifecycle figures include fuel supply and "
       "construction, direct ones only combustion, so the two are not compared.\n",
-      energy_text(c.facility_energy.value), c.tables);
+      quantity_text::energy(c.facility_energy.value), c.tables);
   for (const RegionRanking& r : c.rankings) {
     const std::string method = r.method.empty() ? "method not given" : r.method;
     region_rows(out, fmt::format("cleanest ({}, {} ranked)", method, r.ranked), r.cleanest);
@@ -137,7 +121,7 @@ std::string render_projection(const DeploymentProjection& p) {
   }
   out += fmt::format(
       "  per inference    {} IT = energy_J per iteration / {} inference(s) per iteration ({})\n",
-      energy_text(inf.it_joules), inf.batch,
+      quantity_text::energy(inf.it_joules), inf.batch,
       inf.batch_source == InferenceCost::BatchSource::labels
           ? fmt::format("batch {} in the row's labels", inf.batch)
       : inf.batch_source == InferenceCost::BatchSource::name
@@ -146,7 +130,7 @@ std::string render_projection(const DeploymentProjection& p) {
   out += fmt::format(
       "                   {} (co2_g / {}, recorded with PUE {:g} and {} "
       "gCO2e/kWh)\n\n",
-      co2_text(inf.co2_grams), inf.batch, inf.pue, inf.intensity);
+      quantity_text::co2e(inf.co2_grams), inf.batch, inf.pue, inf.intensity);
   const std::string over = fmt::format("over {:g} year(s)", o.years);
   out += fmt::format("  {:<18} {:>18} {:>18} {:>18}\n", "", "per day", "per year (365 d)", over);
   auto row = [&](std::string_view label, auto&& pick) {
@@ -158,10 +142,11 @@ std::string render_projection(const DeploymentProjection& p) {
       std::max({p.per_day.facility_joules, p.per_year.facility_joules, p.total.facility_joules});
   const double grams_scale =
       std::max({p.per_day.co2_grams, p.per_year.co2_grams, p.total.co2_grams});
-  row("IT energy", [&](const Footprint& f) { return energy_text(f.it_joules, joules_scale); });
+  row("IT energy",
+      [&](const Footprint& f) { return quantity_text::energy(f.it_joules, joules_scale); });
   row("facility energy",
-      [&](const Footprint& f) { return energy_text(f.facility_joules, joules_scale); });
-  row("CO2e", [&](const Footprint& f) { return co2_text(f.co2_grams, grams_scale); });
+      [&](const Footprint& f) { return quantity_text::energy(f.facility_joules, joules_scale); });
+  row("CO2e", [&](const Footprint& f) { return quantity_text::co2e(f.co2_grams, grams_scale); });
   if (o.price_per_kwh) {
     row(fmt::format("cost at {:g}/kWh", *o.price_per_kwh),
         [](const Footprint& f) { return money(f.cost.value_or(0.0)); });
@@ -176,11 +161,12 @@ std::string render_projection(const DeploymentProjection& p) {
   if (p.training) {
     const TrainingCost& t = *p.training;
     out += fmt::format("Training the same model ({}, {}): {} IT, {} per run.\n", t.workload, t.file,
-                       energy_text(t.it_joules), co2_text(t.co2_grams));
+                       quantity_text::energy(t.it_joules), quantity_text::co2e(t.co2_grams));
     out += fmt::format(
         "Inference uses as much IT energy as one training run after {:.3g} days "
         "(= {} / {} per day).\n",
-        *p.break_even_days, energy_text(t.it_joules), energy_text(p.per_day.it_joules));
+        *p.break_even_days, quantity_text::energy(t.it_joules),
+        quantity_text::energy(p.per_day.it_joules));
   } else {
     out += fmt::format("Training: {}.\n", p.training_note);
   }

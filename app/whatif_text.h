@@ -25,9 +25,4 @@ std::string render_estimate(const EstimateReport& report);
 std::string render_region_comparison(const RegionComparison& comparison);
 std::string render_projection(const DeploymentProjection& projection);
 
-// "94.08 kWh", "12.5 J" below 1 Wh.
-std::string energy_text(double joules);
-// "6.326 kg CO2e", "3.2 g CO2e".
-std::string co2_text(double grams);
-
 }  // namespace joulebench::cli

@@ -33,8 +33,9 @@ for arg in "$@"; do
     # the ASan+UBSan build is compiled with clang (half GCC's time there, and its UBSan also
     # checks float-to-integer casts) and links libFuzzer into the fuzz targets; libomp-14-dev: clang's
     # OpenMP, which the kernels' threads use; llvm-14: the
-    # symbolizer that turns their reports into file:line.
-    --for-tests) packages+=(chromium clang-14 libclang-rt-14-dev libomp-14-dev llvm-14) ;;
+    # symbolizer that turns their reports into file:line; qemu-user: the kernel tests on emulated
+    # CPUs without AVX and without AVX-512 (the portable preset's run-time dispatch).
+    --for-tests) packages+=(chromium clang-14 libclang-rt-14-dev libomp-14-dev llvm-14 qemu-user) ;;
     --with-torch) packages+=(python3-torch) ;;
     *) echo "joulebench setup: unknown option $arg (known: --for-tests, --with-torch)" >&2; exit 2 ;;
   esac

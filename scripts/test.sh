@@ -15,6 +15,25 @@ for preset in ci asan-ubsan; do
   ctest --preset "$preset" -j"$jobs"
   if [[ $preset == ci ]]; then scripts/energy-gate-check.sh build/ci/app/joulebench; fi
 done
+# The kernels in the portable preset (JOULEBENCH_NATIVE=OFF, nothing compiled for this CPU): the
+# kernels library and its tests only, every path under every cap (set_isa_cap: the tests' own
+# environment drops JOULEBENCH_KERNEL_ISA) and the per-ISA objects' symbol check. Then, with
+# qemu-user, the same tests with no cap on emulated CPUs without AVX and with AVX2 but no
+# AVX-512: dispatch must pick the portable or AVX2 path, and any instruction the CPU lacks,
+# reached by mistake (an AVX-512 copy of shared inline code), faults.
+echo "== portable (kernels) ==" >&2
+cmake --preset portable >/dev/null
+cmake --build --preset portable -j"$jobs"
+ctest --preset portable -j"$jobs"
+if command -v qemu-x86_64 >/dev/null; then
+  for cpu in qemu64 qemu64,+avx,+avx2,+fma,+xsave; do
+    echo "portable: kernel tests, no cap, on an emulated $cpu" >&2
+    qemu-x86_64 -cpu "$cpu" build/portable/tests/workloads/kernel_library_test --gtest_brief=1 \
+      --gtest_filter='-Paths/LinearTest.*/portable_*:Paths/LinearTest.*/avx2_*'
+  done
+else
+  echo "portable: qemu-user not installed, the kernel tests on CPUs without AVX-512 are skipped" >&2
+fi
 # Each parser fuzzed for about 20 s, its committed crash reproducers replayed first.
 echo "== fuzz (smoke) ==" >&2
 scripts/fuzz.sh --smoke --parallel --no-build

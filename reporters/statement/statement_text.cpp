@@ -11,20 +11,6 @@
 
 namespace joulebench::statement_text {
 
-std::string number(double value) {
-  if (value == 0.0 || !std::isfinite(value))
-    return fmt::format("{}", value);
-  // Enough decimals for three significant digits, then the zeros after the last digit dropped.
-  const int exponent = static_cast<int>(std::floor(std::log10(std::fabs(value))));
-  std::string text = fmt::format("{:.{}f}", value, std::clamp(2 - exponent, 0, 20));
-  if (text.find('.') != std::string::npos) {
-    text.erase(text.find_last_not_of('0') + 1);
-    if (text.back() == '.')
-      text.pop_back();
-  }
-  return text;
-}
-
 std::string plain_number(double value) {
   if (value >= 1000.0)
     return fmt::format("{:.0f}", value);
@@ -80,21 +66,6 @@ std::string opening_sentence(const CarbonStatement& s) {
       energy(s.it_energy_joules), energy_split, co2e(s.co2_grams), co2_split,
       plain_number(s.co2_grams / car.grams_co2_per_unit), car.unit, car.activity,
       plain_number(s.co2_grams / fuel.grams_co2_per_unit), fuel.unit, fuel.activity);
-}
-
-std::string energy(double joules) {
-  constexpr double kJoulesPerWattHour = 3600.0;
-  if (joules >= kJoulesPerKilowattHour)
-    return number(joules / kJoulesPerKilowattHour) + " kWh";
-  if (joules >= kJoulesPerWattHour)
-    return number(joules / kJoulesPerWattHour) + " Wh";
-  return number(joules) + " J";
-}
-
-std::string co2e(double grams) {
-  if (grams >= 1000.0)
-    return number(grams / 1000.0) + " kg CO2e";
-  return number(grams) + " g CO2e";
 }
 
 std::string social_cost_sentence(const CarbonStatement& s) {

@@ -5,17 +5,17 @@
 #include <utility>
 #include <vector>
 
+#include "common/quantity_text.h"
 #include "common/units.h"
 #include "reporters/statement/carbon_statement.h"
 
 namespace joulebench::statement_text {
 
 // Figures in plain notation (a statement is read by people who do not read 4.3e-05), three
-// significant digits, in a unit that keeps them short:
-std::string energy(double joules);  // "155 J", "43.2 Wh", "1.23 kWh", "12300 kWh"
-std::string co2e(double grams);     // "0.368 g CO2e", "17.7 g CO2e", "1.5 kg CO2e"
-// "0.0000336", "3.21", "12300": three significant digits, never an exponent; "0" for 0.
-std::string number(double value);
+// significant digits, in a unit that keeps them short: the rules every command shares.
+using quantity_text::co2e;
+using quantity_text::energy;
+using quantity_text::number;
 // For everyday equivalents: "12345", "3.21", "0.00456", or "less than 0.001" (a reader does
 // not picture 7.56e-06 km).
 std::string plain_number(double value);

@@ -188,17 +188,18 @@ TEST(WhatIfCli, ProjectSetsInferenceBesideTraining) {
   const auto r = run(dir, {"project", "run.json", "--per-day", "1000000", "--price-per-kWh", "0.2",
                            "--years", "2", "--workload", "infer"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(has(r.out, "0.01375 J IT")) << r.out;
+  EXPECT_TRUE(has(r.out, "0.0138 J IT")) << r.out;
   EXPECT_TRUE(has(r.out, "batch:64 in the name")) << r.out;
   EXPECT_TRUE(has(r.out, "energy from      rapl (measured)")) << r.out;
-  EXPECT_TRUE(has(r.out, "0.003819 kWh")) << r.out;  // 13750 J
-  EXPECT_TRUE(has(r.out, "0.001146")) << r.out;
+  EXPECT_TRUE(has(r.out, "0.00382 kWh")) << r.out;  // 13750 J
+  EXPECT_TRUE(has(r.out, "0.00115")) << r.out;      // USD
   EXPECT_TRUE(has(r.out, "after 0.364 days")) << r.out;
   EXPECT_TRUE(has(r.out, "mlp/train-to-accuracy/784-256-256-10/adam")) << r.out;
 }
 
-// 1000 a day: 13.75 J IT a day, 5019 J = 0.001394 kWh a year, 0.002788 kWh over two; the row of
-// a table keeps one unit (the largest figure's), never "13.75 J | 5019 J | 0.002788 kWh".
+// 1000 a day: 13.75 J IT a day, 5019 J = 1.39 Wh a year, 2.79 Wh over two; the row of a table
+// keeps one unit (the largest figure's), never "13.75 J | 5019 J | 0.002788 kWh", and figures in
+// plain notation (never 3.819e-06 kWh).
 TEST(WhatIfCli, ProjectKeepsOneEnergyUnitAcrossTheTable) {
   testing::TempDir dir;
   write(dir.path() / "run.json", kResult);
@@ -210,10 +211,11 @@ TEST(WhatIfCli, ProjectKeepsOneEnergyUnitAcrossTheTable) {
     return at == std::string::npos ? std::string() : r.out.substr(at, r.out.find('\n', at) - at);
   };
   const std::string it = line("  IT energy ");
-  EXPECT_TRUE(has(it, "3.819e-06 kWh")) << it;
-  EXPECT_TRUE(has(it, "0.001394 kWh")) << it;
-  EXPECT_TRUE(has(it, "0.002788 kWh")) << it;
+  EXPECT_TRUE(has(it, "0.00382 Wh")) << it;
+  EXPECT_TRUE(has(it, "1.39 Wh")) << it;
+  EXPECT_TRUE(has(it, "2.79 Wh")) << it;
   EXPECT_FALSE(has(it, " J")) << it;
+  EXPECT_FALSE(has(it, "e-")) << it;
 }
 
 TEST(WhatIfCli, ProjectErrorsAreOneLineAndExit2) {
@@ -283,7 +285,7 @@ TEST(WhatIfCli, ProjectWithATrainingRowWithoutEnergyPrintsNoNan) {
   write(dir.path() / "run.json", dead_training);
   const auto r = run(dir, {"project", "run.json", "--per-day", "1000000", "--workload", "infer"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_TRUE(has(r.out, "0.01375 J IT")) << r.out;
+  EXPECT_TRUE(has(r.out, "0.0138 J IT")) << r.out;
   EXPECT_TRUE(has(r.out,
                   "Training: the training row mlp/train-to-accuracy/784-256-256-10/adam "
                   "(run.json) has no energy figure (energy_J = 0"))

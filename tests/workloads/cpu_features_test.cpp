@@ -69,5 +69,15 @@ TEST(KernelDispatch, DescriptionNamesFeaturesAndPaths) {
   EXPECT_NE(text.find("int8 "), std::string::npos);
 }
 
+// Every result file names the blocking each path ran with and the caches it came from.
+TEST(KernelDispatch, DescriptionNamesTheBlockingAndItsCaches) {
+  CapGuard guard;
+  set_isa_cap(IsaCap::portable);
+  const std::string text = describe_kernels();
+  EXPECT_NE(text.find("fp32 portable (kc "), std::string::npos) << text;
+  EXPECT_NE(text.find("int8 portable (kc all of k, nc 16 panels)"), std::string::npos) << text;
+  EXPECT_NE(text.find("; blocking from L1d "), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace joulebench::kernels

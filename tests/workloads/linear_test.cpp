@@ -190,6 +190,30 @@ std::vector<Case> cases() {
 
 INSTANTIATE_TEST_SUITE_P(Paths, LinearTest, testing::ValuesIn(cases()), name_of);
 
+// A caller's own threads each run a product with one kernel thread: each uses its own scratch
+// (the calling thread's workspace, tile 0), whatever its number in the caller's team.
+TEST(Linear, CallersThreadsEachGetTheirOwnScratch) {
+  constexpr int m = 40, n = 70, k = 300, team = 4;
+  const auto x = random_values(static_cast<std::size_t>(m) * k, 11);
+  const auto wf = random_values(static_cast<std::size_t>(n) * k, 12);
+  const PackedFp32Weights w(wf.data(), n, k);
+  const QuantizedWeights q(wf.data(), n, k, 8, Granularity::per_channel);
+  std::vector<float> alone(static_cast<std::size_t>(m) * n), alone_q(alone.size());
+  linear_fp32(x.data(), m, w, nullptr, alone.data(), {.threads = 1});
+  linear_quantized(x.data(), m, 0.01f, q, nullptr, alone_q.data(), {.threads = 1});
+  std::vector<std::vector<float>> y(team, std::vector<float>(alone.size()));
+  std::vector<std::vector<float>> y_q(team, std::vector<float>(alone.size()));
+#pragma omp parallel for num_threads(team)
+  for (int t = 0; t < team; ++t) {
+    linear_fp32(x.data(), m, w, nullptr, y[t].data(), {.threads = 1});
+    linear_quantized(x.data(), m, 0.01f, q, nullptr, y_q[t].data(), {.threads = 1});
+  }
+  for (int t = 0; t < team; ++t) {
+    EXPECT_EQ(y[t], alone) << "caller thread " << t;
+    EXPECT_EQ(y_q[t], alone_q) << "caller thread " << t;
+  }
+}
+
 TEST(Linear, BadShapesAreClearErrors) {
   const std::vector<float> w(6, 0.5f), x(6, 0.5f);
   std::vector<float> y(6);

@@ -7,13 +7,14 @@
 #include <cstring>
 
 #include "workloads/kernels/detail/blocked_gemm.h"
+#include "workloads/kernels/detail/register_tiles.h"
 
 namespace joulebench::kernels::detail {
 namespace {
 
 struct Fp32Avx2 {
   using A = float;
-  static constexpr int kGroup = kGroupFp32, kMr = 2, kKcGroups = 256, kNcPanels = 16;
+  static constexpr int kGroup = kGroupFp32, kMr = kTileFp32Avx2.rows;
   static constexpr std::size_t kGroupBytes = kGroupBytesFp32;
   template <int MR>
   static void tile(int groups, const A* a, const std::byte* b, const TileOut& o) {
@@ -44,13 +45,13 @@ struct Fp32Avx2 {
 }  // namespace
 
 void fp32_avx2(const float* x, int m, const PackedFp32Weights& w, const float* bias, float* y,
-               const LinearOptions& options) {
+               const LinearOptions& options, const PathContext& context) {
   const int k = w.k();
   blocked_gemm<Fp32Avx2>(
       m, w.n(), k,
       element_packer<Fp32Avx2>(
           k, [x, k](int r, int i) { return x[static_cast<std::size_t>(r) * k + i]; }),
-      w.panels().data(), bias, nullptr, nullptr, y, options);
+      w.panels().data(), bias, nullptr, nullptr, y, options, context);
 }
 
 }  // namespace joulebench::kernels::detail

@@ -11,13 +11,14 @@
 #include <cstring>
 
 #include "workloads/kernels/detail/blocked_gemm.h"
+#include "workloads/kernels/detail/register_tiles.h"
 
 namespace joulebench::kernels::detail {
 namespace {
 
 struct Int8Avx2 {
   using A = std::int16_t;
-  static constexpr int kGroup = kGroupInt8, kMr = 2, kKcGroups = 0, kNcPanels = 8;
+  static constexpr int kGroup = kGroupInt8, kMr = kTileInt8Avx2.rows;
   static constexpr std::size_t kGroupBytes = kGroupBytesInt8;
 
   template <int MR>
@@ -68,9 +69,10 @@ struct Int8Avx2 {
 }  // namespace
 
 void int8_avx2(Int8Source x, int m, const QuantizedWeights& w, const float* bias, float* y,
-               const LinearOptions& options) {
+               const LinearOptions& options, const PathContext& context) {
   const auto to_a = [](int q) { return static_cast<std::int16_t>(q); };
-  quantized_gemm<Int8Avx2>(x, m, w, bias, y, options, false, int8_element_packer<Int8Avx2>(to_a));
+  quantized_gemm<Int8Avx2>(x, m, w, bias, y, options, context, false,
+                           int8_element_packer<Int8Avx2>(to_a));
 }
 
 }  // namespace joulebench::kernels::detail

@@ -6,19 +6,20 @@
 #include <immintrin.h>
 
 #include <cstring>
-#include <vector>
 
 #include "workloads/kernels/detail/avx512_pack.h"
 #include "workloads/kernels/detail/avx512_store.h"
+#include "workloads/kernels/detail/bf16_convert.h"
 #include "workloads/kernels/detail/blocked_gemm.h"
+#include "workloads/kernels/detail/register_tiles.h"
 
 namespace joulebench::kernels::detail {
 namespace {
 
-// Blocks as for fp32 (avx512_fp32.cpp): all of k up to 2048 values, 32 panels per n block.
+// Blocks as for fp32, in k values (blocking.cpp).
 struct Bf16Avx512 {
   using A = bfloat16;
-  static constexpr int kGroup = kGroupBf16, kMr = 12, kKcGroups = 1024, kNcPanels = 32;
+  static constexpr int kGroup = kGroupBf16, kMr = kTileBf16Avx512.rows;
   static constexpr std::size_t kGroupBytes = kGroupBytesBf16;
   template <int MR>
   static void tile(int groups, const A* a, const std::byte* b, const TileOut& out) {
@@ -46,22 +47,22 @@ struct Bf16Avx512 {
 }  // namespace
 
 void bf16_avx512(Bf16Source x, int m, const PackedBf16Weights& w, const float* bias, float* y,
-                 const LinearOptions& options) {
+                 const LinearOptions& options, const PathContext& context) {
   const int k = w.k();
   const bfloat16* b16 = x.b16;
   if (!b16) {
     // Rounded in one flat pass first, so packing is a plain transpose of bf16 pairs.
-    thread_local std::vector<bfloat16> rounded;
     const std::size_t count = static_cast<std::size_t>(m) * k;
-    rounded.resize(count);
+    auto* rounded = reinterpret_cast<bfloat16*>(
+        context.workspace.get(Buffer::activations, count * sizeof(bfloat16)));
     for (std::size_t i = 0; i < count; ++i)
-      rounded[i] = to_bf16(x.f32[i]);
-    b16 = rounded.data();
+      rounded[i] = round_to_bf16(x.f32[i]);
+    b16 = rounded;
   }
   const auto tail = [b16, k](int r, int i) { return b16[static_cast<std::size_t>(r) * k + i]; };
   blocked_gemm<Bf16Avx512>(
       m, w.n(), k, unit_packer<Bf16Avx512>(b16, 2 * static_cast<std::size_t>(k), k, 0, tail),
-      w.panels().data(), bias, nullptr, nullptr, y, options);
+      w.panels().data(), bias, nullptr, nullptr, y, options, context);
 }
 
 }  // namespace joulebench::kernels::detail

@@ -7,18 +7,16 @@
 #include "workloads/kernels/detail/avx512_pack.h"
 #include "workloads/kernels/detail/avx512_store.h"
 #include "workloads/kernels/detail/blocked_gemm.h"
+#include "workloads/kernels/detail/register_tiles.h"
 
 namespace joulebench::kernels::detail {
 namespace {
 
-// Blocks measured on a Zen 5 core against oneDNN (README, "Kernels and performance"): all of k
-// up to 2048 and 32 panels (1024 outputs) per n block. Fewer passes over the output and more
-// reuse of each activation tile beat keeping a k block of weights in L2: at 2048, k blocks of 256
-// and 16 panels gave 0.89x oneDNN with packing left out, these blocks 1.02x; the weights stream
-// from L2 and L3 fast enough.
+// Its blocking comes from the CPU's caches (blocking.cpp); on the Zen 5 core it was measured on,
+// all of k up to 2048 and 32 panels (1024 outputs) per n block.
 struct Fp32Avx512 {
   using A = float;
-  static constexpr int kGroup = kGroupFp32, kMr = 12, kKcGroups = 2048, kNcPanels = 32;
+  static constexpr int kGroup = kGroupFp32, kMr = kTileFp32Avx512.rows;
   static constexpr std::size_t kGroupBytes = kGroupBytesFp32;
   template <int MR>
   static void tile(int groups, const A* a, const std::byte* b, const TileOut& out) {
@@ -46,12 +44,12 @@ struct Fp32Avx512 {
 }  // namespace
 
 void fp32_avx512(const float* x, int m, const PackedFp32Weights& w, const float* bias, float* y,
-                 const LinearOptions& options) {
+                 const LinearOptions& options, const PathContext& context) {
   const int k = w.k();
   // A group is one float: every group is whole, so the tail is never asked for.
   const auto tail = [x, k](int r, int i) { return x[static_cast<std::size_t>(r) * k + i]; };
   blocked_gemm<Fp32Avx512>(m, w.n(), k, unit_packer<Fp32Avx512>(x, 4 * std::size_t(k), k, 0, tail),
-                           w.panels().data(), bias, nullptr, nullptr, y, options);
+                           w.panels().data(), bias, nullptr, nullptr, y, options, context);
 }
 
 }  // namespace joulebench::kernels::detail

@@ -12,6 +12,7 @@
 #include "workloads/kernels/detail/avx512_pack.h"
 #include "workloads/kernels/detail/avx512_store.h"
 #include "workloads/kernels/detail/blocked_gemm.h"
+#include "workloads/kernels/detail/register_tiles.h"
 
 namespace joulebench::kernels::detail {
 namespace {
@@ -31,10 +32,10 @@ inline __m512i broadcast_group(const std::uint8_t* p) {
   return _mm512_set1_epi32(v);
 }
 
-// 32 panels per n block, as for fp32 (avx512_fp32.cpp); 8 was 0.86x oneDNN at 2048.
+// 32 panels per n block (blocking.cpp); 8 was 0.86x oneDNN at 2048.
 struct Int8Vnni {
   using A = std::uint8_t;
-  static constexpr int kGroup = kGroupInt8, kMr = 12, kKcGroups = 0, kNcPanels = 32;
+  static constexpr int kGroup = kGroupInt8, kMr = kTileInt8Vnni.rows;
   static constexpr std::size_t kGroupBytes = kGroupBytesInt8;
   template <int MR>
   static void tile(int groups, const A* a, const std::byte* b, const TileOut& out) {
@@ -58,7 +59,7 @@ struct Int8Vnni {
 
 struct Int4Vnni {
   using A = std::uint8_t;
-  static constexpr int kGroup = kGroupInt8, kMr = 8, kKcGroups = 0, kNcPanels = 16;
+  static constexpr int kGroup = kGroupInt8, kMr = kTileInt4Vnni.rows;
   static constexpr std::size_t kGroupBytes = kGroupBytesInt4;
   template <int MR>
   static void tile(int groups, const A* a, const std::byte* b, const TileOut& out) {
@@ -89,7 +90,7 @@ struct Int4Vnni {
 }  // namespace
 
 void quantized_avx512_vnni(Int8Source x, int m, const QuantizedWeights& w, const float* bias,
-                           float* y, const LinearOptions& options) {
+                           float* y, const LinearOptions& options, const PathContext& context) {
   // Shifted to unsigned: q + 128, which flips each byte's top bit.
   const auto packer = [](auto policy) {
     using P = decltype(policy);
@@ -101,9 +102,9 @@ void quantized_avx512_vnni(Int8Source x, int m, const QuantizedWeights& w, const
     };
   };
   if (w.bits() == 8)
-    quantized_gemm<Int8Vnni>(x, m, w, bias, y, options, true, packer(Int8Vnni{}));
+    quantized_gemm<Int8Vnni>(x, m, w, bias, y, options, context, true, packer(Int8Vnni{}));
   else
-    quantized_gemm<Int4Vnni>(x, m, w, bias, y, options, true, packer(Int4Vnni{}));
+    quantized_gemm<Int4Vnni>(x, m, w, bias, y, options, context, true, packer(Int4Vnni{}));
 }
 
 }  // namespace joulebench::kernels::detail

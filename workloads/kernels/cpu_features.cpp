@@ -9,6 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include "workloads/kernels/blocking.h"
+#include "workloads/kernels/cache_sizes.h"
+
 namespace joulebench::kernels {
 
 const CpuFeatures& cpu_features() {
@@ -132,12 +135,18 @@ std::string describe_kernels() {
     have.emplace_back("avx512-vnni");
   if (f.avx512_bf16)
     have.emplace_back("avx512-bf16");
+  const CacheSizes& caches = cpu_caches();
   std::vector<std::string> paths;
-  for (Precision p : {Precision::fp32, Precision::bf16, Precision::int8, Precision::int4})
-    paths.push_back(fmt::format("{} {}", to_string(p), kernel_path(p)));
-  return fmt::format("cpu: {}; kernels: {}",
-                     have.empty() ? "baseline" : fmt::format("{}", fmt::join(have, " ")),
-                     fmt::join(paths, ", "));
+  for (Precision p : {Precision::fp32, Precision::bf16, Precision::int8, Precision::int4}) {
+    const KernelPath path = path_for(p);
+    paths.push_back(fmt::format("{} {} ({})", to_string(p), to_string(path),
+                                describe(blocking_for(path, p, caches))));
+  }
+  return fmt::format(
+      "cpu: {}; kernels: {}; blocking from {}{}",
+      have.empty() ? "baseline" : fmt::format("{}", fmt::join(have, " ")), fmt::join(paths, ", "),
+      describe(caches),
+      caches.source.empty() ? " (defaults: caches unknown)" : fmt::format(" ({})", caches.source));
 }
 
 }  // namespace joulebench::kernels

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "workloads/kernels/detail/bf16_convert.h"
 #include "workloads/kernels/detail/panel_layout.h"
 #include "workloads/kernels/detail/quantize_value.h"
 #include "workloads/kernels/linear.h"
@@ -78,7 +79,7 @@ namespace {
 std::vector<bfloat16> round_to_bf16(const float* w, std::size_t count) {
   std::vector<bfloat16> out(count);
   for (std::size_t i = 0; i < count; ++i)
-    out[i] = to_bf16(w[i]);
+    out[i] = detail::round_to_bf16(w[i]);
   return out;
 }
 }  // namespace

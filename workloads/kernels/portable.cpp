@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <cstring>
 
+#include "workloads/kernels/detail/bf16_convert.h"
 #include "workloads/kernels/detail/blocked_gemm.h"
 #include "workloads/kernels/detail/paths.h"
 #include "workloads/kernels/detail/quantize_value.h"
+#include "workloads/kernels/detail/register_tiles.h"
 
 namespace joulebench::kernels::detail {
 namespace {
@@ -32,7 +34,7 @@ void store_int(const std::int32_t (&acc)[MR][kNr], const TileOut& o) {
 
 struct Fp32 {
   using A = float;
-  static constexpr int kGroup = kGroupFp32, kMr = 4, kKcGroups = 256, kNcPanels = 16;
+  static constexpr int kGroup = kGroupFp32, kMr = kTileFp32Portable.rows;
   static constexpr std::size_t kGroupBytes = kGroupBytesFp32;
   template <int MR>
   static void tile(int groups, const A* a, const std::byte* b, const TileOut& out) {
@@ -48,7 +50,7 @@ struct Fp32 {
 
 struct Bf16 {
   using A = bfloat16;
-  static constexpr int kGroup = kGroupBf16, kMr = 4, kKcGroups = 256, kNcPanels = 16;
+  static constexpr int kGroup = kGroupBf16, kMr = kTileBf16Portable.rows;
   static constexpr std::size_t kGroupBytes = kGroupBytesBf16;
   template <int MR>
   static void tile(int groups, const A* a, const std::byte* b, const TileOut& out) {
@@ -56,10 +58,10 @@ struct Bf16 {
     const auto* w = reinterpret_cast<const bfloat16*>(b);
     for (int g = 0; g < groups; ++g)
       for (int r = 0; r < MR; ++r) {
-        const float a0 = from_bf16(a[(g * MR + r) * 2]), a1 = from_bf16(a[(g * MR + r) * 2 + 1]);
+        const float a0 = widen_bf16(a[(g * MR + r) * 2]), a1 = widen_bf16(a[(g * MR + r) * 2 + 1]);
         for (int j = 0; j < kNr; ++j)
           acc[r][j] +=
-              a0 * from_bf16(w[(g * kNr + j) * 2]) + a1 * from_bf16(w[(g * kNr + j) * 2 + 1]);
+              a0 * widen_bf16(w[(g * kNr + j) * 2]) + a1 * widen_bf16(w[(g * kNr + j) * 2 + 1]);
       }
     store_float<MR>(acc, out);
   }
@@ -69,7 +71,8 @@ struct Bf16 {
 template <int Bits>
 struct Quantized {
   using A = std::int8_t;
-  static constexpr int kGroup = kGroupInt8, kMr = 4, kKcGroups = 0, kNcPanels = 16;
+  static constexpr int kGroup = kGroupInt8,
+                       kMr = (Bits == 8 ? kTileInt8Portable : kTileInt4Portable).rows;
   static constexpr std::size_t kGroupBytes = Bits == 8 ? kGroupBytesInt8 : kGroupBytesInt4;
 
   static int weight(const std::byte* group, int v) {
@@ -103,38 +106,38 @@ struct Quantized {
 }  // namespace
 
 void fp32_portable(const float* x, int m, const PackedFp32Weights& w, const float* bias, float* y,
-                   const LinearOptions& options) {
+                   const LinearOptions& options, const PathContext& context) {
   const int k = w.k();
   blocked_gemm<Fp32>(
       m, w.n(), k,
       element_packer<Fp32>(k,
                            [x, k](int r, int i) { return x[static_cast<std::size_t>(r) * k + i]; }),
-      w.panels().data(), bias, nullptr, nullptr, y, options);
+      w.panels().data(), bias, nullptr, nullptr, y, options, context);
 }
 
 void bf16_portable(Bf16Source x, int m, const PackedBf16Weights& w, const float* bias, float* y,
-                   const LinearOptions& options) {
+                   const LinearOptions& options, const PathContext& context) {
   const int k = w.k();
   const auto at = [k](int r, int i) { return static_cast<std::size_t>(r) * k + i; };
   if (x.b16)
     blocked_gemm<Bf16>(m, w.n(), k,
                        element_packer<Bf16>(k, [&](int r, int i) { return x.b16[at(r, i)]; }),
-                       w.panels().data(), bias, nullptr, nullptr, y, options);
+                       w.panels().data(), bias, nullptr, nullptr, y, options, context);
   else
     blocked_gemm<Bf16>(
         m, w.n(), k,
-        element_packer<Bf16>(k, [&](int r, int i) { return to_bf16(x.f32[at(r, i)]); }),
-        w.panels().data(), bias, nullptr, nullptr, y, options);
+        element_packer<Bf16>(k, [&](int r, int i) { return round_to_bf16(x.f32[at(r, i)]); }),
+        w.panels().data(), bias, nullptr, nullptr, y, options, context);
 }
 
 void quantized_portable(Int8Source x, int m, const QuantizedWeights& w, const float* bias, float* y,
-                        const LinearOptions& options) {
+                        const LinearOptions& options, const PathContext& context) {
   const auto to_a = [](int q) { return static_cast<std::int8_t>(q); };
   if (w.bits() == 8)
-    quantized_gemm<Quantized<8>>(x, m, w, bias, y, options, false,
+    quantized_gemm<Quantized<8>>(x, m, w, bias, y, options, context, false,
                                  int8_element_packer<Quantized<8>>(to_a));
   else
-    quantized_gemm<Quantized<4>>(x, m, w, bias, y, options, false,
+    quantized_gemm<Quantized<4>>(x, m, w, bias, y, options, context, false,
                                  int8_element_packer<Quantized<4>>(to_a));
 }
 

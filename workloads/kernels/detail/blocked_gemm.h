@@ -3,19 +3,22 @@
 //
 // Every kernel translation unit includes this with its own instruction-set flags, so all of it
 // sits in an anonymous namespace: one copy per translation unit. Shared inline code would let the
-// linker keep an AVX-512 copy for the portable path, which then faults on an older CPU.
+// linker keep an AVX-512 copy for the portable path, which then faults on an older CPU. For the
+// same reason it owns no memory (no std::vector, no thread_local): scratch comes from the
+// caller's Workspace (workspace.h), and scripts/check-kernel-symbols.sh checks the objects.
 //
 // A policy P describes one path:
 //   using A;                    packed activation element (float, bf16, uint8_t, int16_t, ...)
 //   kGroup                      k values per group (panel_layout.h)
-//   kMr                         rows of the microkernel
-//   kKcGroups                   groups per k block; 0 = all of k (integer accumulators cannot
-//                               be parked in the fp32 output between blocks)
-//   kNcPanels                   panels per n block: each packed activation tile is read once
-//                               per n block and reused across its panels
+//   kMr                         rows of the microkernel (register_tiles.h)
 //   kGroupBytes                 bytes per group per panel
 //   template <int MR> static void tile(int groups, const A* a, const std::byte* b,
 //                                      const TileOut& out)
+// The blocking is a run-time value derived from the CPU's caches (blocking.h), passed in:
+//   kc_groups                   groups per k block; 0 = all of k (integer accumulators cannot
+//                               be parked in the fp32 output between blocks)
+//   nc_panels                   panels per n block: each packed activation tile is read once
+//                               per n block and reused across its panels
 // Activations are packed tile by tile, right before use: kMr rows (fewer in the last) by one k
 // block, group-major inside, so the microkernel reads them in order and broadcasts one group
 // per row. The caller says how (pack_panel): element by element here (element_packer), or with
@@ -24,9 +27,14 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <vector>
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 #include "workloads/kernels/detail/panel_layout.h"
+#include "workloads/kernels/detail/paths.h"
+#include "workloads/kernels/detail/workspace.h"
 #include "workloads/kernels/linear.h"
 
 #ifdef _OPENMP
@@ -52,19 +60,6 @@ struct TileOut {
   const float* scale;        // integer paths: x_scale * w_scale[j]
   const std::int32_t* comp;  // integer paths: added to the int32 accumulator (unsigned shift)
   bool relu;
-};
-
-// Grows, never shrinks: steady-state calls do not allocate.
-class Scratch {
- public:
-  std::byte* get(std::size_t bytes) {
-    if (bytes > buffer_.bytes())
-      buffer_ = PackedBuffer(std::max(bytes, 2 * buffer_.bytes()));
-    return buffer_.data();
-  }
-
- private:
-  PackedBuffer buffer_;
 };
 
 // The scalar epilogue of a float tile's row r: values[j] for j < cols, added to what earlier k
@@ -125,16 +120,15 @@ auto element_packer(int k, Convert convert) {
 template <class P, class PackPanel>
 void blocked_gemm(int m, int n, int k, PackPanel pack_panel, const std::byte* panels,
                   const float* bias, const float* scale, const std::int32_t* comp, float* y,
-                  const LinearOptions& options) {
+                  const LinearOptions& options, const PathContext& context) {
   using A = typename P::A;
   constexpr int G = P::kGroup;
   const int groups = ceil_div(k, G);
   const int npanels = ceil_div(n, kNr);
   const std::size_t npad = static_cast<std::size_t>(npanels) * kNr;
 
-  thread_local Scratch scratch;
   const std::size_t v_bytes = round_up64(npad * 4);
-  std::byte* base = scratch.get(3 * v_bytes);
+  std::byte* base = context.workspace.get(Buffer::epilogue, 3 * v_bytes);
   float* bias_p = reinterpret_cast<float*>(base);
   float* scale_p = reinterpret_cast<float*>(base + v_bytes);
   auto* comp_p = reinterpret_cast<std::int32_t*>(base + 2 * v_bytes);
@@ -147,22 +141,31 @@ void blocked_gemm(int m, int n, int k, PackPanel pack_panel, const std::byte* pa
 
   // One row panel (GEMV-like): k blocks would only make every weight panel a set of strided
   // 32 KiB pieces; streaming each panel whole lets the prefetchers run.
-  const int kc = P::kKcGroups > 0 && m > P::kMr ? P::kKcGroups : groups;
+  const int kc_blocked = context.blocking.kc_groups;
+  const int kc = kc_blocked > 0 && m > P::kMr ? std::min(kc_blocked, groups) : groups;
+  const int nc = std::max(1, context.blocking.nc_panels);
   const int row_panels = ceil_div(m, P::kMr);
   const bool relu = options.activation == Activation::relu;
+
+  // One packed activation tile per thread of the team, allocated here in the calling thread;
+  // a unit gets its thread's: the team's thread number in the parallel loop below, 0 when the
+  // caller runs it (even inside a caller's own parallel region, whose numbers would overrun).
+  const int threads = options.threads;
+  const std::size_t tile_bytes =
+      round_up64(sizeof(A) * static_cast<std::size_t>(P::kMr) * static_cast<std::size_t>(kc) * G);
+  std::byte* tiles = context.workspace.get(
+      Buffer::tiles, tile_bytes * static_cast<std::size_t>(std::max(1, threads)));
 
   // One unit of work: a range of row panels times a range of weight panels, run through all of
   // k. Units write disjoint outputs, so threads need no barrier between k blocks; a descheduled
   // thread (a loaded machine) delays only its own units, and dynamic scheduling moves the rest.
   // A unit packs each activation tile right before the weight panels that use it: the tile is
   // still in L1 then, nothing is written to memory and read back, and threads pack in parallel.
-  // The price is packing again per n block (once in all for n up to kNcPanels * 32).
-  const auto run_unit = [&](int ir0, int ir1, int p0, int p1) {
-    thread_local Scratch tile_scratch;
-    A* a_tile = reinterpret_cast<A*>(
-        tile_scratch.get(round_up64(sizeof(A) * static_cast<std::size_t>(P::kMr) * kc * G)));
-    for (int jp0 = p0; jp0 < p1; jp0 += P::kNcPanels) {
-      const int jp1 = std::min(p1, jp0 + P::kNcPanels);
+  // The price is packing again per n block (once in all for n up to nc * 32).
+  const auto run_unit = [&](std::size_t thread, int ir0, int ir1, int p0, int p1) {
+    A* a_tile = reinterpret_cast<A*>(tiles + thread * tile_bytes);
+    for (int jp0 = p0; jp0 < p1; jp0 += nc) {
+      const int jp1 = std::min(p1, jp0 + nc);
       for (int g0 = 0; g0 < groups; g0 += kc) {
         const int gb = std::min(kc, groups - g0);
         for (int ir = ir0; ir < ir1; ++ir) {
@@ -189,9 +192,8 @@ void blocked_gemm(int m, int n, int k, PackPanel pack_panel, const std::byte* pa
     }
   };
 
-  const int threads = options.threads;
   if (threads <= 1) {
-    run_unit(0, row_panels, 0, npanels);
+    run_unit(0, 0, row_panels, 0, npanels);
     return;
   }
   // Four units per thread: split rows when there are enough, else outputs (GEMV). Units differ
@@ -203,17 +205,21 @@ void blocked_gemm(int m, int n, int k, PackPanel pack_panel, const std::byte* pa
   JOULEBENCH_OMP_PARALLEL_FOR
   for (int u = 0; u < units; ++u) {
     const int lo = u * span / units, hi = (u + 1) * span / units;
+#ifdef _OPENMP
+    const auto thread = static_cast<std::size_t>(omp_get_thread_num());
+#else
+    const std::size_t thread = 0;
+#endif
     if (split_rows)
-      run_unit(lo, hi, 0, npanels);
+      run_unit(thread, lo, hi, 0, npanels);
     else
-      run_unit(0, row_panels, lo, hi);
+      run_unit(thread, 0, row_panels, lo, hi);
   }
 }
 
 }  // namespace
 }  // namespace joulebench::kernels::detail
 
-#include "workloads/kernels/detail/paths.h"
 #include "workloads/kernels/detail/quantize_value.h"
 
 namespace joulebench::kernels::detail {
@@ -233,29 +239,30 @@ auto int8_element_packer(ToA to_a) {
 // -128 * sum(w). make_packer(q, k) gives blocked_gemm's packer for int8 activations q (m x k).
 template <class P, class MakePacker>
 void quantized_gemm(Int8Source x, int m, const QuantizedWeights& w, const float* bias, float* y,
-                    const LinearOptions& options, bool shifted, MakePacker make_packer) {
+                    const LinearOptions& options, const PathContext& context, bool shifted,
+                    MakePacker make_packer) {
   const int k = w.k(), n = w.n();
-  thread_local std::vector<float> scale;
-  thread_local std::vector<std::int32_t> comp;
-  scale.resize(n);
-  comp.resize(n);
+  const std::size_t v_bytes = round_up64(static_cast<std::size_t>(n) * 4);
+  std::byte* base = context.workspace.get(Buffer::per_output, 2 * v_bytes);
+  auto* scale = reinterpret_cast<float*>(base);
+  auto* comp = reinterpret_cast<std::int32_t*>(base + v_bytes);
   for (int j = 0; j < n; ++j) {
     scale[j] = x.scale * w.scales()[j];
     comp[j] = shifted ? -128 * w.row_sums()[j] : 0;
   }
   // Float activations are quantized in one flat pass first (vectorised in this translation
   // unit's instruction set), not element by element while packing.
-  thread_local std::vector<std::int8_t> quantized;
   const std::int8_t* q = x.q;
   if (!q) {
     const std::size_t count = static_cast<std::size_t>(m) * k;
-    quantized.resize(count);
+    auto* quantized =
+        reinterpret_cast<std::int8_t*>(context.workspace.get(Buffer::activations, count));
     for (std::size_t i = 0; i < count; ++i)
       quantized[i] = static_cast<std::int8_t>(quantize_value(x.f32[i], x.scale, 127));
-    q = quantized.data();
+    q = quantized;
   }
-  blocked_gemm<P>(m, n, k, make_packer(q, k), w.panels().data(), bias, scale.data(), comp.data(), y,
-                  options);
+  blocked_gemm<P>(m, n, k, make_packer(q, k), w.panels().data(), bias, scale, comp, y, options,
+                  context);
 }
 
 }  // namespace

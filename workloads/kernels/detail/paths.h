@@ -4,9 +4,18 @@
 
 #include <cstdint>
 
+#include "workloads/kernels/blocking.h"
+#include "workloads/kernels/detail/workspace.h"
 #include "workloads/kernels/linear.h"
 
 namespace joulebench::kernels::detail {
+
+// What a path gets besides its operands: the blocking chosen for this CPU (blocking_for) and
+// the caller's scratch memory (the per-ISA files own none, detail/workspace.h).
+struct PathContext {
+  Blocking blocking;
+  Workspace& workspace;
+};
 
 struct Bf16Source {
   const float* f32 = nullptr;  // one of the two
@@ -20,24 +29,24 @@ struct Int8Source {
 };
 
 void fp32_portable(const float* x, int m, const PackedFp32Weights& w, const float* bias, float* y,
-                   const LinearOptions& options);
+                   const LinearOptions& options, const PathContext& context);
 void fp32_avx2(const float* x, int m, const PackedFp32Weights& w, const float* bias, float* y,
-               const LinearOptions& options);
+               const LinearOptions& options, const PathContext& context);
 void fp32_avx512(const float* x, int m, const PackedFp32Weights& w, const float* bias, float* y,
-                 const LinearOptions& options);
+                 const LinearOptions& options, const PathContext& context);
 
 void bf16_portable(Bf16Source x, int m, const PackedBf16Weights& w, const float* bias, float* y,
-                   const LinearOptions& options);
+                   const LinearOptions& options, const PathContext& context);
 void bf16_avx512(Bf16Source x, int m, const PackedBf16Weights& w, const float* bias, float* y,
-                 const LinearOptions& options);
+                 const LinearOptions& options, const PathContext& context);
 
 // int8 and int4 weights.
 void quantized_portable(Int8Source x, int m, const QuantizedWeights& w, const float* bias, float* y,
-                        const LinearOptions& options);
+                        const LinearOptions& options, const PathContext& context);
 void quantized_avx512_vnni(Int8Source x, int m, const QuantizedWeights& w, const float* bias,
-                           float* y, const LinearOptions& options);
+                           float* y, const LinearOptions& options, const PathContext& context);
 // int8 weights only.
 void int8_avx2(Int8Source x, int m, const QuantizedWeights& w, const float* bias, float* y,
-               const LinearOptions& options);
+               const LinearOptions& options, const PathContext& context);
 
 }  // namespace joulebench::kernels::detail
