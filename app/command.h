@@ -4,21 +4,21 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "common/error_model.h"
+
 namespace joulebench::cli {
 
-// Exit codes shared by every subcommand.
-inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailed = 1;    // ran, and the answer is "no" (e.g. a regression)
-inline constexpr int kExitBadInput = 2;  // bad flags, bad files, unusable meter, ...
+// Exit codes shared by every subcommand (common/error_model.h): 0, 1 when the answer is "no" (a
+// regression), 2 for a user error, 3 for an internal error.
+inline constexpr int kExitOk = ::joulebench::kExitOk;
+inline constexpr int kExitFailed = ::joulebench::kExitAnswerNo;
+inline constexpr int kExitBadInput = ::joulebench::kExitUserError;
 
 // Thrown for anything the user can fix; main() prints it as one line and exits 2.
-struct UsageError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
+using UsageError = ::joulebench::UserError;
 
 struct Command {
   CLI::App* app = nullptr;
@@ -33,7 +33,7 @@ Command add_meters_command(CLI::App& root);
 Command add_report_command(CLI::App& root);
 Command add_compare_command(CLI::App& root);
 Command add_statement_command(CLI::App& root);
-// What-if (issue 10): estimate without running, and project a deployment from a measurement.
+// What-if: estimate without running, and project a deployment from a measurement.
 Command add_estimate_command(CLI::App& root);
 Command add_project_command(CLI::App& root);
 

@@ -59,13 +59,9 @@ int execute(const EstimateOptions& o, const CLI::App& app) {
   // With a GPU, --count counts GPUs and --cpu-count the CPUs beside them; a CPU alone is counted
   // by --count, so "--cpu X --count 2" reads as two sockets.
   const int cpus = o.gpu ? o.cpu_count : o.count;
-  try {
-    validate_estimate(o.hours, o.utilization, o.count);
-    validate_estimate(o.hours, o.utilization, cpus);
-    validate_pue(o.pue);
-  } catch (const std::runtime_error& e) {
-    throw UsageError(e.what());
-  }
+  validate_estimate(o.hours, o.utilization, o.count);
+  validate_estimate(o.hours, o.utilization, cpus);
+  validate_pue(o.pue);
 
   EstimateReport report;
   report.hours = o.hours;

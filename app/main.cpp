@@ -25,9 +25,13 @@ std::vector<std::string> take_benchmark_flags(std::vector<std::string>& args) {
   return taken;
 }
 
-}  // namespace
+constexpr const char* kFooter =
+    "Run 'joulebench <command> --help' for the options of a command.\n\n"
+    "Exit status: 0 done; 1 compare found a regression; 2 an error you can fix (bad flag, bad or "
+    "unreadable file, unusable meter), said in one line; 3 an internal error, a bug in joulebench "
+    "(please report it with the command line); 128+N stopped by signal N.";
 
-int main(int argc, char** argv) {
+int run_joulebench(int argc, char** argv) {
   using namespace joulebench::cli;
   // The allocator settings a measurement needs are applied by the measurement core
   // (harness/measurement/allocator_settings.h), for JOULEBENCH_MAIN programs too.
@@ -46,7 +50,7 @@ int main(int argc, char** argv) {
       "joulebench"};
   app.set_version_flag("--version", std::string(joulebench::kVersion));
   app.require_subcommand(1);
-  app.footer("Run 'joulebench <command> --help' for the options of a command.");
+  app.footer(kFooter);
 
   const std::vector<Command> commands = {add_run_command(app, benchmark_flags),
                                          add_list_command(app),
@@ -103,10 +107,22 @@ int main(int argc, char** argv) {
         name == "run" ? "no result file written" : "no output file written");
     try {
       return command.run();
-    } catch (const std::exception& e) {
-      fmt::print(stderr, "joulebench {}: error: {}\n", command.app->get_name(), e.what());
-      return kExitBadInput;
+    } catch (...) {
+      // User errors exit 2, anything else is an internal error (common/error_model.h).
+      return joulebench::report_current_exception(fmt::format("joulebench {}", name));
     }
   }
   return kExitBadInput;  // unreachable: require_subcommand(1)
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run_joulebench(argc, argv);
+  } catch (...) {
+    // Outside any command: building the CLI, parsing it (a validator that failed other than
+    // with a ParseError).
+    return joulebench::report_current_exception("joulebench");
+  }
 }

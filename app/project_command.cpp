@@ -40,12 +40,7 @@ int execute(const ProjectOptions& o, const CLI::App& app) {
   if (app.count("--scc") > 0)
     p.scc = SocialCostOfCarbon{o.scc, "--scc"};
   const std::vector<ResultFile> results = read_result_files(o.files);
-  DeploymentProjection projection;
-  try {
-    projection = project_deployment(results, p);
-  } catch (const std::runtime_error& e) {
-    throw UsageError(e.what());
-  }
+  const DeploymentProjection projection = project_deployment(results, p);
   std::string text = render_projection(projection);
   if (o.compare_regions || !o.regions.empty()) {
     text += render_region_comparison(

@@ -12,6 +12,7 @@
 #include "app/command.h"
 #include "app/openblas_restart.h"
 #include "app/workload_registration.h"
+#include "common/benchmark_flag_values.h"
 #include "common/cli_checks.h"
 #include "common/flag_rules.h"
 #include "harness/measurement/energy_counters.h"
@@ -33,7 +34,8 @@ struct RunOptions {
   std::string out;
   MeasurementOptions measurement;
   std::string data_dir;
-  std::string models;  // a model manifest: run its rows instead of the suite
+  std::string cache_dir;  // empty: $XDG_CACHE_HOME/joulebench, ~/.cache/joulebench
+  std::string models;     // a model manifest: run its rows instead of the suite
   double target_accuracy = 0.85;
   int mlp_epochs = 3;
   bool quiet = false;
@@ -89,8 +91,8 @@ std::vector<WorkloadSpec> manifest_workloads(const std::string& manifest_file,
   std::vector<WorkloadSpec> rows;
   try {
     rows = models::model_workloads(models::read_model_manifest(manifest_file));
-  } catch (const std::runtime_error& e) {
-    throw UsageError(fmt::format("--models: {}", e.what()));
+  } catch (...) {
+    rethrow_with_prefix("--models");
   }
   if (filter.empty())
     return rows;
@@ -114,6 +116,7 @@ std::vector<WorkloadSpec> checked_workloads(const RunOptions& o) {
   }
   mlp::MlpSuiteConfig mlp_config;
   mlp_config.data_dir = o.data_dir;
+  mlp_config.cache_dir = o.cache_dir;
   mlp_config.target_accuracy = o.target_accuracy;
   mlp_config.inference_epochs = o.mlp_epochs;
   mlp::set_mlp_suite_config(mlp_config);
@@ -123,11 +126,7 @@ std::vector<WorkloadSpec> checked_workloads(const RunOptions& o) {
   for (const WorkloadSpec& w : workloads) {
     if (!w.check_inputs)
       continue;
-    try {
-      w.check_inputs();
-    } catch (const std::runtime_error& e) {
-      throw UsageError(e.what());
-    }
+    w.check_inputs();
   }
   return workloads;
 }
@@ -145,6 +144,7 @@ int execute(const RunOptions& o) {
   }
 
   check_benchmark_flags(o.benchmark_flags);
+  check_benchmark_flag_values(o.benchmark_flags);
 
   // Everything the user typed is checked before the meter is selected (which probes hardware)
   // and before the first benchmark runs.
@@ -259,8 +259,12 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
       ->default_val(kDefaultIdleWindow.value);
   run->add_option("--data-dir", options->data_dir,
                   "Directory of the Fashion-MNIST IDX files (gzip or raw) for the mlp/ workloads "
-                  "(default: /usr/share/datasets/fashion-mnist, else the slice in "
-                  "data/fashion-mnist)");
+                  "(default: $JOULEBENCH_DATA_DIR/fashion-mnist when set, else "
+                  "/usr/share/datasets/fashion-mnist, else the slice installed with joulebench, "
+                  "<prefix>/share/joulebench/fashion-mnist)");
+  run->add_option("--cache-dir", options->cache_dir,
+                  "Directory of the trained MLP weights the mlp/infer/ rows measure (default: "
+                  "$XDG_CACHE_HOME/joulebench, else ~/.cache/joulebench)");
   run->add_option("--models", options->models,
                   "JSON manifest of TorchScript model variants (task, input_shape, batch_sizes, "
                   "eval data, variants): runs their model/<task>/<variant>/batch:N rows instead "
@@ -271,7 +275,7 @@ Command add_run_command(CLI::App& root, const std::vector<std::string>& benchmar
       ->default_val(0.85);
   run->add_option("--mlp-epochs", options->mlp_epochs,
                   "Epochs of Adam (batch 64) that train the weights the mlp/infer/ rows measure; "
-                  "trained once, cached under results/cache/")
+                  "trained once, then cached (see --cache-dir)")
       ->check(number_check(flag_rules::kMlpEpochs))
       ->default_val(3);
   return {run, [options] { return execute(*options); }};

@@ -1,17 +1,23 @@
 #include "joulebench/main.h"
 
 #include <benchmark/benchmark.h>
+#include <errno.h>
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <exception>
+#include <initializer_list>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "common/benchmark_flag_values.h"
+#include "common/error_model.h"
 #include "common/flag_rules.h"
 #include "harness/api/current_session.h"
 #include "harness/measurement/measurement_setup.h"
@@ -121,7 +127,7 @@ BenchmarkFlags split_benchmark_flags(const std::vector<std::string>& args) {
 void reject_unknown_joulebench_flags(const std::vector<std::string>& args) {
   for (const std::string& arg : args) {
     if (arg.starts_with("--joulebench_"))
-      throw std::runtime_error(fmt::format("unknown flag {} (see --help)", arg));
+      throw UserError(fmt::format("unknown flag {} (see --help)", arg));
   }
 }
 
@@ -129,6 +135,7 @@ int run_measured(const std::string& program, const MeasurementOptions& options,
                  const std::vector<std::string>& benchmark_args) {
   reject_unknown_joulebench_flags(benchmark_args);
   check_benchmark_flags(benchmark_args);
+  check_benchmark_flag_values(benchmark_args);
   const BenchmarkFlags flags = split_benchmark_flags(benchmark_args);
   // Everything the user typed is checked before any hardware is probed.
   const CheckedMeasurementOptions checked = check_measurement_options(options);
@@ -153,7 +160,7 @@ int run_measured(const std::string& program, const MeasurementOptions& options,
   args.insert(args.end(), flags.rest.begin(), flags.rest.end());
   if (const std::vector<std::string> unknown = initialize_google_benchmark(args);
       !unknown.empty()) {
-    throw std::runtime_error(
+    throw UserError(
         fmt::format("unrecognised flag {} (neither joulebench's nor Google "
                     "Benchmark's; see --help)",
                     fmt::join(unknown, " ")));
@@ -167,13 +174,10 @@ int run_measured(const std::string& program, const MeasurementOptions& options,
   // a file from an earlier run is then left as it was.
   measurement.run_and_record(output ? &*output : nullptr);
   benchmark::Shutdown();
-  return 0;
+  return kExitOk;
 }
 
-}  // namespace
-
-int Main(int argc, char** argv) {
-  const std::string program = argc > 0 ? argv[0] : "benchmark";
+int checked_main(const std::string& program, int argc, char** argv) {
   const std::vector<std::string> argv_copy(argv, argv + argc);
   MeasurementOptions options;
   options.names = names_for(program, argv_copy);
@@ -185,20 +189,28 @@ int Main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     fmt::print(stderr, "{}: error: {}\n", program, e.what());
-    return 2;
+    return kExitUserError;
   }
 
   const std::vector<std::string> benchmark_args = app.remaining();
   if (std::find(benchmark_args.begin(), benchmark_args.end(), "--help") != benchmark_args.end()) {
     fmt::print("{}\n", app.help());
     initialize_google_benchmark({program, "--help"});  // prints Google Benchmark's and exits 0
-    return 0;
+    return kExitOk;
   }
+  return run_measured(program, options, benchmark_args);
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  const char* const program = argc > 0 ? argv[0] : "benchmark";
   try {
-    return run_measured(program, options, benchmark_args);
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "{}: error: {}\n", program, e.what());
-    return 2;
+    return checked_main(program, argc, argv);
+  } catch (...) {
+    // A user error (bad flags, an unwritable --benchmark_out, a meter that cannot start) exits 2,
+    // anything else 3 (common/error_model.h): main.h's contract.
+    return report_current_exception(program);
   }
 }
 

@@ -283,7 +283,23 @@ void RaplMeter::fail(Counter& counter, std::string reason) noexcept {
     failure_ = std::move(reason);
 }
 
+void RaplMeter::freeze_all_out_of_memory() noexcept {
+  out_of_memory_ = true;
+  for (Counter& c : counters_)
+    c.frozen = true;
+}
+
 void RaplMeter::advance(std::size_t index, Seconds now) noexcept {
+  try {
+    advance_or_throw(index, now);
+  } catch (...) {
+    // Only allocation can fail here (a message being worded): stop counting rather than count
+    // without the checks. Every counter, so the domains stay comparable.
+    freeze_all_out_of_memory();
+  }
+}
+
+void RaplMeter::advance_or_throw(std::size_t index, Seconds now) {
   const RaplZone& zone = zones_[index];
   Counter& c = counters_[index];
   if (c.frozen)
@@ -326,21 +342,30 @@ void RaplMeter::advance(std::size_t index, Seconds now) noexcept {
 EnergyReading RaplMeter::read() noexcept {
   std::lock_guard lock(mutex_);
   EnergyReading reading;
-  reading.per_domain.reserve(zones_.size());
   const Seconds now = wall_clock_();
+  reading.time = now;
+  try {
+    reading.per_domain.reserve(zones_.size());  // the one allocation; push_back below reuses it
+  } catch (...) {
+    // No memory for the reading itself: a reading without domains, and failure() says why, so
+    // every window from here on carries no energy (energy_counters.h) instead of a crash.
+    freeze_all_out_of_memory();
+    return reading;
+  }
   for (std::size_t i = 0; i < zones_.size(); ++i) {
     advance(i, now);
     reading.per_domain.push_back(Joules{static_cast<double>(counters_[i].accumulated_uj) * 1e-6});
   }
-  reading.time = now;
   return reading;
 }
 
 std::optional<std::string> RaplMeter::failure() const {
   std::lock_guard lock(mutex_);
-  if (failure_.empty())
-    return std::nullopt;
-  return failure_;
+  if (!failure_.empty())
+    return failure_;
+  if (out_of_memory_)
+    return "out of memory while reading the RAPL counters; every domain stopped advancing";
+  return std::nullopt;
 }
 
 }  // namespace joulebench

@@ -111,8 +111,13 @@ class RaplMeter final : public Meter {
     bool seen = false;
     bool frozen = false;  // it lied or could not be read: never advanced again
   };
+  // read() must not throw (meter.h), yet wording a failure allocates: advance() runs
+  // advance_or_throw() and turns an exception (std::bad_alloc) into a frozen counter and
+  // out_of_memory_, which failure() words later, outside the noexcept path.
   void advance(std::size_t index, Seconds now) noexcept;
-  void fail(Counter& counter, std::string reason) noexcept;
+  void advance_or_throw(std::size_t index, Seconds now);
+  void fail(Counter& counter, std::string reason) noexcept;  // moves the reason: no allocation
+  void freeze_all_out_of_memory() noexcept;
 
   std::vector<RaplZone> zones_;
   std::vector<std::string> energy_paths_;  // built once: read() should not allocate paths
@@ -122,6 +127,7 @@ class RaplMeter final : public Meter {
   mutable std::mutex mutex_;  // read() may be called by a sampler thread and the timed thread
   std::vector<Counter> counters_;
   std::string failure_;
+  bool out_of_memory_ = false;  // a read could not allocate: every counter frozen
 };
 
 }  // namespace joulebench

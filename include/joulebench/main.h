@@ -24,9 +24,19 @@
 
 namespace joulebench {
 
-// Returns the process exit code: 0, or 2 after a one-line error on stderr for bad flags (ours or
-// Google Benchmark's), an unwritable --benchmark_out or an unusable meter. Like BENCHMARK_MAIN,
-// a filter that matches nothing is not an error.
+// Returns the process exit code, after at most one line on stderr ("<argv[0]>: error: ..." or
+// "<argv[0]>: internal error: ..."):
+//   0  the benchmarks ran (like BENCHMARK_MAIN, a filter that matches nothing, or
+//      --benchmark_list_tests, is not an error);
+//   2  bad flags (ours, or Google Benchmark's, unknown ones included), a bad value in a
+//      JOULEBENCH_* variable, an unreadable input file (--joulebench_intensity_series), an
+//      unwritable --benchmark_out, or a measurement that cannot start (an unusable meter, a
+//      sensor that died before the idle baseline);
+//   3  an internal error: a bug in joulebench, never bad input; the line names the exception and
+//      asks for a report.
+// A signal (Ctrl-C) ends the program with 128 + its number, leaving no temporary file. Google
+// Benchmark itself still exits 0 after printing its usage for a --benchmark_format it does not
+// know.
 int Main(int argc, char** argv);
 
 }  // namespace joulebench

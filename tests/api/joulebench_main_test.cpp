@@ -96,9 +96,7 @@ TEST(JoulebenchMainProgram, KeepsTheUsersMinimumTimeAndWarnsWhenItIsBelowTheMete
 }
 
 TEST(JoulebenchMainProgram, ARunThatMeasuresNothingKeepsThePreviousFile) {
-  // The last: Google Benchmark prints its usage and calls exit() itself.
-  for (const char* nothing : {"--benchmark_filter=^nothing$", "--benchmark_list_tests=true",
-                              "--benchmark_format=bogus"}) {
+  for (const char* nothing : {"--benchmark_filter=^nothing$", "--benchmark_list_tests=true"}) {
     testing::TempDir dir;
     std::ofstream(dir.path() / "out.json") << "previous";
     const ProcessResult r = run_program(
@@ -180,12 +178,31 @@ TEST(JoulebenchMainProgram, NonFiniteNumbersAreRefusedBeforeTheMeterIsProbed) {
                         "--benchmark_repetitions must be a whole number >= 1 and <= 1000");
 }
 
+// main.h's contract: an unknown flag, Google Benchmark's or ours, is a user error (exit 2, one
+// line "<program>: error: ..."), never Google Benchmark's own exit 1 nor an internal error (3).
 TEST(JoulebenchMainProgram, UnknownFlagsExitTwoInOneLine) {
   expect_one_line_error(with(kModelMeter, {"--benchmark_frobnicate=1"}),
-                        "unrecognised flag --benchmark_frobnicate=1");
+                        "measured_program: error: unrecognised flag --benchmark_frobnicate=1");
   // A typo in one of ours is caught before the meter is probed.
   expect_one_line_error(with(kUnusableMeter, {"--joulebench_regoin=FR"}),
                         "unknown flag --joulebench_regoin=FR");
+}
+
+// Values Google Benchmark rejects itself, checked first: it would print a line of its own before
+// ours (numbers), or print its usage and exit 0 (formats, colour, time unit).
+TEST(JoulebenchMainProgram, BadValuesOfGoogleBenchmarkFlagsExitTwoInOneLine) {
+  expect_one_line_error(with(kModelMeter, {"--benchmark_min_time=soon"}),
+                        "measured_program: error: --benchmark_min_time 'soon': is not a number");
+  expect_one_line_error(with(kModelMeter, {"--benchmark_repetitions=many"}),
+                        "--benchmark_repetitions 'many': is not a whole number");
+  expect_one_line_error(with(kModelMeter, {"--v=abc"}), "--v 'abc': is not a whole number");
+  expect_one_line_error(with(kModelMeter, {"--benchmark_format=bogus"}),
+                        "--benchmark_format 'bogus': must be console, json or csv");
+  expect_one_line_error(with(kModelMeter, {"--benchmark_out_format=xml"}),
+                        "--benchmark_out_format 'xml': must be console, json or csv");
+  expect_one_line_error(with(kModelMeter, {"--benchmark_color="}), "--benchmark_color '': needs");
+  expect_one_line_error(with(kModelMeter, {"--benchmark_time_unit=weeks"}),
+                        "--benchmark_time_unit 'weeks': must be ns, us, ms or s");
 }
 
 std::set<std::string> joulebench_context_keys(const std::filesystem::path& result) {

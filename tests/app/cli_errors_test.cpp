@@ -29,6 +29,26 @@ class CliErrors : public ::testing::Test {
   testing::TempDir dir_;
 };
 
+// The exit codes of every command (common/error_model.h), where a user looks for them.
+TEST_F(CliErrors, HelpDocumentsTheExitCodes) {
+  const testing::ProcessResult r = run({"--help"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const char* part : {"Exit status: 0 done; 1 compare found a regression; 2 an error you can",
+                           "3 an internal error, a bug in joulebench", "128+N stopped by signal N"})
+    EXPECT_NE(r.out.find(part), std::string::npos) << part << "\n" << r.out;
+}
+
+// Google Benchmark would print its usage and exit 0 for these (common/benchmark_flag_values.h).
+TEST_F(CliErrors, BadValuesOfGoogleBenchmarkFlags) {
+  expect_one_line_error({"run", "--benchmark_format=bogus", "--out", "out.json"},
+                        "joulebench run: error: --benchmark_format 'bogus': must be console, json "
+                        "or csv");
+  expect_one_line_error({"run", "--benchmark_time_unit=weeks", "--out", "out.json"},
+                        "--benchmark_time_unit 'weeks': must be ns, us, ms or s");
+  expect_one_line_error({"run", "--benchmark_color=", "--out", "out.json"},
+                        "--benchmark_color '': needs a value");
+}
+
 TEST_F(CliErrors, UnknownFlag) {
   expect_one_line_error({"run", "--frobnicate"}, "--frobnicate");
 }

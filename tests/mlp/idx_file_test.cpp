@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "tests/mlp/idx_test_files.h"
+#include "tests/mlp/slice_dir.h"
 #include "tests/support/temp_dir.h"
 #include "workloads/mlp/fashion_mnist.h"
 

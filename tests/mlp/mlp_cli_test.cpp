@@ -140,13 +140,91 @@ TEST(MlpCli, SliceEndToEnd) {
   EXPECT_GE(to_target["epochs"].get<double>(), 1.0);
   EXPECT_GT(to_target["energy_J"].get<double>(), 0.0);
 
-  // Trained weights cached under the working directory's results/cache/.
+  // Trained weights cached under ~/.cache/joulebench (HOME is the test's directory; no
+  // XDG_CACHE_HOME), never under the working directory.
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "results")) << "a cache in the working dir";
   std::size_t cached = 0;
-  for (const auto& e : std::filesystem::directory_iterator(dir.path() / "results" / "cache")) {
+  for (const auto& e : std::filesystem::directory_iterator(dir.path() / ".cache" / "joulebench")) {
     EXPECT_TRUE(e.path().filename().string().starts_with("mlp-784-128-10-adam-b64-seed1-ep2-"));
     ++cached;
   }
   EXPECT_EQ(cached, 1u);
+}
+
+// Without --data-dir the binary finds the slice from its own path (the build tree lays it out
+// as an install does: build/share/joulebench/fashion-mnist), and caches the weights under
+// $XDG_CACHE_HOME/joulebench, or --cache-dir.
+TEST(MlpCli, FindsItsDataFromItsOwnPathAndCachesUnderXdgCacheHome) {
+  testing::TempDir dir;
+  const std::vector<std::string> args = {"run",
+                                         "--meter",
+                                         "model",
+                                         "--filter",
+                                         "^mlp/infer/fp32/784-128-10/batch:64$",
+                                         "--mlp-epochs",
+                                         "1",
+                                         "--min-time",
+                                         "0.01",
+                                         "--idle-baseline",
+                                         "0",
+                                         "--out",
+                                         "run.json"};
+  const auto r = Process(JOULEBENCH_BINARY, args, dir.path(), dir.path(),
+                         {{"XDG_CACHE_HOME", (dir.path() / "xdg").string()}})
+                     .wait();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json result;
+  std::ifstream(dir.path() / "run.json") >> result;
+  EXPECT_NE(row(result, "mlp/infer/fp32/784-128-10/batch:64")["label"].get<std::string>().find(
+                "3000 train / 1000 test"),
+            std::string::npos)
+      << "not the committed slice";
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path() / "xdg" / "joulebench"),
+                          std::filesystem::directory_iterator()),
+            1);
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / ".cache"));
+
+  const auto chosen =
+      run_in(dir, {"--meter", "model", "--filter", "^mlp/infer/fp32/784-128-10/batch:64$",
+                   "--mlp-epochs", "1", "--min-time", "0.01", "--idle-baseline", "0", "--cache-dir",
+                   "weights", "--out", "run.json"});
+  ASSERT_EQ(chosen.exit_code, 0) << chosen.err;
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path() / "weights"),
+                          std::filesystem::directory_iterator()),
+            1);
+}
+
+// JOULEBENCH_DATA_DIR chooses the data directory (<dir>/fashion-mnist); one that lacks the data
+// is one line naming it, never a silent fallback to another copy.
+TEST(MlpCli, JoulebenchDataDirChoosesTheData) {
+  testing::TempDir dir;
+  std::filesystem::create_directories(dir.path() / "share" / "fashion-mnist");
+  for (const char* name : {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                           "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
+    std::filesystem::copy_file(kSlice + "/" + name, dir.path() / "share" / "fashion-mnist" / name);
+  }
+  const std::vector<std::string> args = {"run",
+                                         "--meter",
+                                         "model",
+                                         "--filter",
+                                         "^mlp/infer/fp32/784-128-10/batch:64$",
+                                         "--mlp-epochs",
+                                         "1",
+                                         "--min-time",
+                                         "0.01",
+                                         "--idle-baseline",
+                                         "0",
+                                         "--out",
+                                         "run.json"};
+  const auto r = Process(JOULEBENCH_BINARY, args, dir.path(), dir.path(),
+                         {{"JOULEBENCH_DATA_DIR", (dir.path() / "share").string()}})
+                     .wait();
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+
+  const auto missing = Process(JOULEBENCH_BINARY, args, dir.path(), dir.path(),
+                               {{"JOULEBENCH_DATA_DIR", (dir.path() / "nowhere").string()}})
+                           .wait();
+  expect_one_line_error(missing, (dir.path() / "nowhere" / "fashion-mnist").string());
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // accuracy against fp32's, on the slice's 1,000 test images (one image is 0.001).
 #include <gtest/gtest.h>
 
+#include "tests/mlp/slice_dir.h"
 #include "workloads/mlp/eigen_threads.h"
 #include "workloads/mlp/kernel_mlp.h"
 #include "workloads/mlp/mlp_training.h"

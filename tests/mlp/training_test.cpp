@@ -3,6 +3,7 @@
 
 #include <chrono>
 
+#include "tests/mlp/slice_dir.h"
 #include "workloads/mlp/eigen_threads.h"
 #include "workloads/mlp/mlp_training.h"
 

@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "tests/mlp/slice_dir.h"
 #include "tests/support/temp_dir.h"
 #include "workloads/mlp/eigen_threads.h"
 #include "workloads/mlp/trained_model.h"

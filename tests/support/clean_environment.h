@@ -27,13 +27,18 @@ using Environment = std::map<std::string, std::string>;
 inline constexpr const char* kAbsentPowercapRoot = "/nonexistent/joulebench-test/powercap";
 inline constexpr const char* kAbsentPerfPmuRoot = "/nonexistent/joulebench-test/power-pmu";
 inline constexpr const char* kAbsentNvmlLibrary = "/nonexistent/joulebench-test/libnvidia-ml.so.1";
+// The distribution's data set packages (/usr/share/datasets): without them the MLP rows read the
+// committed Fashion-MNIST slice on every host, whether dataset-fashion-mnist is installed or not.
+inline constexpr const char* kAbsentSystemDatasets = "/nonexistent/joulebench-test/datasets";
 
-// Every source joulebench discovers, pinned to "absent": auto selection gives the labelled
-// estimate on every host, and an explicit --meter rapl|perf|nvml is unusable everywhere.
+// Every source joulebench discovers on the host, pinned to "absent": auto selection gives the
+// labelled estimate on every host, an explicit --meter rapl|perf|nvml is unusable everywhere,
+// and the MLP rows read the same data everywhere.
 inline Environment no_sensor_environment() {
   return {{"JOULEBENCH_POWERCAP_ROOT", kAbsentPowercapRoot},
           {"JOULEBENCH_PERF_PMU_ROOT", kAbsentPerfPmuRoot},
-          {"JOULEBENCH_NVML_LIBRARY", kAbsentNvmlLibrary}};
+          {"JOULEBENCH_NVML_LIBRARY", kAbsentNvmlLibrary},
+          {"JOULEBENCH_SYSTEM_DATASETS", kAbsentSystemDatasets}};
 }
 
 // Variables of the tester's environment that pass to a started process because they configure
@@ -64,15 +69,17 @@ inline std::vector<std::string> child_environment(const std::filesystem::path& h
 }
 
 // Whether `name` is a variable the code under test reads (joulebench's own, the XDG config
-// directory the region comes from) or a library it links reads (Google Benchmark's flags,
-// OpenMP, OpenBLAS, oneDNN). JOULEBENCH_UPDATE_GOLDEN is the golden-file tests' own switch
-// (tests/support/golden_file.h), not an input of the code under test, so it stays.
+// directory the region comes from, the XDG cache directory of the weights) or a library it links
+// reads (Google Benchmark's flags, OpenMP, OpenBLAS, oneDNN). JOULEBENCH_UPDATE_GOLDEN is the
+// golden-file tests' own switch (tests/support/golden_file.h), not an input of the code under test,
+// so it stays.
 inline bool is_read_by_the_code_under_test(std::string_view name) {
   if (name == "JOULEBENCH_UPDATE_GOLDEN")
     return false;
   // GLIBC_TUNABLES: the reading commands restart with a malloc tunable unless the user set one
   // (app/huge_page_restart.h); a tester's own tunables would change which path a test takes.
-  if (name == "XDG_CONFIG_HOME" || name == "GLIBC_TUNABLES")
+  // XDG_CACHE_HOME: where the trained MLP weights are cached (workloads/mlp/data_locations.h).
+  if (name == "XDG_CONFIG_HOME" || name == "XDG_CACHE_HOME" || name == "GLIBC_TUNABLES")
     return true;
   for (std::string_view prefix :
        {"JOULEBENCH_", "BENCHMARK_", "OMP_", "GOMP_", "OPENBLAS_", "GOTO_", "ONEDNN_", "DNNL_"}) {
@@ -86,7 +93,7 @@ inline bool is_read_by_the_code_under_test(std::string_view name) {
 // late, so the test program starts itself again without it.
 inline bool is_read_when_libraries_load(std::string_view name) {
   return is_read_by_the_code_under_test(name) && !name.starts_with("JOULEBENCH_") &&
-         name != "XDG_CONFIG_HOME";
+         name != "XDG_CONFIG_HOME" && name != "XDG_CACHE_HOME";
 }
 
 // Sets (or, given std::nullopt, unsets) a variable of this test program for one scope, then puts

@@ -57,6 +57,7 @@ TEST(CleanEnvironment, AStartedProcessSeesOnlyTheCleanSetAndWhatTheTestNames) {
       std::string("JOULEBENCH_NVML_LIBRARY=") + testing::kAbsentNvmlLibrary,
       std::string("JOULEBENCH_PERF_PMU_ROOT=") + testing::kAbsentPerfPmuRoot,
       "JOULEBENCH_POWERCAP_ROOT=/fixture",  // what the test names wins over the pin
+      std::string("JOULEBENCH_SYSTEM_DATASETS=") + testing::kAbsentSystemDatasets,
       "LANG=C.UTF-8",
       std::string("PATH=") + std::getenv("PATH"),
   };
@@ -65,13 +66,15 @@ TEST(CleanEnvironment, AStartedProcessSeesOnlyTheCleanSetAndWhatTheTestNames) {
 
 // Run by the next test in a hostile environment; disabled so that it never runs on its own.
 TEST(HermeticMain, DISABLED_ProbeRunsAsIfTheTesterHadSetNothing) {
-  for (const char* name : {"JOULEBENCH_REGION", "JOULEBENCH_METER", "JOULEBENCH_CARBON_TABLES",
-                           "JOULEBENCH_KERNEL_ISA", "XDG_CONFIG_HOME", "BENCHMARK_REPETITIONS",
-                           "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS"})
+  for (const char* name :
+       {"JOULEBENCH_REGION", "JOULEBENCH_METER", "JOULEBENCH_CARBON_TABLES",
+        "JOULEBENCH_KERNEL_ISA", "JOULEBENCH_DATA_DIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
+        "BENCHMARK_REPETITIONS", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS"})
     EXPECT_EQ(std::getenv(name), nullptr) << name;
   EXPECT_STREQ(std::getenv("JOULEBENCH_POWERCAP_ROOT"), testing::kAbsentPowercapRoot);
   EXPECT_STREQ(std::getenv("JOULEBENCH_PERF_PMU_ROOT"), testing::kAbsentPerfPmuRoot);
   EXPECT_STREQ(std::getenv("JOULEBENCH_NVML_LIBRARY"), testing::kAbsentNvmlLibrary);
+  EXPECT_STREQ(std::getenv("JOULEBENCH_SYSTEM_DATASETS"), testing::kAbsentSystemDatasets);
   EXPECT_STREQ(std::getenv("JOULEBENCH_UPDATE_GOLDEN"), "1");  // the tests' own switch stays
   EXPECT_STREQ(std::getenv("UNRELATED_VARIABLE"), "kept");
   // HOME and the working directory: a fresh scratch directory, not where the program started
@@ -103,7 +106,9 @@ TEST(HermeticMain, ATestProgramStartedWithAHostileEnvironmentSeesNoneOfIt) {
                         {"JOULEBENCH_KERNEL_ISA", "avx9000"},
                         {"JOULEBENCH_POWERCAP_ROOT", dir.path().string()},
                         {"JOULEBENCH_UPDATE_GOLDEN", "1"},
+                        {"JOULEBENCH_DATA_DIR", "/nonexistent"},
                         {"XDG_CONFIG_HOME", dir.path().string()},
+                        {"XDG_CACHE_HOME", dir.path().string()},
                         {"BENCHMARK_REPETITIONS", "3"},
                         {"OMP_NUM_THREADS", "7"},
                         {"OPENBLAS_NUM_THREADS", "7"},

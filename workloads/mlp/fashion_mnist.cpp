@@ -8,12 +8,11 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "workloads/mlp/data_locations.h"
 #include "workloads/mlp/idx_file.h"
 
 namespace joulebench::mlp {
 namespace {
-
-constexpr const char* kPackageDir = "/usr/share/datasets/fashion-mnist";
 
 std::filesystem::path find_file(const std::filesystem::path& dir, const std::string& stem) {
   for (const std::string& name : {stem + ".gz", stem}) {
@@ -22,7 +21,8 @@ std::filesystem::path find_file(const std::filesystem::path& dir, const std::str
       return dir / name;
   }
   throw std::runtime_error(fmt::format(
-      "Fashion-MNIST: no {0}.gz or {0} in {1} (install dataset-fashion-mnist or pass --data-dir)",
+      "Fashion-MNIST: no {0}.gz or {0} in {1} (install dataset-fashion-mnist, pass --data-dir or "
+      "set JOULEBENCH_DATA_DIR)",
       stem, dir.string()));
 }
 
@@ -66,18 +66,17 @@ std::uint64_t fnv1a(std::uint64_t hash, const std::vector<std::uint8_t>& bytes) 
 
 }  // namespace
 
-std::filesystem::path committed_fashion_mnist_slice_dir() {
-  return JOULEBENCH_FASHION_MNIST_SLICE_DIR;
-}
-
 std::filesystem::path default_fashion_mnist_dir() {
+  const DataDir data = joulebench_data_dir();
+  if (data.from_variable)
+    return data.path / "fashion-mnist";  // chosen by the user: an error names it, no fallback
   std::error_code ec;
-  const std::filesystem::path package(kPackageDir);
+  const std::filesystem::path package = system_datasets_dir() / "fashion-mnist";
   if (std::filesystem::exists(package / "train-images-idx3-ubyte.gz", ec) ||
       std::filesystem::exists(package / "train-images-idx3-ubyte", ec)) {
     return package;
   }
-  return committed_fashion_mnist_slice_dir();
+  return data.path / "fashion-mnist";
 }
 
 FashionMnist load_fashion_mnist(const std::filesystem::path& dir) {

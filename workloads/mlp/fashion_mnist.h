@@ -30,11 +30,12 @@ struct FashionMnist {
   std::uint64_t fingerprint = 0;
 };
 
-// Where the data come from when no --data-dir is given: the Debian package's directory if it
-// holds the training images, else the slice committed in data/fashion-mnist.
+// Where the data come from when no --data-dir is given: $JOULEBENCH_DATA_DIR/fashion-mnist when
+// the variable is set; else the Debian package's directory if it holds the training images
+// (system_datasets_dir() in data_locations.h);
+// else the slice installed with joulebench (<prefix>/share/joulebench/fashion-mnist, found from
+// the executable's own path; in the build tree, the committed data/fashion-mnist).
 std::filesystem::path default_fashion_mnist_dir();
-// The committed slice (a few thousand images), for tests and quick suites.
-std::filesystem::path committed_fashion_mnist_slice_dir();
 
 // Reads {train,t10k}-{images-idx3,labels-idx1}-ubyte, each gzip-compressed (".gz") or raw.
 // Throws std::runtime_error with a one-line reason: a missing file, a corrupt one, images that

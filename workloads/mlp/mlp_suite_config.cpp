@@ -1,5 +1,6 @@
 #include "workloads/mlp/mlp_suite_config.h"
 
+#include "workloads/mlp/data_locations.h"
 #include "workloads/mlp/fashion_mnist.h"
 
 namespace joulebench::mlp {
@@ -15,6 +16,10 @@ const MlpSuiteConfig& mlp_suite_config() {
 }
 void set_mlp_suite_config(const MlpSuiteConfig& c) {
   config() = c;
+}
+
+std::filesystem::path mlp_cache_dir() {
+  return config().cache_dir.empty() ? default_weight_cache_dir() : config().cache_dir;
 }
 
 std::filesystem::path mlp_data_dir() {

@@ -11,7 +11,7 @@ struct MlpSuiteConfig {
   std::filesystem::path data_dir;  // empty: default_fashion_mnist_dir()
   double target_accuracy = 0.85;   // for mlp/train-to-accuracy/...
   int inference_epochs = 3;  // epochs of Adam (batch 64) behind the weights of mlp/infer/ rows
-  std::filesystem::path cache_dir = "results/cache";  // trained weights
+  std::filesystem::path cache_dir;  // trained weights; empty: default_weight_cache_dir()
 };
 
 const MlpSuiteConfig& mlp_suite_config();
@@ -19,5 +19,8 @@ void set_mlp_suite_config(const MlpSuiteConfig& config);
 
 // data_dir, or the default when it is empty.
 std::filesystem::path mlp_data_dir();
+// cache_dir, or the default ($XDG_CACHE_HOME/joulebench, ~/.cache/joulebench) when it is empty;
+// empty when there is no default either (no HOME): nothing is cached then.
+std::filesystem::path mlp_cache_dir();
 
 }  // namespace joulebench::mlp

@@ -71,7 +71,7 @@ std::shared_ptr<const mlp::TrainedModel> suite_model(const std::vector<int>& wid
   recipe.widths = widths;
   recipe.epochs = mlp::mlp_suite_config().inference_epochs;
   recipe.seed = kSeed;
-  return mlp::trained_model(recipe, suite_data(), mlp::mlp_suite_config().cache_dir);
+  return mlp::trained_model(recipe, suite_data(), mlp::mlp_cache_dir());
 }
 
 // Where each of the kInputBatches timed input batches starts in the test set: batches taken in

@@ -10,6 +10,7 @@
 #include <map>
 #include <mutex>
 #include <sstream>
+#include <stdexcept>
 
 #include "common/atomic_file.h"
 #include "common/bounded_read.h"
@@ -104,8 +105,11 @@ std::shared_ptr<const TrainedModel> trained_model(const TrainingRecipe& recipe,
   model->recipe = recipe;
   model->data = &data;
   model->key = key;
-  const std::filesystem::path file = cache_dir / key;
-  if (std::optional<MlpWeights> cached = load_weights(file, recipe.widths)) {
+  const std::filesystem::path file = cache_dir.empty() ? cache_dir : cache_dir / key;
+  std::optional<MlpWeights> cached;
+  if (!cache_dir.empty())
+    cached = load_weights(file, recipe.widths);
+  if (cached) {
     model->weights = std::move(*cached);
   } else {
     const auto start = std::chrono::steady_clock::now();
@@ -119,6 +123,8 @@ std::shared_ptr<const TrainedModel> trained_model(const TrainingRecipe& recipe,
     fmt::print(stderr, "joulebench: trained MLP {} for {} epochs on {} images in {:.1f} s\n",
                architecture_name(recipe.widths), recipe.epochs, data.train.size(), took.count());
     try {
+      if (cache_dir.empty())
+        throw std::runtime_error("no cache directory (neither XDG_CACHE_HOME nor HOME is set)");
       std::filesystem::create_directories(cache_dir);
       save_weights(file, model->weights);
     } catch (const std::exception& e) {

@@ -44,7 +44,8 @@ struct TrainedModel {
 };
 
 // Trains (or loads) the recipe on `data`, once per process; prints one line to stderr when it
-// trains or when the disk cache could not be written (the run goes on without it).
+// trains or when the disk cache could not be written (the run goes on without it). An empty
+// cache_dir: nothing is read from or written to disk.
 std::shared_ptr<const TrainedModel> trained_model(const TrainingRecipe& recipe,
                                                   const FashionMnist& data,
                                                   const std::filesystem::path& cache_dir);
