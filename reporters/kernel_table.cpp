@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -51,8 +52,14 @@ bool problem_of(const ResultRow& row, KernelTableEntry& e) {
   e.backend = parts[2];
   e.problem = parts[0] + "/" + parts[1];
   for (std::size_t i = 3; i < parts.size(); ++i) {
-    if (parts[i].starts_with("threads:"))
-      e.threads = std::stoi(parts[i].substr(8));
+    // A threads:N segment that is no whole number above 0 stays part of the problem: it is not
+    // a thread count Google Benchmark wrote.
+    int threads = 0;
+    const std::string_view digits = std::string_view(parts[i]).substr(parts[i].find(':') + 1);
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), threads);
+    if (parts[i].starts_with("threads:") && ec == std::errc() &&
+        end == digits.data() + digits.size() && threads > 0)
+      e.threads = threads;
     else
       e.problem += "/" + parts[i];
   }

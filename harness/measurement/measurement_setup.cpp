@@ -90,7 +90,7 @@ void check_benchmark_flags(const std::vector<std::string>& args) {
       if (!arg.starts_with(flag.prefix))
         continue;
       const std::string_view text = std::string_view(arg).substr(flag.prefix.size());
-      // Not a number at all: Google Benchmark reports it (as an unrecognised flag).
+      // Not a number at all: check_benchmark_flag_values (common/benchmark_flag_values.h) says so.
       if (const std::optional<double> value = parse_number(text)) {
         if (const std::string problem = flag.rule->problem(*value, text); !problem.empty())
           throw std::runtime_error(

@@ -72,7 +72,7 @@ CheckedMeasurementOptions check_measurement_options(const MeasurementOptions& op
 // against the rules of common/flag_rules.h: Google Benchmark 1.7.1 takes "nan" as a minimum time
 // and runs until killed, and 2147483647 repetitions end in std::bad_alloc. Throws
 // std::runtime_error with one line naming the flag; a value that is no number at all is left to
-// Google Benchmark to report.
+// check_benchmark_flag_values (common/benchmark_flag_values.h).
 void check_benchmark_flags(const std::vector<std::string>& args);
 
 // Hands `args` (the program's name first) to benchmark::Initialize. Returns the arguments Google

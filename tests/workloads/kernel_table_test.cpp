@@ -41,6 +41,26 @@ TEST(KernelTable, PivotsBackendsAndDividesByThePeers) {
   EXPECT_NE(out.str().find("| gemm/int8/512 | 2 | 800.0 |"), std::string::npos) << out.str();
 }
 
+// Labelled rows are read from their labels; a threads segment that is no count stays in the
+// problem instead of ending the program (it was std::stoi).
+TEST(KernelTable, ReadsLabelsAndNeverThrowsOnAThreadsSegment) {
+  const auto entries = kernel_table_entries(parse_result_json(R"({"benchmarks": [
+    {"name": "k/real_time", "run_name": "k/real_time", "run_type": "iteration",
+     "iterations": 1, "real_time": 1000, "cpu_time": 1000, "time_unit": "us", "flops": 1e9,
+     "joulebench_task": "gemm/512/threads:2", "joulebench_variant": "int8/joulebench",
+     "joulebench_precision": "int8", "joulebench_backend": "joulebench"},
+    {"name": "gemm/fp32/eigen/512/threads:many/real_time",
+     "run_name": "gemm/fp32/eigen/512/threads:many/real_time", "run_type": "iteration",
+     "iterations": 1, "real_time": 1000, "cpu_time": 1000, "time_unit": "us", "flops": 1e9}]})",
+                                                              "labels.json"));
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].problem, "gemm/int8/512");
+  EXPECT_EQ(entries[0].backend, "joulebench");
+  EXPECT_EQ(entries[0].threads, 2);
+  EXPECT_EQ(entries[1].problem, "gemm/fp32/512/threads:many");
+  EXPECT_EQ(entries[1].threads, 1);
+}
+
 // Energy per operation beside speed: energy_J / flops in pJ, headed by how it was obtained; rows
 // without energy (a failed meter's, or none) stay blank, never 0.
 TEST(KernelTable, EnergyPerOperationInPicojoules) {
