@@ -18,21 +18,23 @@ done
 # The kernels in the portable preset (JOULEBENCH_NATIVE=OFF, nothing compiled for this CPU): the
 # kernels library and its tests only, every path under every cap (set_isa_cap: the tests' own
 # environment drops JOULEBENCH_KERNEL_ISA) and the per-ISA objects' symbol check. Then, with
-# qemu-user, the same tests with no cap on emulated CPUs without AVX and with AVX2 but no
-# AVX-512: dispatch must pick the portable or AVX2 path, and any instruction the CPU lacks,
-# reached by mistake (an AVX-512 copy of shared inline code), faults.
+# qemu-user, the same tests with no cap on an emulated CPU without AVX: dispatch must pick the
+# portable path everywhere, and any AVX or AVX-512 instruction reached by mistake (an AVX-512
+# copy of shared inline code) faults. Run with an empty environment: a variable the libraries
+# read at load (OPENBLAS_CORETYPE, say) makes the test main restart itself through execve, which
+# the host would then run natively, outside the emulator.
+# No AVX2 model: qemu 7.2's emulation faults on the masked-off lanes of vmaskmovps (the AVX2 fp32
+# path's tail loads; hardware suppresses those faults), so it cannot stand in for an AVX2 CPU.
 echo "== portable (kernels) ==" >&2
 cmake --preset portable >/dev/null
 cmake --build --preset portable -j"$jobs"
 ctest --preset portable -j"$jobs"
 if command -v qemu-x86_64 >/dev/null; then
-  for cpu in qemu64 qemu64,+avx,+avx2,+fma,+xsave; do
-    echo "portable: kernel tests, no cap, on an emulated $cpu" >&2
-    qemu-x86_64 -cpu "$cpu" build/portable/tests/workloads/kernel_library_test --gtest_brief=1 \
-      --gtest_filter='-Paths/LinearTest.*/portable_*:Paths/LinearTest.*/avx2_*'
-  done
+  echo "portable: kernel tests, no cap, on an emulated CPU without AVX (qemu64)" >&2
+  env -i PATH="$PATH" qemu-x86_64 -cpu qemu64 build/portable/tests/workloads/kernel_library_test \
+    --gtest_brief=1 --gtest_filter='-Paths/LinearTest.*/portable_*:Paths/LinearTest.*/avx2_*'
 else
-  echo "portable: qemu-user not installed, the kernel tests on CPUs without AVX-512 are skipped" >&2
+  echo "portable: qemu-user not installed, the kernel tests on a CPU without AVX are skipped" >&2
 fi
 # Each parser fuzzed for about 20 s, its committed crash reproducers replayed first.
 echo "== fuzz (smoke) ==" >&2
