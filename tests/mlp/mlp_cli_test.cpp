@@ -151,24 +151,27 @@ TEST(MlpCli, SliceEndToEnd) {
   EXPECT_EQ(cached, 1u);
 }
 
+// One small MLP inference row, quickly: what the data and cache location tests run.
+const std::vector<std::string> kSmallInferenceRun = {"run",
+                                                     "--meter",
+                                                     "model",
+                                                     "--filter",
+                                                     "^mlp/infer/fp32/784-128-10/batch:64$",
+                                                     "--mlp-epochs",
+                                                     "1",
+                                                     "--min-time",
+                                                     "0.01",
+                                                     "--idle-baseline",
+                                                     "0",
+                                                     "--out",
+                                                     "run.json"};
+
 // Without --data-dir the binary finds the slice from its own path (the build tree lays it out
 // as an install does: build/share/joulebench/fashion-mnist), and caches the weights under
 // $XDG_CACHE_HOME/joulebench, or --cache-dir.
 TEST(MlpCli, FindsItsDataFromItsOwnPathAndCachesUnderXdgCacheHome) {
   testing::TempDir dir;
-  const std::vector<std::string> args = {"run",
-                                         "--meter",
-                                         "model",
-                                         "--filter",
-                                         "^mlp/infer/fp32/784-128-10/batch:64$",
-                                         "--mlp-epochs",
-                                         "1",
-                                         "--min-time",
-                                         "0.01",
-                                         "--idle-baseline",
-                                         "0",
-                                         "--out",
-                                         "run.json"};
+  const std::vector<std::string>& args = kSmallInferenceRun;
   const auto r = Process(JOULEBENCH_BINARY, args, dir.path(), dir.path(),
                          {{"XDG_CACHE_HOME", (dir.path() / "xdg").string()}})
                      .wait();
@@ -203,19 +206,7 @@ TEST(MlpCli, JoulebenchDataDirChoosesTheData) {
                            "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
     std::filesystem::copy_file(kSlice + "/" + name, dir.path() / "share" / "fashion-mnist" / name);
   }
-  const std::vector<std::string> args = {"run",
-                                         "--meter",
-                                         "model",
-                                         "--filter",
-                                         "^mlp/infer/fp32/784-128-10/batch:64$",
-                                         "--mlp-epochs",
-                                         "1",
-                                         "--min-time",
-                                         "0.01",
-                                         "--idle-baseline",
-                                         "0",
-                                         "--out",
-                                         "run.json"};
+  const std::vector<std::string>& args = kSmallInferenceRun;
   const auto r = Process(JOULEBENCH_BINARY, args, dir.path(), dir.path(),
                          {{"JOULEBENCH_DATA_DIR", (dir.path() / "share").string()}})
                      .wait();
